@@ -1,0 +1,223 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// allowed reports whether t passes the type filter types; an empty filter
+// passes everything.
+func allowed(types []RelationType, t RelationType) bool {
+	return len(types) == 0 || slices.Contains(types, t)
+}
+
+// Subgraph returns a new graph holding the concepts ids (unknown ids are
+// ignored) and the relations among them whose type passes types.
+func (g *Graph) Subgraph(ids []string, types []RelationType) *Graph {
+	sub := New()
+	keep := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if c := g.concepts[id]; c != nil && !keep[id] {
+			keep[id] = true
+			sub.adopt(c)
+		}
+	}
+	for _, id := range sortedKeys(keep) {
+		for _, to := range g.out[id] {
+			if !keep[to] {
+				continue
+			}
+			for _, r := range g.edges[[2]string{id, to}].rels {
+				if allowed(types, r.Type) {
+					// Both ends exist and r was valid in g.
+					_ = sub.AddRelation(*r)
+				}
+			}
+		}
+	}
+	return sub
+}
+
+// adopt adds a copy of c, which already has a valid id, to g.
+func (g *Graph) adopt(c *Concept) {
+	cc := *c
+	cc.Aliases = slices.Clone(c.Aliases)
+	cc.Pros = slices.Clone(c.Pros)
+	cc.Cons = slices.Clone(c.Cons)
+	cc.Sources = slices.Clone(c.Sources)
+	// The id is non-empty and new to g, so this cannot fail.
+	_, _ = g.AddConcept(cc)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Filter returns the whole graph with only the relations whose type passes
+// types. Concepts are all kept.
+func (g *Graph) Filter(types []RelationType) *Graph {
+	ids := make([]string, 0, len(g.concepts))
+	for id := range g.concepts {
+		ids = append(ids, id)
+	}
+	return g.Subgraph(ids, types)
+}
+
+// neighbours calls f for each concept joined to id by a relation that passes
+// types, following edges in both directions, in a stable order.
+func (g *Graph) neighbours(id string, types []RelationType, directed bool, f func(next string, r *Relation)) {
+	for _, to := range g.out[id] {
+		for _, r := range g.edges[[2]string{id, to}].rels {
+			if allowed(types, r.Type) {
+				f(to, r)
+				break
+			}
+		}
+	}
+	if directed {
+		return
+	}
+	for _, from := range g.in[id] {
+		for _, r := range g.edges[[2]string{from, id}].rels {
+			if allowed(types, r.Type) {
+				f(from, r)
+				break
+			}
+		}
+	}
+}
+
+// Neighborhood returns the concepts within depth relations of focus (in
+// either direction, through relations whose type passes types) and the
+// relations among them. It returns an error if focus is unknown.
+func (g *Graph) Neighborhood(focus string, depth int, types []RelationType) (*Graph, error) {
+	c := g.Lookup(focus)
+	if c == nil {
+		return nil, &NotFoundError{Name: focus}
+	}
+	dist := map[string]int{c.ID: 0}
+	queue := []string{c.ID}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if dist[id] >= depth {
+			continue
+		}
+		g.neighbours(id, types, false, func(next string, _ *Relation) {
+			if _, seen := dist[next]; !seen {
+				dist[next] = dist[id] + 1
+				queue = append(queue, next)
+			}
+		})
+	}
+	ids := make([]string, 0, len(dist))
+	for id := range dist {
+		ids = append(ids, id)
+	}
+	return g.Subgraph(ids, types), nil
+}
+
+// NotFoundError reports a name that no concept goes by.
+type NotFoundError struct {
+	Name string
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("no concept named %q", e.Name) }
+
+// Hop is one step of a path: the relation walked, and whether it was walked
+// against its direction.
+type Hop struct {
+	From, To string
+	Relation *Relation
+	Reversed bool
+}
+
+// Path returns the shortest chain of relations from one concept to another,
+// through relations whose type passes types. Unless directed, relations may
+// be walked against their direction. Among chains of equal length the one
+// through the smallest ids is chosen, so the answer is stable. It returns
+// nil and no error when the two are not connected.
+func (g *Graph) Path(from, to string, types []RelationType, directed bool) ([]Hop, error) {
+	a, b := g.Lookup(from), g.Lookup(to)
+	if a == nil {
+		return nil, &NotFoundError{Name: from}
+	}
+	if b == nil {
+		return nil, &NotFoundError{Name: to}
+	}
+	if a.ID == b.ID {
+		return []Hop{}, nil
+	}
+	type step struct {
+		prev string
+		rel  *Relation
+	}
+	back := map[string]step{a.ID: {}}
+	frontier := []string{a.ID}
+	for len(frontier) > 0 && !hasKey(back, b.ID) {
+		var next []string
+		for _, id := range frontier {
+			var cand []step
+			var ids []string
+			g.neighbours(id, types, directed, func(n string, r *Relation) {
+				if !hasKey(back, n) {
+					ids = append(ids, n)
+					cand = append(cand, step{id, r})
+				}
+			})
+			order := make([]int, len(ids))
+			for i := range order {
+				order[i] = i
+			}
+			slices.SortFunc(order, func(x, y int) int { return strings.Compare(ids[x], ids[y]) })
+			for _, i := range order {
+				if !hasKey(back, ids[i]) {
+					back[ids[i]] = cand[i]
+					next = append(next, ids[i])
+				}
+			}
+		}
+		slices.Sort(next)
+		frontier = next
+	}
+	if !hasKey(back, b.ID) {
+		return nil, nil
+	}
+	var hops []Hop
+	for id := b.ID; id != a.ID; id = back[id].prev {
+		s := back[id]
+		hops = append(hops, Hop{From: s.prev, To: id, Relation: s.rel, Reversed: s.rel.From != s.prev})
+	}
+	slices.Reverse(hops)
+	return hops, nil
+}
+
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// Hubs returns up to n concept ids ordered by how many relations touch them,
+// most first, ties broken by id.
+func (g *Graph) Hubs(n int) []string {
+	ids := make([]string, 0, len(g.concepts))
+	for id := range g.concepts {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		if d := g.Degree(b) - g.Degree(a); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	if len(ids) > n {
+		ids = ids[:n]
+	}
+	return ids
+}
