@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+
+	"conceptgraph/graph"
+)
+
+// compounds relates concepts whose name ends in another concept's name,
+// the head of the compound: "Root DNS" type_of "DNS", "Master-slave
+// replication" type_of "Replication", and "멀티 스레드" uses "스레드" (a
+// quantifier makes it many of them, not a kind). Pairs already related,
+// or already joined by a chain of type_of, are left alone.
+func (e *extractor) compounds() {
+	up := map[string][]string{}
+	for _, r := range e.rels {
+		if r.typ == graph.TypeOf || r.typ == graph.ExampleOf {
+			up[r.from] = append(up[r.from], r.to)
+		}
+	}
+	for _, c := range e.concepts {
+		head := ""
+		for _, n := range append([]string{c.name}, c.aliases...) {
+			if head = e.headOf(n, c.id); head != "" {
+				break
+			}
+		}
+		if head == "" || e.related(c.id, head) || reaches(up, c.id, head) {
+			continue
+		}
+		rel := graph.TypeOf
+		if quantified(c.name) {
+			rel = graph.Uses
+		}
+		ev := graph.Evidence{Text: c.name}
+		if len(c.sources) > 0 {
+			ev.File, ev.Line = c.sources[0].File, c.sources[0].Line
+		}
+		e.relate(c.id, rel, head, 0.6, ev)
+	}
+}
+
+// headOf returns the concept named by the longest proper word suffix of
+// name, or "".
+func (e *extractor) headOf(name, self string) string {
+	words := strings.Fields(strings.ReplaceAll(name, "-", " - "))
+	for k := 1; k < len(words); k++ {
+		prefix := words[k-1]
+		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 {
+			continue
+		}
+		suffix := strings.Join(words[k:], " ")
+		if strings.HasPrefix(suffix, "- ") {
+			continue
+		}
+		id, ok := e.idx.byKey[graph.NormName(suffix)]
+		if !ok && isLatin(suffix) {
+			id = e.idx.byStem[stemKey(suffix)]
+		}
+		if id != "" && id != self {
+			return id
+		}
+	}
+	return ""
+}
+
+// reaches reports whether to is reachable from from over up.
+func reaches(up map[string][]string, from, to string) bool {
+	seen := map[string]bool{from: true}
+	stack := []string{from}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, m := range up[n] {
+			if m == to {
+				return true
+			}
+			if !seen[m] {
+				seen[m] = true
+				stack = append(stack, m)
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"conceptgraph/graph"
+)
+
+// Result is an extracted graph and what went wrong along the way without
+// stopping it.
+type Result struct {
+	Graph    *graph.Graph
+	Warnings []error // each an *Error naming the file (and line when known)
+}
+
+// Files reads every note under paths (see [ReadNotes]) and extracts one
+// graph from all of them. It fails when a path does not exist or when no
+// note could be read; notes that cannot be read are skipped with a warning.
+func Files(ctx context.Context, paths []string) (*Result, error) {
+	notes, warnings, err := ReadNotes(paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(notes) == 0 {
+		if len(warnings) > 0 {
+			return nil, fmt.Errorf("%w under %s: %v", ErrNoNotes, strings.Join(paths, ", "), warnings[0])
+		}
+		return nil, fmt.Errorf("%w under %s (no *.md files)", ErrNoNotes, strings.Join(paths, ", "))
+	}
+	res, err := Notes(ctx, notes)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = append(warnings, res.Warnings...)
+	return res, nil
+}
+
+// Notes extracts one graph from notes already read. A concept named in
+// several notes is one node with every source. Notes that fail the checks
+// of [Check] are skipped with a warning. The result depends only on the
+// notes' names and contents, not on their order. It returns ctx.Err() if
+// ctx is cancelled.
+func Notes(ctx context.Context, notes []Note) (*Result, error) {
+	notes = slices.Clone(notes)
+	slices.SortFunc(notes, func(a, b Note) int { return strings.Compare(a.Name, b.Name) })
+	e := newExtractor()
+	var docs []*doc
+	for _, n := range notes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := Check(n.Name, n.Data); err != nil {
+			e.warnings = append(e.warnings, err)
+			continue
+		}
+		if len(strings.TrimSpace(string(n.Data))) == 0 {
+			e.warnings = append(e.warnings, &Error{File: n.Name, Err: errorf("empty note")})
+			continue
+		}
+		d, err := parse(n.Name, norm.NFC.Bytes(n.Data))
+		if err != nil {
+			e.warnings = append(e.warnings, err)
+			continue
+		}
+		docs = append(docs, d)
+	}
+	// Two passes: the first finds the concepts, so the second can
+	// recognise a concept mentioned before (or in another note than)
+	// the place that names it.
+	for pass := 1; pass <= 2; pass++ {
+		e.pass = pass
+		e.rels = nil
+		e.relIndex = map[relKey]int{}
+		for _, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			e.doc(d)
+		}
+	}
+	e.compounds()
+	g, err := e.build()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Graph: g, Warnings: e.warnings}, nil
+}
+
+// strength says how surely a place names a concept; a stronger place gives
+// the concept its display name.
+type strength uint8
+
+const (
+	fromText    strength = iota + 1 // a marked term in a sentence
+	fromItem                        // a list item
+	fromBold                        // a bold list head or bold-only line
+	fromHeading                     // a Markdown heading or front matter
+)
+
+type concept struct {
+	id       string
+	name     string
+	aliases  []string
+	strength strength
+	summary  string
+	pros     []string
+	cons     []string
+	sources  []graph.Source
+}
+
+type relKey struct {
+	from, to string
+	typ      graph.RelationType
+}
+
+type relation struct {
+	relKey
+	conf float64
+	ev   []graph.Evidence
+}
+
+type extractor struct {
+	pass     int
+	concepts []*concept
+	byID     map[string]*concept
+	idx      *index
+	rels     []*relation
+	relIndex map[relKey]int
+	warnings []error
+	file     string
+	olists   map[*section]*olist
+}
+
+func newExtractor() *extractor {
+	return &extractor{byID: map[string]*concept{}, idx: newIndex(), relIndex: map[relKey]int{}}
+}
+
+// define records a concept named at file:line and returns its id. Names
+// already known make it the same concept; the strongest place names it.
+func (e *extractor) define(ns nameSet, line int, st strength) string {
+	names := append([]string{ns.name}, ns.aliases...)
+	var c *concept
+	for _, n := range names {
+		if id, ok := e.idx.byKey[graph.NormName(n)]; ok {
+			c = e.byID[id]
+			break
+		}
+	}
+	if c == nil {
+		for _, n := range names {
+			if id := e.idx.lookupStem(n); id != "" {
+				c = e.byID[id]
+				break
+			}
+		}
+	}
+	if c == nil {
+		c = &concept{id: e.newID(ns), name: ns.name, strength: st}
+		e.concepts = append(e.concepts, c)
+		e.byID[c.id] = c
+		e.index(c, ns.name)
+	} else if st > c.strength && graph.NormName(ns.name) != graph.NormName(c.name) {
+		// A heading names the concept better than a mention did.
+		c.aliases = append([]string{c.name}, c.aliases...)
+		c.name = ns.name
+		c.strength = st
+	} else if st > c.strength {
+		c.strength = st
+	}
+	for _, n := range names {
+		e.addAlias(c, n)
+	}
+	if e.pass == 2 && line > 0 {
+		src := graph.Source{File: e.file, Line: line}
+		if !slices.Contains(c.sources, src) {
+			c.sources = append(c.sources, src)
+		}
+	}
+	return c.id
+}
+
+func (e *extractor) addAlias(c *concept, n string) {
+	n = collapseSpace(n)
+	if n == "" || graph.NormName(n) == graph.NormName(c.name) {
+		e.index(c, n)
+		return
+	}
+	for _, a := range c.aliases {
+		if a == n {
+			return
+		}
+	}
+	c.aliases = append(c.aliases, n)
+	e.index(c, n)
+}
+
+// index makes n find c, and also the name without a generic Korean head
+// noun ("스택 영역" is found as "스택") when that is no other concept's name.
+func (e *extractor) index(c *concept, n string) {
+	e.idx.add(n, c.id)
+	words := strings.Fields(n)
+	if len(words) >= 2 && genericHeads[words[len(words)-1]] {
+		short := strings.Join(words[:len(words)-1], " ")
+		if _, taken := e.idx.byKey[graph.NormName(short)]; !taken {
+			e.idx.add(short, c.id)
+		}
+	}
+}
+
+// genericHeads are Korean head nouns a name is often written without:
+// "스택 영역" is also "스택", "IP 해시 방식" is also "IP 해시".
+var genericHeads = map[string]bool{"영역": true, "방식": true, "기법": true}
+
+func (x *index) lookupStem(name string) string {
+	if !isLatin(name) {
+		return ""
+	}
+	return x.byStem[stemKey(name)]
+}
+
+func (e *extractor) newID(ns nameSet) string {
+	base := graph.Slug(ns.name)
+	if hasHangul(ns.name) {
+		for _, a := range ns.aliases {
+			if isLatin(a) && graph.Slug(a) != "" {
+				base = graph.Slug(a)
+				break
+			}
+		}
+	}
+	if base == "" {
+		base = "concept"
+	}
+	id := base
+	for n := 2; e.byID[id] != nil; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// relate records "from typ to" stated by ev. Both ends must be known; a
+// relation of a concept to itself is dropped.
+func (e *extractor) relate(from string, typ graph.RelationType, to string, conf float64, ev graph.Evidence) {
+	if e.pass != 2 || from == "" || to == "" || from == to {
+		return
+	}
+	if typ.Symmetric() && to < from {
+		from, to = to, from
+	}
+	k := relKey{from, to, typ}
+	ev.Text = evidenceText(ev.Text)
+	if i, ok := e.relIndex[k]; ok {
+		r := e.rels[i]
+		r.conf = max(r.conf, conf)
+		if !slices.Contains(r.ev, ev) {
+			r.ev = append(r.ev, ev)
+		}
+		return
+	}
+	e.relIndex[k] = len(e.rels)
+	e.rels = append(e.rels, &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}})
+}
+
+// related reports whether any relation joins a and b.
+func (e *extractor) related(a, b string) bool {
+	for _, t := range graph.Types {
+		if _, ok := e.relIndex[relKey{a, b, t}]; ok {
+			return true
+		}
+		if _, ok := e.relIndex[relKey{b, a, t}]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+const maxEvidence = 300
+
+func evidenceText(s string) string {
+	s = collapseSpace(s)
+	if utf8.RuneCountInString(s) <= maxEvidence {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxEvidence]) + "…"
+}
+
+// build turns what was found into a graph.
+func (e *extractor) build() (*graph.Graph, error) {
+	g := graph.New()
+	for _, c := range e.concepts {
+		if _, err := g.AddConcept(graph.Concept{
+			ID: c.id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
+			Pros: c.pros, Cons: c.cons, Sources: c.sources,
+		}); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range e.rels {
+		if err := g.AddRelation(graph.Relation{From: r.from, To: r.to, Type: r.typ, Confidence: r.conf, Evidence: r.ev}); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}

@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"conceptgraph/graph"
+)
+
+// token is a word of a statement. Latin and Hangul runs are separate
+// tokens even when written together ("DNS도" is "DNS" and "도").
+type token struct {
+	start, end int    // byte offsets in the statement
+	norm       string // graph.NormName of the token
+	hangul     bool
+	// hard is set when punctuation (not just space) separates this token
+	// from the previous one: a name never spans it.
+	hard bool
+	// attached is set when no space separates this token from the previous
+	// one ("DNS도").
+	attached bool
+}
+
+// joiners stand between letters inside one word: "Kube-Proxy", "Node.js".
+func isJoiner(r rune) bool { return r == '-' || r == '.' || r == '\'' || r == '_' }
+
+// symbols are one-rune tokens that names may contain: "Compare & Swap",
+// "C++", "TCP/IP".
+func isSymbol(r rune) bool { return r == '&' || r == '+' || r == '#' || r == '/' }
+
+func tokenize(s string) []token {
+	var toks []token
+	hard, space := false, false
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			hangul := isHangul(r)
+			j := i + w
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+					if isHangul(r2) != hangul {
+						break
+					}
+					j += w2
+					continue
+				}
+				if isJoiner(r2) && !hangul && j+w2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+					if (unicode.IsLetter(r3) || unicode.IsDigit(r3)) && !isHangul(r3) {
+						j += w2
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, token{start: i, end: j, norm: graph.NormName(s[i:j]), hangul: hangul, hard: hard, attached: len(toks) > 0 && !space && !hard})
+			hard, space = false, false
+			i = j
+			continue
+		case isSymbol(r):
+			toks = append(toks, token{start: i, end: i + w, norm: string(r), hard: hard, attached: !space})
+			hard, space = false, false
+		case unicode.IsSpace(r):
+			space = true
+		default:
+			hard = true
+		}
+		i += w
+	}
+	return toks
+}
+
+// index finds concept names in text.
+type index struct {
+	byKey  map[string]string // graph.NormName(name) -> concept id
+	byStem map[string]string // stemKey(name) -> concept id
+	prefix map[string]bool   // every rune prefix of a key
+}
+
+func newIndex() *index {
+	return &index{byKey: map[string]string{}, byStem: map[string]string{}, prefix: map[string]bool{}}
+}
+
+// maxKeyPrefix bounds the prefixes stored per name.
+const maxKeyPrefix = 48
+
+// add makes name find id. The first concept to claim a name keeps it.
+func (x *index) add(name, id string) {
+	k := graph.NormName(name)
+	if k == "" {
+		return
+	}
+	if _, ok := x.byKey[k]; !ok {
+		x.byKey[k] = id
+	}
+	if sk := stemKey(name); sk != "" && isLatin(name) {
+		if _, ok := x.byStem[sk]; !ok {
+			x.byStem[sk] = id
+		}
+	}
+	for i := range k {
+		if i > 0 && i <= maxKeyPrefix {
+			x.prefix[k[:i]] = true
+		}
+	}
+	x.prefix[k] = true
+}
+
+// lookup returns the concept a whole name stands for, allowing particles
+// and English inflection, or "".
+func (x *index) lookup(name string) string {
+	toks := tokenize(name)
+	ms := x.mentions(name, toks)
+	if len(ms) == 1 && ms[0].tok0 == 0 && ms[0].tok1 == len(toks)-1 {
+		return ms[0].id
+	}
+	return ""
+}
+
+// mention is a name found in a statement.
+type mention struct {
+	start, end int // bytes of the name itself, without particles
+	tok0, tok1 int // first and last token
+	id         string
+	// particle is what follows the name in its last token ("는", "를").
+	particle string
+}
+
+// mentions finds the longest names in s, left to right, without overlaps.
+func (x *index) mentions(s string, toks []token) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		var best *mention
+		key := ""
+		for j := i; j < len(toks) && j-i < 10; j++ {
+			if j > i && toks[j].hard {
+				break
+			}
+			prev := key
+			key += toks[j].norm
+			if id, ok := x.byKey[key]; ok {
+				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
+			} else if toks[j].hangul {
+				for _, rest := range stripParticles(toks[j].norm) {
+					if id, ok := x.byKey[prev+rest]; ok {
+						end := toks[j].start + len(rest)
+						best = &mention{start: toks[i].start, end: end, tok0: i, tok1: j, id: id, particle: s[end:toks[j].end]}
+						break
+					}
+				}
+			} else if id, ok := x.byStem[prev+stem(toks[j].norm)]; ok && !toks[j].hangul {
+				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
+			}
+			if !x.prefix[key] {
+				break
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		// A particle written as its own attached token: "DNS도", "CDN을".
+		if best.particle == "" && best.tok1+1 < len(toks) && toks[best.tok1+1].attached && toks[best.tok1+1].hangul && isParticle(toks[best.tok1+1].norm) {
+			best.particle = toks[best.tok1+1].norm
+		}
+		// A name glued to more letters of its own script is a different
+		// word: "DNS" is not in "DNSSEC" (tokens already split these),
+		// and "스택" is not in "스택오버플로" unless what follows is a
+		// particle.
+		out = append(out, *best)
+		i = best.tok1 + 1
+	}
+	return out
+}
+
+func isParticle(w string) bool {
+	for _, p := range particles {
+		if w == p {
+			return true
+		}
+	}
+	return false
+}
+
+// topicParticle reports whether p marks its name as what the clause is
+// about: "DNS는", "컨테이너가", "DNS도", "mongoDB의 경우".
+func topicParticle(p string) bool {
+	switch p {
+	case "은", "는", "이", "가", "도", "에는", "에서는", "이란", "란", "의경우", "의 경우":
+		return true
+	}
+	return false
+}
+
+// isGeneric reports whether an English word is a class noun that points
+// back at the section's subject rather than naming something: "stores" in
+// "Stores such as BigTable" under "Wide column store".
+func headMatches(word, name string) bool {
+	w := stem(strings.ToLower(word))
+	last := strings.ToLower(lastWord(name))
+	return w != "" && w == stem(last)
+}

@@ -1,0 +1,388 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"conceptgraph/graph"
+)
+
+// A concept name as written: "DHCP (Dynamic Host Configuration Protocol)",
+// "모놀리식(monolithic) 아키텍쳐", "Root DNS/Local DNS".
+
+// nameSet is one concept's names as read from one title: the name first.
+type nameSet struct {
+	name    string
+	aliases []string
+}
+
+// parseNames reads the names in a title. A slash between two multi-word
+// names ("Root DNS/Local DNS") gives two concepts; parentheses give aliases
+// (a translation, an acronym or its expansion, "or …", "= …") or are
+// dropped as qualifiers ("Mutex Lock (hardware-based)").
+func parseNames(s string) []nameSet {
+	s = cleanTitle(s)
+	if s == "" {
+		return nil
+	}
+	if parts := strings.Split(s, "/"); len(parts) == 2 && strings.Contains(strings.TrimSpace(parts[0]), " ") && strings.Contains(strings.TrimSpace(parts[1]), " ") && !strings.Contains(s, "(") {
+		var out []nameSet
+		for _, p := range parts {
+			out = append(out, parseNames(p)...)
+		}
+		return out
+	}
+	ns, ok := parseParens(s)
+	if !ok {
+		return nil
+	}
+	return []nameSet{ns}
+}
+
+// cleanTitle strips what frames a name in a title: "란?", trailing
+// punctuation, numbering, emphasis leftovers.
+func cleanTitle(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "*_`#")
+	for _, suf := range []string{"이란 무엇인가?", "란 무엇인가?", "이란 무엇인가", "란 무엇인가", "이란?", "란?", " 이란", "이란", "란", "?", "!", ":", "：", "."} {
+		if strings.HasSuffix(s, suf) && utf8.RuneCountInString(s) > utf8.RuneCountInString(suf)+1 {
+			rest := strings.TrimSpace(strings.TrimSuffix(s, suf))
+			// "란" only ends a name when what precedes it is a complete
+			// name, e.g. "DevOps란"; keep it in names like "대란".
+			if (suf == "란" || suf == "이란") && !strings.HasSuffix(rest, ")") && !endsLatin(rest) {
+				continue
+			}
+			s = rest
+		}
+	}
+	s = strings.TrimLeft(s, "0123456789.) ")
+	return strings.TrimSpace(s)
+}
+
+func endsLatin(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// parseParens splits "outside (inside)" into a name and aliases.
+func parseParens(s string) (nameSet, bool) {
+	open := strings.IndexAny(s, "(（")
+	if open < 0 {
+		s = collapseSpace(s)
+		return nameSet{name: s}, s != ""
+	}
+	closeRel := strings.IndexAny(s[open:], ")）")
+	if closeRel < 0 {
+		s = collapseSpace(strings.NewReplacer("(", " ", "（", " ").Replace(s))
+		return nameSet{name: s}, s != ""
+	}
+	closeAt := open + closeRel
+	_, openW := utf8.DecodeRuneInString(s[open:])
+	_, closeW := utf8.DecodeRuneInString(s[closeAt:])
+	before := strings.TrimSpace(s[:open])
+	inside := strings.TrimSpace(s[open+openW : closeAt])
+	after := strings.TrimSpace(s[closeAt+closeW:])
+	if strings.ContainsAny(after, "(（") {
+		// Only the first parenthesis names; later ones are qualifiers.
+		after = strings.TrimSpace(strings.Split(strings.Split(after, "(")[0], "（")[0])
+	}
+	if before == "" {
+		// "(주) 회사" and the like: no name outside.
+		return parseParens(strings.TrimSpace(inside + " " + after))
+	}
+	name := collapseSpace(before + " " + after)
+	ns := nameSet{name: name}
+	for _, alt := range splitAliases(inside) {
+		if !isAlias(before, alt) {
+			continue
+		}
+		if after != "" {
+			// "모놀리식(monolithic) 아키텍쳐": the alias replaces the word
+			// before the parenthesis.
+			words := strings.Fields(before)
+			prefix := strings.Join(words[:len(words)-1], " ")
+			ns.aliases = append(ns.aliases, collapseSpace(prefix+" "+alt+" "+after))
+		} else {
+			ns.aliases = append(ns.aliases, alt)
+		}
+	}
+	return ns, name != ""
+}
+
+func splitAliases(inside string) []string {
+	inside = strings.TrimSpace(inside)
+	eq := strings.HasPrefix(inside, "=")
+	inside = strings.TrimLeft(inside, "= ")
+	var out []string
+	for _, p := range strings.FieldsFunc(inside, func(r rune) bool { return r == ',' || r == '，' || r == ';' }) {
+		p = strings.TrimSpace(p)
+		if eq {
+			p = strings.TrimLeft(p, "= ")
+		}
+		if strings.HasPrefix(strings.ToLower(p), "or ") {
+			p = strings.TrimSpace(p[3:])
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isAlias reports whether the parenthesised alt names the same thing as
+// outer, rather than qualifying it.
+func isAlias(outer, alt string) bool {
+	if utf8.RuneCountInString(alt) > 60 || strings.ContainsAny(alt, "=:") || len(strings.Fields(alt)) > 6 {
+		return false
+	}
+	if hasHangul(outer) != hasHangul(alt) {
+		return true // a translation
+	}
+	if isAcronym(alt) || isAcronym(lastWord(outer)) {
+		return true
+	}
+	if hasHangul(alt) {
+		return true // Korean both sides: a second Korean name
+	}
+	// Latin both sides, neither an acronym: an expansion only if its
+	// initials spell the outer name; otherwise a qualifier such as
+	// "hardware-based".
+	return strings.EqualFold(initials(alt), outer)
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isAcronym reports whether s is an acronym such as DNS, IaaS or K8s: short,
+// Latin, and mostly capitals.
+func isAcronym(s string) bool {
+	n, upper := 0, 0
+	for _, r := range s {
+		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '/') {
+			return false
+		}
+		n++
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			upper++
+		}
+	}
+	return n >= 2 && n <= 10 && upper*2 > n && unicode.IsUpper(firstRune(s))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if isHangul(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHangul(r rune) bool {
+	return unicode.Is(unicode.Hangul, r)
+}
+
+func isLatin(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r > unicode.MaxASCII {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// nameLike reports whether s reads as the name of a thing rather than a
+// statement. Strict mode, for plain list items, also rejects clauses
+// ("컨텐츠를 배포하는 기술"); titles may be longer noun phrases
+// ("프로세스에 할당되는 메모리 영역").
+func nameLike(s string, strict bool) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "\n") {
+		return false
+	}
+	if endsSentence(s) || strings.HasSuffix(s, ",") {
+		return false
+	}
+	words := strings.Fields(s)
+	limit := 8
+	if strict {
+		limit = 5
+	}
+	if len(words) > limit {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ")(.,")
+	if endsPredicate(last) {
+		return false
+	}
+	if !strict {
+		return true
+	}
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.()"))
+		if enClauseWords[lw] {
+			return false
+		}
+		if i < len(words)-1 && hasHangul(w) && clauseEnding(w) {
+			return false
+		}
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) || unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// enClauseWords mark an English item as a statement, not a name.
+var enClauseWords = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "can": true, "could": true,
+	"will": true, "would": true, "should": true, "must": true, "may": true, "might": true,
+	"to": true, "the": true, "a": true, "an": true, "it": true, "this": true, "that": true,
+	"you": true, "your": true, "we": true, "they": true, "if": true, "when": true, "see": true,
+	"use": true, "using": true, "has": true, "have": true, "does": true, "do": true, "not": true,
+}
+
+// predicateEndings close a Korean statement: "없음", "쉬워진다", "가능".
+var predicateEndings = []string{
+	"이다", "한다", "된다", "있다", "없다", "했다", "였다", "는다", "진다", "니다", "린다", "킨다", "준다", "낸다",
+	"같다", "쉽다", "렵다", "르다", "크다", "작다", "많다", "적다", "높다", "낮다", "좋다", "빠르다", "느리다",
+	"없음", "있음", "높음", "낮음", "좋음", "많음", "적음", "쉬움", "어려움", "빠름", "느림", "가벼움", "가능", "불가",
+	"함", "됨", "짐", "줌", "냄", "했음", "였음", "해짐", "어짐", "워짐", "필요", "용이", "발생", "제공", "의미", "포함",
+	"임", "중",
+}
+
+func endsPredicate(w string) bool {
+	if !hasHangul(w) {
+		return false
+	}
+	for _, e := range predicateEndings {
+		if strings.HasSuffix(w, e) {
+			if e == "임" && !strings.HasSuffix(w, "것임") && utf8.RuneCountInString(w) > 1 {
+				continue // "타임" is a name
+			}
+			if e == "중" && w != "중" && !strings.HasSuffix(w, "운용중") && !strings.HasSuffix(w, "실행중") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEndings mark a Korean word inside a statement: an object or subject
+// particle, or a verb form that modifies the next word.
+var clauseEndings = []string{"를", "을", "에서", "하는", "되는", "하여", "해서", "하고", "하며", "한다", "된", "할", "될", "있는", "없는", "으로", "에게", "이며", "이고"}
+
+func clauseEnding(w string) bool {
+	w = strings.Trim(w, ",.()")
+	for _, e := range clauseEndings {
+		if strings.HasSuffix(w, e) && w != e {
+			return true
+		}
+	}
+	return false
+}
+
+// Korean particles and suffixes that attach to a name: "DNS도", "컨테이너는",
+// "쿠키와는", "세션을", "NoSQL 방식에". Longest first.
+var particles = func() []string {
+	ps := strings.Fields(`에서는 에서도 에서의 에서만 으로는 으로도 으로써 으로서 으로의 에게는 이라는 이라고 이라면 이라서 이지만 
+		입니다 이에요 이예요 처럼 만큼 까지 부터 마다 보다 보다는 에는 에도 에서 에게 에의 으로 로써 로서 로는 로도 와는 과는 와도 과도 와의 과의 
+		이란 라는 라고 라면 이나 이랑 하고 이며 이고 이다 이면 이지 들이 들은 들을 들의 들도 들과 들에 끼리 만의 간의 마저 조차 
+		은 는 이 가 을 를 의 에 와 과 도 만 로 랑 나 며 란 인 들 간 요 야 여 께 엔 에선 로선 이든 든 쯤 씩`)
+	// Longest first so "에서는" is tried before "는".
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(ps[j]) > utf8.RuneCountInString(ps[j-1]); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+	return ps
+}()
+
+// stripParticles returns the forms of w with one or two trailing particles
+// removed, longest remainder first. w itself is not included.
+func stripParticles(w string) []string {
+	var out []string
+	for _, p := range particles {
+		if strings.HasSuffix(w, p) && len(w) > len(p) {
+			rest := w[:len(w)-len(p)]
+			out = append(out, rest)
+			for _, q := range particles {
+				if strings.HasSuffix(rest, q) && len(rest) > len(q) {
+					out = append(out, rest[:len(rest)-len(q)])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// stem reduces an English word to a rough stem so "load balancer", "Load
+// Balance" and "load balancing" meet, and "indices" meets "index".
+func stem(w string) string {
+	if !isLatin(w) || len(w) < 4 {
+		return w
+	}
+	if s, ok := irregular[w]; ok {
+		return s
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:len(w)-1]
+	}
+	for _, suf := range []string{"ing", "er", "e"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+var irregular = map[string]string{
+	"indices": "index", "indexes": "index", "matrices": "matrix", "analyses": "analysis",
+	"children": "child", "vertices": "vertex", "schemata": "schema", "data": "data", "criteria": "criterion",
+}
+
+// stemKey is the key under which a name is matched loosely: its normalised
+// form with the last English word stemmed.
+func stemKey(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return ""
+	}
+	last := strings.ToLower(words[len(words)-1])
+	words[len(words)-1] = stem(last)
+	return graph.NormName(strings.Join(words, " "))
+}

@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Error is a problem with one note, at a line when one is known (Line 0
+// means the whole file). Its message reads "notes/os.md:12: invalid UTF-8".
+type Error struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
+
+// Note is one Markdown file to read: Name is how evidence refers to it.
+type Note struct {
+	Name string
+	Data []byte
+}
+
+// MaxNoteSize is the largest note read; larger files are skipped with a
+// warning.
+const MaxNoteSize = 64 << 20
+
+// ErrNoNotes is returned when nothing readable was found under the paths.
+var ErrNoNotes = errors.New("no readable notes")
+
+// ReadNotes reads every *.md file under paths (files, or folders walked
+// recursively; symbolic links are followed once, loops are skipped). A path
+// that does not exist is an error. Files that cannot be used (unreadable,
+// binary, not UTF-8) are skipped, each with a warning naming the file and
+// line. Notes come back sorted by name, each file once.
+func ReadNotes(paths []string) (notes []Note, warnings []error, err error) {
+	seen := map[string]bool{} // real paths read
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, warnings, &Error{File: p, Err: errors.Unwrap(err)}
+		}
+		if !info.IsDir() {
+			n, w := readNote(p, p, seen)
+			warnings = append(warnings, w...)
+			if n != nil {
+				notes = append(notes, *n)
+			}
+			continue
+		}
+		ns, ws := walkDir(p, seen)
+		notes = append(notes, ns...)
+		warnings = append(warnings, ws...)
+	}
+	slices.SortFunc(notes, func(a, b Note) int { return strings.Compare(a.Name, b.Name) })
+	return notes, warnings, nil
+}
+
+// walkDir walks root, following symbolic links to folders while never
+// entering a folder it has entered before.
+func walkDir(root string, seen map[string]bool) (notes []Note, warnings []error) {
+	visited := map[string]bool{}
+	var walk func(dir string)
+	walk = func(dir string) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			warnings = append(warnings, &Error{File: dir, Err: errors.New("cannot resolve folder, skipped")})
+			return
+		}
+		if visited[real] {
+			warnings = append(warnings, &Error{File: dir, Err: errors.New("folder already read (symbolic link loop?), skipped")})
+			return
+		}
+		visited[real] = true
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			warnings = append(warnings, &Error{File: dir, Err: unwrapPath(err)})
+			return
+		}
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			if strings.HasPrefix(e.Name(), ".") {
+				continue // .git, .obsidian, editor swap files
+			}
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 {
+				info, err := os.Stat(p)
+				if err != nil {
+					warnings = append(warnings, &Error{File: p, Err: errors.New("broken symbolic link, skipped")})
+					continue
+				}
+				if info.IsDir() {
+					walk(p)
+					continue
+				}
+				mode = info.Mode()
+			}
+			switch {
+			case e.IsDir():
+				walk(p)
+			case mode.IsRegular() && isMarkdown(p):
+				n, w := readNote(p, p, seen)
+				warnings = append(warnings, w...)
+				if n != nil {
+					notes = append(notes, *n)
+				}
+			}
+		}
+	}
+	walk(root)
+	return notes, warnings
+}
+
+func isMarkdown(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	return ext == ".md" || ext == ".markdown"
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readNote reads and checks one file; it returns nil and a warning when the
+// file cannot be used.
+func readNote(path, name string, seen map[string]bool) (*Note, []error) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		if abs, err := filepath.Abs(real); err == nil {
+			if seen[abs] {
+				return nil, nil
+			}
+			seen[abs] = true
+		}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
+	}
+	if info.Size() > MaxNoteSize {
+		return nil, []error{&Error{File: name, Err: fmt.Errorf("%d bytes is larger than the %d MiB limit, skipped", info.Size(), MaxNoteSize>>20)}}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
+	}
+	if err := Check(name, data); err != nil {
+		return nil, []error{err}
+	}
+	return &Note{Name: filepath.ToSlash(name), Data: data}, nil
+}
+
+// Check reports why data cannot be read as a note: a NUL byte (a binary
+// file) or invalid UTF-8, with the line it is on. An empty note is fine.
+func Check(name string, data []byte) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return &Error{File: name, Line: lineAt(data, i), Err: errors.New("NUL byte: binary file, not a Markdown note; skipped")}
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		return &Error{File: name, Line: lineAt(data, i), Err: fmt.Errorf("invalid UTF-8 at byte %d; skipped (save the note as UTF-8)", i)}
+	}
+	return nil
+}
+
+func lineAt(data []byte, off int) int {
+	return bytes.Count(data[:off], []byte{'\n'}) + 1
+}
