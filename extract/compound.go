@@ -13,9 +13,13 @@ import (
 // or already joined by a chain of type_of, are left alone.
 func (e *extractor) compounds() {
 	up := map[string][]string{}
+	example := map[string]bool{}
 	for _, r := range e.rels {
 		if r.typ == graph.TypeOf || r.typ == graph.ExampleOf {
 			up[r.from] = append(up[r.from], r.to)
+		}
+		if r.typ == graph.ExampleOf {
+			example[r.from] = true // a product, named after its maker
 		}
 	}
 	for _, c := range e.concepts {
@@ -25,7 +29,7 @@ func (e *extractor) compounds() {
 				break
 			}
 		}
-		if head == "" || e.related(c.id, head) || reaches(up, c.id, head) {
+		if head == "" || example[c.id] || e.related(c.id, head) || reaches(up, c.id, head) {
 			continue
 		}
 		rel := graph.TypeOf

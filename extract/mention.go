@@ -163,6 +163,18 @@ func (x *index) mentions(s string, toks []token) []mention {
 			i++
 			continue
 		}
+		// A generic head noun after the name is part of the mention:
+		// "스택 영역은" mentions 스택.
+		if best.tok1+1 < len(toks) && toks[best.tok1+1].hangul && !toks[best.tok1+1].hard {
+			w := toks[best.tok1+1].norm
+			for _, form := range append([]string{w}, stripParticles(w)...) {
+				if genericHeads[form] {
+					best.tok1++
+					best.particle = strings.TrimPrefix(w, form)
+					break
+				}
+			}
+		}
 		// A particle written as its own attached token: "DNS도", "CDN을".
 		if best.particle == "" && best.tok1+1 < len(toks) && toks[best.tok1+1].attached && toks[best.tok1+1].hangul && isParticle(toks[best.tok1+1].norm) {
 			best.particle = toks[best.tok1+1].norm

@@ -226,7 +226,7 @@ func nameLike(s string, strict bool) bool {
 	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "\n") {
 		return false
 	}
-	if endsSentence(s) || strings.HasSuffix(s, ",") {
+	if endsSentence(s) || strings.HasSuffix(s, ",") || strict && strings.ContainsAny(s, ",，") {
 		return false
 	}
 	words := strings.Fields(s)
@@ -275,7 +275,7 @@ var predicateEndings = []string{
 	"이다", "한다", "된다", "있다", "없다", "했다", "였다", "는다", "진다", "니다", "린다", "킨다", "준다", "낸다",
 	"같다", "쉽다", "렵다", "르다", "크다", "작다", "많다", "적다", "높다", "낮다", "좋다", "빠르다", "느리다",
 	"없음", "있음", "높음", "낮음", "좋음", "많음", "적음", "쉬움", "어려움", "빠름", "느림", "가벼움", "가능", "불가",
-	"함", "됨", "짐", "줌", "냄", "했음", "였음", "해짐", "어짐", "워짐", "필요", "용이", "발생", "제공", "의미", "포함",
+	"함", "됨", "짐", "줌", "냄", "했음", "였음", "해짐", "어짐", "워짐", "필요", "용이", "발생", "제공", "의미", "포함", "사용", "이용",
 	"임", "중",
 }
 
@@ -299,7 +299,7 @@ func endsPredicate(w string) bool {
 
 // clauseEndings mark a Korean word inside a statement: an object or subject
 // particle, or a verb form that modifies the next word.
-var clauseEndings = []string{"를", "을", "에서", "하는", "되는", "하여", "해서", "하고", "하며", "한다", "된", "할", "될", "있는", "없는", "으로", "에게", "이며", "이고"}
+var clauseEndings = []string{"를", "을", "은", "는", "에서", "하는", "되는", "하여", "해서", "하고", "하며", "한다", "된", "할", "될", "있는", "없는", "으로", "에게", "이며", "이고"}
 
 func clauseEnding(w string) bool {
 	w = strings.Trim(w, ",.()")

@@ -187,6 +187,9 @@ type builder struct {
 	top        *section // innermost heading section (or root)
 	cur        *section // where blocks go: top or a pseudo-section under it
 	pending    *block   // a short paragraph that may turn out to be a label
+	// afterLabel is where blocks go once the label section in cur has
+	// its one list or quote: a label heads only what follows it.
+	afterLabel *section
 }
 
 // lineOf returns the 1-based line of byte offset off.
@@ -205,11 +208,11 @@ func (b *builder) topBlock(n ast.Node) {
 		}
 		s := &section{kind: sectionHeading, level: n.Level, title: t}
 		b.attach(parent, s)
-		b.top, b.cur = s, s
+		b.top, b.cur, b.afterLabel = s, s, nil
 	case *ast.ThematicBreak:
 		b.flushPending()
 		b.top.group++
-		b.cur = b.top
+		b.cur, b.afterLabel = b.top, nil
 	case *ast.Paragraph:
 		t := b.inline(n)
 		b.flushPending()
@@ -268,11 +271,19 @@ func (b *builder) attach(parent, s *section) {
 func (b *builder) pseudo(kind sectionKind, title text) {
 	s := &section{kind: kind, level: 7, title: title}
 	b.attach(b.top, s)
+	b.afterLabel = nil
+	if _, isLabel := labelTitle(cleanTitle(title.s)); isLabel && kind != sectionSummary {
+		s.kind = sectionLabel
+		b.afterLabel = b.cur
+	}
 	b.cur = s
 }
 
 func (b *builder) add(blk *block) {
 	b.cur.blocks = append(b.cur.blocks, blk)
+	if b.afterLabel != nil {
+		b.cur, b.afterLabel = b.afterLabel, nil
+	}
 }
 
 var (
@@ -361,6 +372,8 @@ func (b *builder) item(li *ast.ListItem) *item {
 			switch c := c.(type) {
 			case *ast.Paragraph, *ast.TextBlock:
 				t := b.inline(c)
+				// One item is one statement, however it wraps.
+				t.s = strings.ReplaceAll(t.s, "\n", " ")
 				if first {
 					f.it.text = t
 					first = false

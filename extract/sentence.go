@@ -164,7 +164,7 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 		case cueObject:
 			var objs []string
 			if h.c.side == before {
-				objs = e.objectsBefore(s, toks, ms, marks, h.at)
+				objs = e.objectsBefore(s, toks, ms, marks, h, subject)
 			} else {
 				objs = e.objectsAfter(s, toks, ms, marks, h.end)
 			}
@@ -252,6 +252,7 @@ func (e *extractor) defineMarked(s string, marks []mark, t *text, start int) {
 		switch {
 		case m.kind == markWiki:
 		case m.start <= 1 && (m.kind == markBold || m.kind == markLink) && opensTopic(s[m.end:]):
+		case (m.kind == markLink || m.kind == markCode) && len(strings.Fields(name)) <= 4:
 		default:
 			continue
 		}
@@ -297,19 +298,26 @@ func (e *extractor) topic(s string, toks []token, ms []mention, marks []mark, t 
 			return m.id
 		}
 	}
-	// An unknown Latin name before a topic particle: "AWS DynamoDB 도 …".
-	j := 0
-	for j < len(toks) && !toks[j].hangul && j < 4 {
+	// An unknown Latin name before a topic particle: "또한 AWS DynamoDB 도 …".
+	i0 := 0
+	for i0 < len(toks) && i0 < 2 && toks[i0].hangul && slices.Contains(sentenceAdverbs, toks[i0].norm) {
+		i0++
+	}
+	j := i0
+	for j < len(toks) && !toks[j].hangul && j < i0+4 {
 		j++
 	}
-	if j > 0 && j < len(toks) && toks[j].hangul && (topicParticle(toks[j].norm) || toks[j].norm == "의" && followedBy(s, toks[j].end, "경우")) {
-		name := s[toks[0].start:toks[j-1].end]
+	if j > i0 && j < len(toks) && toks[j].hangul && (topicParticle(toks[j].norm) || toks[j].norm == "의" && followedBy(s, toks[j].end, "경우")) {
+		name := s[toks[i0].start:toks[j-1].end]
 		if ns := parseNames(name); len(ns) == 1 && (properName(ns[0].name) || isAcronym(ns[0].name) || strings.Contains(ns[0].name, " ")) && isLatin(ns[0].name) {
 			return e.define(ns[0], t.lineAt(start), fromText)
 		}
 	}
 	return ""
 }
+
+// sentenceAdverbs open Korean sentences before their topic.
+var sentenceAdverbs = []string{"또한", "그리고", "특히", "하지만", "그러나", "반면", "따라서", "즉", "한편", "또"}
 
 func followedBy(s string, off int, w string) bool {
 	return strings.HasPrefix(strings.TrimLeft(s[off:], " "), w)
@@ -349,123 +357,189 @@ func (e *extractor) equation(s, subject string, ev graph.Evidence) bool {
 
 // objectsBefore finds the concepts a Korean postposition applies to: the
 // name right before it and any names enumerated with it ("UDP와 TCP 포트
-// 53번 을 사용"). A marked term there that is not yet a concept becomes one.
-func (e *extractor) objectsBefore(s string, toks []token, ms []mention, marks []mark, at int) []string {
-	var last = -1
+// 53번 을 사용"). A term there that is not yet a concept becomes one when
+// it is marked (bold, code, a link, Latin script, "메모리(Memory)"), or, for
+// a class ("컴퓨터 네트워크 기술의 일종"), when it reads as a name.
+func (e *extractor) objectsBefore(s string, toks []token, ms []mention, marks []mark, h cueHit, subject string) []string {
+	at := h.at
+	last := -1
 	for i, m := range ms {
 		if m.end <= at {
 			last = i
 		}
 	}
-	if last >= 0 && !nearBefore(s, toks, ms[last], at) {
+	if last >= 0 && !nearBefore(s, toks, ms[last], h) {
 		last = -1
 	}
+	var out []string
 	if last < 0 {
-		if id := e.termBefore(s, toks, marks, at); id != "" {
-			return []string{id}
+		out = e.termsBefore(s, marks, at, h.c.rel == graph.TypeOf, subject)
+	} else {
+		out = []string{ms[last].id}
+		for i := last - 1; i >= 0; i-- {
+			a, b := ms[i], ms[i+1]
+			gap := strings.TrimSpace(s[a.end:b.start])
+			enumerated := slices.Contains([]string{"와", "과", "랑", "이나", "나", "및", "또는", "혹은", ","}, a.particle) ||
+				gap == "," || gap == "및" || gap == "또는" || gap == "/" || gap == "" || strings.EqualFold(gap, "and") || strings.EqualFold(gap, "or") ||
+				strings.HasPrefix(gap, "와") || strings.HasPrefix(gap, "과") || strings.HasPrefix(gap, ",")
+			if !enumerated || len(gap) > 8 {
+				break
+			}
+			out = append(out, a.id)
 		}
-		return nil
 	}
-	out := []string{ms[last].id}
-	for i := last - 1; i >= 0; i-- {
-		a, b := ms[i], ms[i+1]
-		gap := strings.TrimSpace(s[a.end:b.start])
-		enumerated := slices.Contains([]string{"와", "과", "랑", "이나", "나", "및", "또는", "혹은", ","}, a.particle) ||
-			gap == "," || gap == "및" || gap == "또는" || gap == "/" || gap == "" || strings.EqualFold(gap, "and") || strings.EqualFold(gap, "or") ||
-			strings.HasPrefix(gap, "와") || strings.HasPrefix(gap, "과") || strings.HasPrefix(gap, ",")
-		if !enumerated || len(gap) > 8 {
-			break
+	// "하이퍼바이저라는 SW를 이용": the object is what is so called.
+	if len(out) == 1 {
+		start := at
+		if last >= 0 {
+			start = ms[last].start
 		}
-		out = append(out, a.id)
+		words := strings.Fields(s[:start])
+		if n := len(words); n > 0 {
+			for _, suf := range []string{"이라는", "라는"} {
+				if r, ok := strings.CutSuffix(words[n-1], suf); ok && r != "" {
+					if id := e.defineName(r); id != "" {
+						out = []string{id}
+					}
+					break
+				}
+			}
+		}
 	}
 	return out
 }
 
-// nearBefore reports whether mention m stands close enough before at to be
-// its object: at most two plain words between ("TCP 포트 53번 을 사용").
-func nearBefore(s string, toks []token, m mention, at int) bool {
-	gap := s[m.end:at]
+// nearBefore reports whether mention m stands close enough before the cue
+// to be its object: at most three plain words between ("TCP 포트 53번 을
+// 사용"), none a verb form or a word with its own particle.
+func nearBefore(s string, toks []token, m mention, h cueHit) bool {
+	gap := s[m.end:h.at]
 	if strings.ContainsAny(gap, ".;!?") {
 		return false
 	}
+	if m.particle != "" && m.end+len(m.particle) < h.at {
+		// "프로세스를 다수의 실행 단위로": the particle ties the name to
+		// another verb.
+		if !strings.HasPrefix(h.c.phrase, m.particle) {
+			return false
+		}
+	}
 	n := 0
 	for _, tk := range toks {
-		if tk.start >= m.end && tk.end <= at && tk.start > m.start {
+		if tk.start >= m.end && tk.end <= h.at && tk.start > m.start {
 			if tk.attached && tk.start == m.end {
 				continue // the particle on the name itself
+			}
+			w := s[tk.start:tk.end]
+			if tk.hangul && (clauseEnding(w) || adnominal(w) || endsWithCaseParticle(w)) {
+				return false
 			}
 			n++
 		}
 	}
-	return n <= 2
+	return n <= 3
 }
 
-// termBefore makes a concept of a marked term standing right before at: a
-// bold, code or linked span, an acronym, or "메모리(Memory)".
-func (e *extractor) termBefore(s string, toks []token, marks []mark, at int) string {
-	head := strings.TrimRight(s[:at], " ")
+// termsBefore makes concepts of the terms standing right before at: marked
+// spans, or the noun phrase there split at commas.
+func (e *extractor) termsBefore(s string, marks []mark, at int, class bool, subject string) []string {
 	for _, m := range marks {
 		if m.end > at {
 			continue
 		}
 		if gap := s[m.end:at]; strings.TrimSpace(gap) == "" || particleOnly(gap) {
 			if id := e.defineName(s[m.start:m.end]); id != "" {
-				return id
+				return []string{id}
 			}
 		}
 	}
-	// "통신(IPC, inter-process communication)" right before.
-	if strings.HasSuffix(head, ")") {
-		if open := strings.LastIndexAny(head, "(（"); open > 0 {
-			words := strings.Fields(head[:open])
-			np := npBack(words)
-			if np != "" {
-				if id := e.defineName(np + head[open:]); id != "" {
-					return id
-				}
-			}
-		}
+	words := strings.Fields(s[:at])
+	if n := len(words); n > 0 {
+		// The particle the cue starts with may be glued to the word.
+		words[n-1] = strings.TrimRight(words[n-1], ",")
 	}
-	// An acronym or capitalised Latin word right before.
-	var run []token
-	for i := len(toks) - 1; i >= 0; i-- {
-		tk := toks[i]
-		if tk.end > at {
+	np := npBack(words)
+	if np == "" {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(np, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
 			continue
 		}
-		if tk.hangul || strings.TrimSpace(s[tk.end:at]) != "" && len(run) == 0 && !particleOnly(s[tk.end:at]) {
-			break
-		}
-		w := s[tk.start:tk.end]
-		if !(isAcronym(w) || properName(w)) {
-			break
-		}
-		run = append([]token{tk}, run...)
-		if len(run) == 3 {
-			break
+		if marked(part) || class {
+			if class && !marked(part) && !strings.Contains(part, " ") && genericGenus[part] {
+				continue
+			}
+			if class && !marked(part) && subject != "" && !strings.Contains(part, " ") && isGenericClass(part) {
+				out = append(out, subject)
+				continue
+			}
+			if id := e.defineName(part); id != "" {
+				out = append(out, id)
+			}
 		}
 	}
-	if len(run) > 0 {
-		return e.defineName(s[run[0].start:run[len(run)-1].end])
+	return out
+}
+
+// isGenericClass reports whether a one-word class names the kind of thing
+// the section is about rather than a concept: "DB중 하나".
+func isGenericClass(w string) bool {
+	switch strings.ToLower(w) {
+	case "db", "데이터베이스", "database", "것", "기술", "도구", "방법", "서비스", "제품", "언어", "프로그램", "툴":
+		return true
 	}
-	return ""
+	return false
+}
+
+// marked reports whether a phrase in Korean text is a term: it holds Latin
+// script or an alias in parentheses.
+func marked(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if isLatin(strings.Trim(w, "()[]")) {
+			return true
+		}
+	}
+	return strings.Contains(s, "(") && strings.Contains(s, ")")
 }
 
 // npBack takes the noun phrase at the end of words: up to three words,
-// stopping at a word with a case particle or a verb form; "간의" joins.
+// stopping at a word with a particle, a verb form or an adverb, and at a
+// term already closed by parentheses. "간의" joins ("프로세스 간의 통신").
 func npBack(words []string) string {
 	var np []string
 	for i := len(words) - 1; i >= 0 && len(np) < 3; i-- {
 		w := words[i]
-		if len(np) > 0 && (endsWithCaseParticle(w) || clauseEnding(w) || adnominal(w)) {
-			break
-		}
-		if len(np) > 0 && strings.HasSuffix(w, "의") && !strings.HasSuffix(w, "간의") {
+		if len(np) > 0 && stopsNP(w) {
 			break
 		}
 		np = append([]string{w}, np...)
 	}
 	return strings.Join(np, " ")
+}
+
+func stopsNP(w string) bool {
+	if strings.HasSuffix(w, ")") || strings.HasSuffix(w, "]") {
+		return true
+	}
+	if !hasHangul(w) {
+		return false
+	}
+	if strings.HasSuffix(w, "간의") {
+		return false
+	}
+	switch w {
+	case "대신", "통해", "위해", "및", "또는", "등", "각", "모든", "또한", "그리고", "다수의":
+		return true
+	}
+	for _, e := range []string{"는", "은", "한", "된", "진", "인", "운", "던", "할", "될", "를", "을", "에", "의", "로", "게", "히", "고", "며", "서", "면", "와", "과", "나", "도", "만"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func particleOnly(s string) bool {
@@ -551,6 +625,8 @@ func (e *extractor) enumeration(s string, toks []token, ms []mention, marks []ma
 			rest = cutAtCaseParticle(rest)
 		}
 		return e.names(rest), subj
+	case c.lang == "ko" && (strings.HasSuffix(c.phrase, "같은")) && hasAnySuffix(strings.TrimSpace(s[:h.at]), "다음", "아래", "이", "그"):
+		return nil, ""
 	case c.lang == "ko":
 		// "Mysql, Oracle 등이 …", "Flash 또는 QuickTime과 같은 각 플러그인",
 		// "공유 메모리와 메시지 전달의 두가지 모델이 있다"
@@ -606,6 +682,15 @@ func (e *extractor) enumeration(s string, toks []token, ms []mention, marks []ma
 		return nil, ""
 	}
 	return e.itemsAfter(s, toks, ms, marks, h.end), class
+}
+
+func hasAnySuffix(s string, sufs ...string) bool {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstMentionFrom(ms []mention, off int) *mention {
@@ -774,8 +859,12 @@ func (e *extractor) names(s string) []string {
 		case "", "다음", "아래", "위", "이", "그", "이런", "그런":
 			continue
 		}
-		if id := e.defineName(it); id != "" {
+		if id := e.idx.lookup(it); id != "" {
 			out = append(out, id)
+		} else if marked(it) {
+			if id := e.defineName(it); id != "" {
+				out = append(out, id)
+			}
 		}
 	}
 	return out

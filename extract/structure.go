@@ -63,7 +63,7 @@ func (e *extractor) analyzeTitle(raw string, strict bool) titleInfo {
 		return titleInfo{kind: titleConcept, names: []nameSet{q}}
 	}
 	names := parseNames(s)
-	if len(names) == 0 {
+	if len(names) == 0 || clauseTitle(s) {
 		return titleInfo{kind: titleStatement}
 	}
 	for _, n := range names {
@@ -72,6 +72,25 @@ func (e *extractor) analyzeTitle(raw string, strict bool) titleInfo {
 		}
 	}
 	return titleInfo{kind: titleConcept, names: names}
+}
+
+// clauseTitle reports whether a title is a clause rather than a name: a
+// word before the last carries a subject or object particle ("CDN으로
+// 전송가능한 컨텐츠"), where "프로세스에 할당되는 메모리 영역" only places
+// its noun.
+func clauseTitle(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words[:max(0, len(words)-1)] {
+		if !hasHangul(w) {
+			continue
+		}
+		for _, p := range []string{"으로", "을", "를", "은", "는"} {
+			if strings.HasSuffix(w, p) && w != p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // labelTitle recognises label titles: "장점", "3대 특성", "가상화 타입",
@@ -620,12 +639,16 @@ func (e *extractor) leadIn(t *text) (subject string, lab label, mentioned map[st
 			}
 		}
 	}
-	// The last label word in the paragraph says how the items relate.
-	for _, tk := range toks {
+	// The last label word in the paragraph says how the items relate;
+	// "3가지 유형의 프로세스", "types of X" also name what they are about.
+	for i, tk := range toks {
 		w := s[tk.start:tk.end]
 		for _, form := range append([]string{w}, stripParticles(w)...) {
 			if l, ok := labels[labelKey(form)]; ok && l.mode == labelRel && l.rel != graph.ComparedWith && l.rel != graph.OppositeOf {
 				lab = l
+				if m := firstMentionFrom(ms, tk.end); m != nil && m.tok0 <= i+2 && (strings.HasSuffix(w, "의") || i+1 < len(toks) && toks[i+1].norm == "of") {
+					subject = m.id
+				}
 			}
 			if form == "방식" || strings.EqualFold(form, "ways") {
 				lab = label{labelRel, graph.TypeOf}
@@ -680,12 +703,22 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 			e.item(c, sc, nil, depth+1, "")
 		}
 		return
+	case labelIgnore:
+		e.statements(t, sc.subject, nil, false)
+		for _, c := range it.children {
+			e.item(c, sc, nil, depth+1, "")
+		}
+		e.blocks(nil, it.blocks, scope{subject: sc.subject}, false)
+		return
 	}
 
 	// Several names in one item: "- AWS, Azure, GCP".
 	if mode == labelRel && desc == "" && len(it.children) == 0 {
 		if names := splitNames(t.s); len(names) > 1 {
 			for _, n := range names {
+				if p := e.byID[parent]; p != nil && sc.list.taxonomy && !sameHead(n.name, p.name) && !properName(n.name) {
+					continue
+				}
 				id := e.define(n, line, fromItem)
 				e.structural(id, sc, ev, n.name, false)
 			}
@@ -775,11 +808,17 @@ func sameHead(a, b string) bool {
 // properName reports whether s looks like a product or proper name:
 // one capitalised Latin word such as "Docker", "Redis", "MongoDB".
 func properName(s string) bool {
-	if strings.Contains(s, " ") || !isLatin(s) {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 || !isLatin(s) {
 		return false
 	}
-	r := firstRune(s)
-	return unicode.IsUpper(r) || strings.IndexFunc(s[1:], unicode.IsUpper) >= 0
+	for _, w := range words {
+		r := firstRune(w)
+		if !unicode.IsUpper(r) && strings.IndexFunc(w, unicode.IsUpper) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // relateItem relates an item's concept to the subject of its list.
