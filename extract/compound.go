@@ -18,8 +18,10 @@ func (e *extractor) compounds() {
 		if r.typ == graph.TypeOf || r.typ == graph.ExampleOf {
 			up[r.from] = append(up[r.from], r.to)
 		}
-		if r.typ == graph.ExampleOf {
-			example[r.from] = true // a product, named after its maker
+		if r.typ == graph.ExampleOf || r.typ == graph.TypeOf || r.typ == graph.PartOf {
+			// Already placed by what the notes say: "Windows Azure" is
+			// an example of PaaS before it is a kind of Azure.
+			example[r.from] = true
 		}
 	}
 	for _, c := range e.concepts {

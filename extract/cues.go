@@ -46,8 +46,8 @@ type cue struct {
 	// 포함": 컨테이너 part_of subject; "X is the basis for Y": Y uses X).
 	reverse bool
 	// start: English phrases that only count at the start of a sentence
-	// ("Like federation, …").
-	start bool
+	// ("Like federation, …"); notStart: those that never do there.
+	start, notStart bool
 }
 
 // cues is every sentence cue. Longer phrases win over shorter ones that
@@ -103,7 +103,7 @@ var cues = []cue{
 	{lang: "en", phrase: "for example", rel: graph.ExampleOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "for instance", rel: graph.ExampleOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "including", rel: graph.ExampleOf, kind: cueEnum, side: after},
-	{lang: "en", phrase: "like", rel: graph.ExampleOf, kind: cueEnum, side: after},
+	{lang: "en", phrase: "like", rel: graph.ExampleOf, kind: cueEnum, side: after, notStart: true},
 	{lang: "en", phrase: "types of", rel: graph.TypeOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "type of", rel: graph.TypeOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "kinds of", rel: graph.TypeOf, kind: cueEnum, side: after},
@@ -289,7 +289,7 @@ var labels = map[string]label{
 	// part_of
 	"구성": {labelRel, graph.PartOf}, "구성요소": {labelRel, graph.PartOf}, "요소": {labelRel, graph.PartOf},
 	"요구조건": {labelRel, graph.PartOf}, "조건": {labelRel, graph.PartOf}, "저장되는정보": {labelRel, graph.PartOf},
-	"정보": {labelRel, graph.PartOf}, "구조": {labelRel, graph.PartOf}, "components": {labelRel, graph.PartOf},
+	"담긴정보": {labelRel, graph.PartOf}, "포함되는정보": {labelRel, graph.PartOf}, "포함된정보": {labelRel, graph.PartOf}, "구조": {labelRel, graph.PartOf}, "components": {labelRel, graph.PartOf},
 	"parts": {labelRel, graph.PartOf}, "elements": {labelRel, graph.PartOf}, "properties": {labelRel, graph.PartOf},
 	"structure": {labelRel, graph.PartOf}, "members": {labelRel, graph.PartOf}, "modules": {labelRel, graph.PartOf},
 	"모듈": {labelRel, graph.PartOf}, "계층": {labelRel, graph.PartOf}, "layers": {labelRel, graph.PartOf},

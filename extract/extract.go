@@ -136,6 +136,9 @@ type extractor struct {
 	warnings []error
 	file     string
 	olists   map[*section]*olist
+	// quiet is set while reading notes about a subject (sources, "see
+	// also"): links there are references, not concepts.
+	quiet bool
 }
 
 func newExtractor() *extractor {
@@ -216,7 +219,7 @@ func (e *extractor) index(c *concept, n string) {
 
 // genericHeads are Korean head nouns a name is often written without:
 // "스택 영역" is also "스택", "IP 해시 방식" is also "IP 해시".
-var genericHeads = map[string]bool{"영역": true, "방식": true, "기법": true}
+var genericHeads = map[string]bool{"영역": true}
 
 func (x *index) lookupStem(name string) string {
 	if !isLatin(name) {

@@ -234,8 +234,13 @@ func nameLike(s string, strict bool) bool {
 	if strict {
 		limit = 5
 	}
-	if len(words) > limit {
+	if len(words) > limit || strict && strings.ContainsAny(s, "|") {
 		return false
+	}
+	for _, w := range words {
+		if enClauseWords[strings.ToLower(strings.Trim(w, ",.()"))] && (strict || len(words) > 1) {
+			return false
+		}
 	}
 	last := strings.Trim(words[len(words)-1], ")(.,")
 	if endsPredicate(last) {
@@ -268,6 +273,9 @@ var enClauseWords = map[string]bool{
 	"to": true, "the": true, "a": true, "an": true, "it": true, "this": true, "that": true,
 	"you": true, "your": true, "we": true, "they": true, "if": true, "when": true, "see": true,
 	"use": true, "using": true, "has": true, "have": true, "does": true, "do": true, "not": true,
+	"for": true, "with": true, "avoid": true, "tune": true, "tighten": true, "enable": true, "disable": true,
+	"add": true, "make": true, "keep": true, "set": true, "choose": true, "consider": true, "prefer": true,
+	"check": true, "try": true, "learn": true, "read": true, "how": true, "what": true, "why": true,
 }
 
 // predicateEndings close a Korean statement: "없음", "쉬워진다", "가능".
@@ -276,7 +284,7 @@ var predicateEndings = []string{
 	"같다", "쉽다", "렵다", "르다", "크다", "작다", "많다", "적다", "높다", "낮다", "좋다", "빠르다", "느리다",
 	"없음", "있음", "높음", "낮음", "좋음", "많음", "적음", "쉬움", "어려움", "빠름", "느림", "가벼움", "가능", "불가",
 	"함", "됨", "짐", "줌", "냄", "했음", "였음", "해짐", "어짐", "워짐", "필요", "용이", "발생", "제공", "의미", "포함", "사용", "이용",
-	"임", "중",
+	"임", "중", "경우", "때",
 }
 
 func endsPredicate(w string) bool {
@@ -299,7 +307,7 @@ func endsPredicate(w string) bool {
 
 // clauseEndings mark a Korean word inside a statement: an object or subject
 // particle, or a verb form that modifies the next word.
-var clauseEndings = []string{"를", "을", "은", "는", "에서", "하는", "되는", "하여", "해서", "하고", "하며", "한다", "된", "할", "될", "있는", "없는", "으로", "에게", "이며", "이고"}
+var clauseEndings = []string{"를", "을", "은", "는", "에서", "하기", "어야", "되어", "해야", "하는", "되는", "하여", "해서", "하고", "하며", "한다", "된", "할", "될", "있는", "없는", "으로", "에게", "이며", "이고"}
 
 func clauseEnding(w string) bool {
 	w = strings.Trim(w, ",.()")
@@ -362,7 +370,7 @@ func stem(w string) string {
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		w = w[:len(w)-1]
 	}
-	for _, suf := range []string{"ing", "er", "e"} {
+	for _, suf := range []string{"er", "e"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
 			return w[:len(w)-len(suf)]
 		}

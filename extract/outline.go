@@ -503,7 +503,9 @@ func (b *builder) inline(n ast.Node) text {
 			}
 			stack = append(stack, frame{n: c, exit: true, start: sb.Len()})
 		case *ast.Link:
-			stack = append(stack, frame{n: c, exit: true, start: sb.Len()})
+			if !bytes.HasPrefix(c.Destination, []byte("#")) {
+				stack = append(stack, frame{n: c, exit: true, start: sb.Len()})
+			}
 		}
 		for gc := f.n.LastChild(); gc != nil; gc = gc.PreviousSibling() {
 			stack = append(stack, frame{n: gc})

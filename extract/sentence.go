@@ -86,7 +86,7 @@ func findCues(s string) []cueHit {
 			if !cueBoundary(lower, at, end, c) || slices.Contains(taken[at:end], true) {
 				continue
 			}
-			if c.start && strings.TrimSpace(lower[:at]) != "" {
+			if c.start && strings.TrimSpace(lower[:at]) != "" || c.notStart && strings.TrimSpace(lower[:at]) == "" {
 				continue
 			}
 			for k := at; k < end; k++ {
@@ -117,8 +117,8 @@ func cueBoundary(s string, at, end int, c *cue) bool {
 		letter := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 		return !(at > 0 && letter(prev)) && !(end < len(s) && letter(next))
 	}
-	if end < len(s) && strings.ContainsRune("자량처법률료성", next) {
-		return false
+	if end < len(s) && strings.ContainsRune("자량처법률료성중", next) || strings.HasPrefix(s[end:], " 중") {
+		return false // "사용자", "사용 중인"
 	}
 	first, _ := utf8.DecodeRuneInString(c.phrase)
 	if !strings.ContainsRune("를을의에와과가이로랑데중등", first) && at > 0 && isHangul(prev) && c.phrase != "보다" && c.phrase != "포함" && c.phrase != "기반" {
@@ -167,6 +167,15 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 				objs = e.objectsBefore(s, toks, ms, marks, h, subject)
 			} else {
 				objs = e.objectsAfter(s, toks, ms, marks, h.end)
+			}
+			if h.c.lang == "en" && strings.TrimSpace(s[:h.at]) == "" {
+				// "In comparison with X, BASE chooses …": the subject
+				// follows the comma.
+				if c := strings.Index(s[h.end:], ","); c >= 0 {
+					if id := firstMention(ms, h.end+c, len(s)); id != "" {
+						subj = id
+					}
+				}
 			}
 			for _, o := range objs {
 				from, to := subj, o
@@ -252,7 +261,7 @@ func (e *extractor) defineMarked(s string, marks []mark, t *text, start int) {
 		switch {
 		case m.kind == markWiki:
 		case m.start <= 1 && (m.kind == markBold || m.kind == markLink) && opensTopic(s[m.end:]):
-		case (m.kind == markLink || m.kind == markCode) && len(strings.Fields(name)) <= 4:
+		case (m.kind == markLink || m.kind == markCode) && !e.quiet && len(strings.Fields(name)) <= 4 && !compares(name):
 		default:
 			continue
 		}
@@ -260,6 +269,12 @@ func (e *extractor) defineMarked(s string, marks []mark, t *text, start int) {
 			e.define(ns[0], t.lineAt(start+m.start), fromBold)
 		}
 	}
+}
+
+// compares reports whether a name is really a pair: "SQL or NoSQL".
+func compares(name string) bool {
+	_, _, ok := compareTitle(name)
+	return ok
 }
 
 // opensTopic reports whether rest, following a term, makes the term the
@@ -372,6 +387,16 @@ func (e *extractor) objectsBefore(s string, toks []token, ms []mention, marks []
 		last = -1
 	}
 	var out []string
+	for _, m := range marks {
+		if m.kind == markBold && m.end <= at && (strings.TrimSpace(s[m.end:at]) == "" || particleOnly(s[m.end:at])) && strings.ContainsAny(s[m.start:m.end], ",，") {
+			for _, n := range splitNames(s[m.start:m.end]) {
+				out = append(out, e.define(n, 0, fromText))
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
 	if last < 0 {
 		out = e.termsBefore(s, marks, at, h.c.rel == graph.TypeOf, subject)
 	} else {
@@ -454,32 +479,41 @@ func (e *extractor) termsBefore(s string, marks []mark, at int, class bool, subj
 		}
 	}
 	words := strings.Fields(s[:at])
-	if n := len(words); n > 0 {
-		// The particle the cue starts with may be glued to the word.
-		words[n-1] = strings.TrimRight(words[n-1], ",")
-	}
-	np := npBack(words)
-	if np == "" {
-		return nil
-	}
 	var out []string
-	for _, part := range strings.Split(np, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
+	for len(words) > 0 {
+		np := npBack(words)
+		if np == "" {
+			break
+		}
+		words = words[:len(words)-len(strings.Fields(np))]
+		for _, part := range strings.Split(np, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			if marked(part) || class {
+				if class && !marked(part) && !strings.Contains(part, " ") && genericGenus[part] {
+					continue
+				}
+				if class && !marked(part) && subject != "" && !strings.Contains(part, " ") && isGenericClass(part) {
+					out = append(out, subject)
+					continue
+				}
+				if id := e.defineName(part); id != "" {
+					out = append(out, id)
+				}
+			}
+		}
+		// Go on past an enumerating word: "Wait 과 Signal을 이용".
+		if n := len(words); n > 0 && (words[n-1] == "과" || words[n-1] == "와" || words[n-1] == "및" || words[n-1] == "," || words[n-1] == "또는") && len(out) > 0 {
+			words = words[:n-1]
 			continue
 		}
-		if marked(part) || class {
-			if class && !marked(part) && !strings.Contains(part, " ") && genericGenus[part] {
-				continue
-			}
-			if class && !marked(part) && subject != "" && !strings.Contains(part, " ") && isGenericClass(part) {
-				out = append(out, subject)
-				continue
-			}
-			if id := e.defineName(part); id != "" {
-				out = append(out, id)
-			}
+		if n := len(words); n > 0 && len(out) > 0 && isLatin(strings.TrimRight(words[n-1], ",와과")) && (strings.HasSuffix(words[n-1], ",") || strings.HasSuffix(words[n-1], "와") || strings.HasSuffix(words[n-1], "과")) {
+			words[n-1] = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(words[n-1], "와"), "과"), ",")
+			continue
 		}
+		break
 	}
 	return out
 }
@@ -575,6 +609,10 @@ func (e *extractor) objectsAfter(s string, toks []token, ms []mention, marks []m
 		first = -1
 	}
 	if first < 0 {
+		// "is the basis for more complex systems such as a document store"
+		if i := strings.Index(strings.ToLower(s[end:]), "such as"); i >= 0 && nearAfter(s, toks, end, end+i) || i >= 0 && len(strings.Fields(s[end:end+i])) <= 4 {
+			return e.itemsAfter(s, toks, ms, marks, end+i+len("such as"))
+		}
 		for _, m := range marks {
 			if m.start >= end && nearAfter(s, toks, end, m.start) {
 				if id := e.defineName(s[m.start:m.end]); id != "" {
@@ -608,7 +646,7 @@ func nearAfter(s string, toks []token, from, to int) bool {
 			n++
 		}
 	}
-	return n <= 2
+	return n <= 3
 }
 
 // enumeration reads the members listed by an enumeration cue and the class
@@ -899,6 +937,7 @@ var genericGenus = map[string]bool{
 	"작업": true, "기법": true, "특징": true, "구조": true, "시스템": true, "과정": true, "영역": true, "공간": true,
 	"문제": true, "현상": true, "단위": true, "기능": true, "정보": true, "데이터": true, "프로토콜": true, "아키텍쳐": true,
 	"아키텍처": true, "패턴": true, "파일": true, "도구": true, "역할": true, "상태": true, "경우": true, "말": true,
+	"때문": true, "수": true, "차": true, "점": true, "등": true,
 }
 
 // genus reads a Korean definition "A는 … B이다": A is a kind of B. A is the
@@ -931,7 +970,7 @@ func (e *extractor) genus(s string, toks []token, ms []mention, topic, subject s
 	if len(ns) != 1 || !nameLike(ns[0].name, true) {
 		return
 	}
-	if !strings.Contains(ns[0].name, " ") && genericGenus[ns[0].name] {
+	if !strings.Contains(ns[0].name, " ") && (genericGenus[ns[0].name] || utf8.RuneCountInString(ns[0].name) < 2) {
 		return
 	}
 	if pw := strings.Fields(ns[0].name); len(pw) > 1 && genericGenus[pw[0]] {

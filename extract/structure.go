@@ -158,6 +158,19 @@ func labelTitle(s string) (titleInfo, bool) {
 		return titleInfo{}, false
 	}
 	head := words[:len(words)-1]
+	if lw := labelKey(strings.Join(words[max(0, len(words)-2):], "")); len(words) > 2 {
+		// "…에 저장되는 정보": a two-word label.
+		if l2, ok2 := labels[lw]; ok2 {
+			l, head = l2, words[:len(words)-2]
+		}
+	}
+	for i, w := range head {
+		// "멀티 프로세스의 통신 방법": the label is about what 의 marks.
+		if strings.HasSuffix(w, "의") && i < len(head)-1 {
+			head = append(slices.Clone(head[:i]), strings.TrimSuffix(w, "의"))
+			break
+		}
+	}
 	// Drop a modifier clause before the label: "에 저장되는", "통신".
 	for len(head) > 0 {
 		w := head[len(head)-1]
@@ -361,7 +374,8 @@ func questionTopic(s string) (nameSet, bool) {
 			}
 		}
 		if endsWithCaseParticle(w) {
-			if n, ok := nameOf(stripTrailingParticle(strings.Join(words[:i+1], " "))); ok {
+			// "프로세스가 도중에 …?": only a name written as a term.
+			if n, ok := nameOf(stripTrailingParticle(strings.Join(words[:i+1], " "))); ok && marked(n.name) {
 				return n, true
 			}
 			break
@@ -419,11 +433,19 @@ func (e *extractor) children(s *section, sc scope) {
 			cin = sc
 		}
 		csc, cinfo := e.open(c, cin)
+		if c.kind == sectionHeading && cinfo.kind == titleConcept && sc.subject != "" && csc.subject != sc.subject {
+			if p := e.byID[sc.subject]; p != nil && containsAfterStart(e.nameOf(csc.subject), p) {
+				e.relate(csc.subject, graph.TypeOf, sc.subject, 0.7, graph.Evidence{File: e.file, Line: c.title.line(), Text: c.title.s})
+			}
+		}
 		switch cinfo.kind {
 		case titleConcept:
 			topic = csc
-			cur = &unit{id: csc.subject, group: c.group}
-			units = append(units, cur)
+			cur = nil
+			if c.kind != sectionSummary {
+				cur = &unit{id: csc.subject, group: c.group}
+				units = append(units, cur)
+			}
 		case titleCompare:
 			cur = nil
 		}
@@ -525,6 +547,12 @@ func (e *extractor) headingOf(s *section) *section {
 // names a concept, whose first paragraph or quote is its summary.
 func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) {
 	subject := sc.subject
+	mode := sc.list
+	if mode.lab.mode == labelIgnore {
+		quiet := e.quiet
+		e.quiet = true
+		defer func() { e.quiet = quiet }()
+	}
 	for i, b := range blocks {
 		switch b.kind {
 		case blockPara, blockQuote:
@@ -538,7 +566,7 @@ func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) 
 			}
 			e.statements(&b.text, subject, nil, defined && i == 0)
 		case blockList:
-			lsc := scope{subject: subject, list: sc.list}
+			lsc := scope{subject: subject, list: mode}
 			var lead *text
 			if i > 0 && blocks[i-1].kind == blockPara {
 				lead = &blocks[i-1].text
@@ -556,7 +584,7 @@ func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) 
 				// the item.
 				if len(b.items) == 1 && len(b.items[0].children) == 0 {
 					if id := e.idx.lookup(cleanTitle(b.items[0].text.s)); id != "" {
-						subject = id
+						subject, mode = id, listMode{}
 					}
 				}
 			}
@@ -607,7 +635,7 @@ func (e *extractor) attribute(id string, mode labelMode, s string) {
 // items relate ("3가지 유형의 프로세스를 지원한다").
 func (e *extractor) list(b *block, sc scope, lead *text) {
 	mentioned := map[string]bool{}
-	if lead != nil && sc.list.lab.mode == 0 {
+	if lead != nil {
 		subj, lab, ms := e.leadIn(lead)
 		if subj != "" {
 			sc.subject = subj
@@ -632,13 +660,19 @@ func (e *extractor) leadIn(t *text) (subject string, lab label, mentioned map[st
 		mentioned[m.id] = true
 	}
 	// A paragraph that opens with a bold term defines it.
+	opened := ""
 	for _, m := range t.marks {
 		if m.kind == markBold && strings.TrimSpace(s[:m.start]) == "" {
 			if ns := parseNames(s[m.start:m.end]); len(ns) == 1 && nameLike(ns[0].name, true) {
-				subject = e.define(ns[0], t.lineAt(m.start), fromBold)
+				opened = e.define(ns[0], t.lineAt(m.start), fromBold)
 			}
 		}
 	}
+	defer func() {
+		if opened != "" {
+			subject = opened
+		}
+	}()
 	// The last label word in the paragraph says how the items relate;
 	// "3가지 유형의 프로세스", "types of X" also name what they are about.
 	for i, tk := range toks {
@@ -704,6 +738,9 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		}
 		return
 	case labelIgnore:
+		quiet := e.quiet
+		e.quiet = true
+		defer func() { e.quiet = quiet }()
 		e.statements(t, sc.subject, nil, false)
 		for _, c := range it.children {
 			e.item(c, sc, nil, depth+1, "")
@@ -795,7 +832,7 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 		return ns[0], true
 	case head != "" && desc != "":
 		return ns[0], true
-	case len(it.children) > 0 && parent != "":
+	case len(it.children) > 0 || len(it.blocks) > 0:
 		return ns[0], true
 	}
 	return nameSet{}, false
@@ -833,7 +870,7 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 	if sc.list.lab.mode != 0 {
 		return
 	}
-	if !bold && !nested {
+	if !bold && !nested && len(it.children) == 0 {
 		return
 	}
 	subj := e.byID[sc.subject]
