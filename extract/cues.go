@@ -48,6 +48,9 @@ type cue struct {
 	// start: English phrases that only count at the start of a sentence
 	// ("Like federation, …"); notStart: those that never do there.
 	start, notStart bool
+	// known: only concepts already known can be the object; the phrase is
+	// too common to make new ones ("데이터(entry)로 저장").
+	known bool
 }
 
 // cues is every sentence cue. Longer phrases win over shorter ones that
@@ -131,8 +134,8 @@ var cues = []cue{
 	{lang: "ko", phrase: "구조를 가지", rel: graph.Uses, kind: cueObject, side: before},
 	{lang: "ko", phrase: "구조를 갖", rel: graph.Uses, kind: cueObject, side: before},
 	{lang: "ko", phrase: "에 의존", rel: graph.Uses, kind: cueObject, side: before},
-	{lang: "ko", phrase: "로 저장", rel: graph.Uses, kind: cueObject, side: before},
-	{lang: "ko", phrase: "으로 저장", rel: graph.Uses, kind: cueObject, side: before},
+	{lang: "ko", phrase: "로 저장", rel: graph.Uses, kind: cueObject, side: before, known: true},
+	{lang: "ko", phrase: "으로 저장", rel: graph.Uses, kind: cueObject, side: before, known: true},
 	{lang: "en", phrase: "uses", rel: graph.Uses, kind: cueObject, side: after},
 	{lang: "en", phrase: "use", rel: graph.Uses, kind: cueObject, side: after},
 	{lang: "en", phrase: "using", rel: graph.Uses, kind: cueObject, side: after},
@@ -346,7 +349,18 @@ var classifierHeads = []string{
 
 // wholeHeads end the names of concepts whose list items are their parts:
 // "3Tier Architecture", "…의 구조".
-var wholeHeads = []string{"architecture", "아키텍처", "아키텍쳐", "구조", "system", "시스템", "stack", "스택구조", "framework", "프레임워크", "플랫폼", "platform"}
+var wholeHeads = []string{"architecture", "아키텍처", "아키텍쳐", "구조", "system", "시스템", "framework", "프레임워크", "플랫폼", "platform"}
+
+// referenceLabels head lists of references: their links are sources, not
+// concepts.
+var referenceLabels = map[string]bool{
+	"참고": true, "참고자료": true, "출처": true, "reference": true, "references": true, "source": true, "sources": true,
+	"furtherreading": true, "sourceandfurtherreading": true, "seealso": true, "tableofcontents": true, "목차": true, "contents": true,
+}
+
+// qualitySuffixes end the names of qualities ("탄력성", "유지 관리 효율"),
+// which describe a thing rather than being parts of it.
+var qualitySuffixes = []string{"성", "효율", "효과"}
 
 // quantifierPrefixes make a compound mean "many X", which uses X rather than
 // being a kind of X: "멀티 스레드", "multi-process".

@@ -152,7 +152,7 @@ func (x *index) mentions(s string, toks []token) []mention {
 						break
 					}
 				}
-			} else if id, ok := x.byStem[prev+stem(toks[j].norm)]; ok && !toks[j].hangul {
+			} else if id, ok := x.byStem[prev+stem(toks[j].norm)]; ok && !toks[j].hangul && !isAcronym(s[toks[j].start:toks[j].end]) {
 				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
 			}
 			if !x.prefix[key] {

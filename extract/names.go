@@ -234,7 +234,7 @@ func nameLike(s string, strict bool) bool {
 	if strict {
 		limit = 5
 	}
-	if len(words) > limit || strict && strings.ContainsAny(s, "|") {
+	if len(words) > limit || strict && strings.ContainsAny(s, "|=<>{};") {
 		return false
 	}
 	for _, w := range words {
@@ -284,7 +284,7 @@ var predicateEndings = []string{
 	"같다", "쉽다", "렵다", "르다", "크다", "작다", "많다", "적다", "높다", "낮다", "좋다", "빠르다", "느리다",
 	"없음", "있음", "높음", "낮음", "좋음", "많음", "적음", "쉬움", "어려움", "빠름", "느림", "가벼움", "가능", "불가",
 	"함", "됨", "짐", "줌", "냄", "했음", "였음", "해짐", "어짐", "워짐", "필요", "용이", "발생", "제공", "의미", "포함", "사용", "이용",
-	"임", "중", "경우", "때",
+	"임", "중", "경우", "때", "하다", "되다",
 }
 
 func endsPredicate(w string) bool {
@@ -390,7 +390,11 @@ func stemKey(name string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	last := strings.ToLower(words[len(words)-1])
-	words[len(words)-1] = stem(last)
+	last := words[len(words)-1]
+	if !isAcronym(last) {
+		// "HTTPS" is not the plural of "HTTP".
+		last = stem(strings.ToLower(last))
+	}
+	words[len(words)-1] = last
 	return graph.NormName(strings.Join(words, " "))
 }

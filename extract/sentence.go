@@ -141,6 +141,9 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 	ev := graph.Evidence{File: e.file, Line: t.lineAt(start), Text: s}
 	marks := marksIn(t, start, start+len(s))
 	e.defineMarked(s, marks, t, start)
+	if e.pass == 1 {
+		return // concepts named by the structure come first
+	}
 	if only == nil && e.equation(s, subject, ev) {
 		return
 	}
@@ -155,6 +158,9 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 		if h.c.lang == "en" && (h.c.phrase == "use" || h.c.phrase == "using") && strings.TrimSpace(s[:h.at]) == "" {
 			continue // an instruction, not a statement
 		}
+		if negated(s, h) {
+			continue // "SQL 질의문을 사용하지 않습니다", "lack true ACID transactions"
+		}
 		ms = e.idx.mentions(s, toks)
 		subj := subject
 		if topic != "" && (h.c.lang == "ko" || topicBefore(ms, topic, h.at)) {
@@ -163,7 +169,11 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 		switch h.c.kind {
 		case cueObject:
 			var objs []string
-			if h.c.side == before {
+			if h.c.known {
+				if i := lastMentionBefore(ms, h.at); i >= 0 && nearBefore(s, toks, ms[i], h) {
+					objs = []string{ms[i].id}
+				}
+			} else if h.c.side == before {
 				objs = e.objectsBefore(s, toks, ms, marks, h, subject)
 			} else {
 				objs = e.objectsAfter(s, toks, ms, marks, h.end)
@@ -214,6 +224,31 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 	}
 }
 
+// negated reports whether the cue is denied: "사용하지 않는", "없이",
+// "does not use", "without".
+func negated(s string, h cueHit) bool {
+	if h.c.lang == "ko" {
+		rest := s[h.end:]
+		if len(rest) > 24 {
+			rest = rest[:24]
+		}
+		for _, n := range []string{"지 않", "지 못", "하지 않", "되지 않", "없이", "안 "} {
+			if strings.Contains(rest, n) {
+				return true
+			}
+		}
+		return false
+	}
+	words := strings.Fields(strings.ToLower(s[:h.at]))
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		switch strings.Trim(words[i], ",.") {
+		case "not", "never", "no", "without", "cannot", "lack", "lacks", "don't", "doesn't", "isn't", "aren't", "won't":
+			return true
+		}
+	}
+	return false
+}
+
 func (e *extractor) mentionText(s string, ms []mention, id string) string {
 	for _, m := range ms {
 		if m.id == id {
@@ -221,6 +256,16 @@ func (e *extractor) mentionText(s string, ms []mention, id string) string {
 		}
 	}
 	return "\x00"
+}
+
+func lastMentionBefore(ms []mention, at int) int {
+	last := -1
+	for i, m := range ms {
+		if m.end <= at {
+			last = i
+		}
+	}
+	return last
 }
 
 func topicBefore(ms []mention, topic string, at int) bool {
@@ -415,7 +460,7 @@ func (e *extractor) objectsBefore(s string, toks []token, ms []mention, marks []
 	}
 	// "하이퍼바이저라는 SW를 이용": the object is what is so called.
 	if len(out) == 1 {
-		start := at
+		start := strings.LastIndexAny(strings.TrimRight(s[:at], " "), " \t") + 1
 		if last >= 0 {
 			start = ms[last].start
 		}
@@ -478,6 +523,17 @@ func (e *extractor) termsBefore(s string, marks []mark, at int, class bool, subj
 			}
 		}
 	}
+	// "프로세스 간의 통신(IPC, inter-process communication)을 사용": a
+	// name with its aliases in parentheses right before.
+	if head := strings.TrimRight(s[:at], " "); strings.HasSuffix(head, ")") {
+		if open := strings.LastIndexAny(head, "(（"); open > 0 {
+			if np := npBack(strings.Fields(head[:open])); np != "" && !strings.HasSuffix(np, ")") {
+				if id := e.defineName(np + head[open:]); id != "" {
+					return []string{id}
+				}
+			}
+		}
+	}
 	words := strings.Fields(s[:at])
 	var out []string
 	for len(words) > 0 {
@@ -492,10 +548,10 @@ func (e *extractor) termsBefore(s string, marks []mark, at int, class bool, subj
 				continue
 			}
 			if marked(part) || class {
-				if class && !marked(part) && !strings.Contains(part, " ") && genericGenus[part] {
+				if class && !strings.Contains(part, " ") && genericGenus[part] {
 					continue
 				}
-				if class && !marked(part) && subject != "" && !strings.Contains(part, " ") && isGenericClass(part) {
+				if class && subject != "" && !strings.Contains(part, " ") && isGenericClass(part) {
 					out = append(out, subject)
 					continue
 				}
@@ -532,7 +588,8 @@ func isGenericClass(w string) bool {
 // script or an alias in parentheses.
 func marked(s string) bool {
 	for _, w := range strings.Fields(s) {
-		if isLatin(strings.Trim(w, "()[]")) {
+		w = strings.Trim(w, "()[],")
+		if isLatin(w) && strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '-' }) >= 0 {
 			return true
 		}
 	}
@@ -925,7 +982,7 @@ func (e *extractor) classAfter(s string) string {
 			break
 		}
 	}
-	if len(np) == 0 {
+	if len(np) == 0 || len(np) == 1 && genericGenus[np[0]] {
 		return ""
 	}
 	return e.defineName(strings.Join(np, " "))
@@ -937,7 +994,7 @@ var genericGenus = map[string]bool{
 	"작업": true, "기법": true, "특징": true, "구조": true, "시스템": true, "과정": true, "영역": true, "공간": true,
 	"문제": true, "현상": true, "단위": true, "기능": true, "정보": true, "데이터": true, "프로토콜": true, "아키텍쳐": true,
 	"아키텍처": true, "패턴": true, "파일": true, "도구": true, "역할": true, "상태": true, "경우": true, "말": true,
-	"때문": true, "수": true, "차": true, "점": true, "등": true,
+	"때문": true, "수": true, "차": true, "점": true, "등": true, "속성": true, "성질": true, "종류": true, "하나": true,
 }
 
 // genus reads a Korean definition "A는 … B이다": A is a kind of B. A is the

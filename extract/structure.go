@@ -29,6 +29,7 @@ type titleInfo struct {
 	lab    label
 	target *nameSet // what a label is about, when it names it
 	pair   [2]nameSet
+	refs   bool // the label heads references
 }
 
 // listMode is how a list's items relate to the subject.
@@ -36,6 +37,8 @@ type listMode struct {
 	lab label // zero: no label; items relate only by their shape
 	// taxonomy: nested items of a type list are kinds of their parent.
 	taxonomy bool
+	// refs: the list holds references (sources, further reading).
+	refs bool
 }
 
 // scope is what the text at one place is about.
@@ -84,7 +87,7 @@ func clauseTitle(s string) bool {
 		if !hasHangul(w) {
 			continue
 		}
-		for _, p := range []string{"으로", "을", "를", "은", "는"} {
+		for _, p := range []string{"으로", "을", "를"} {
 			if strings.HasSuffix(w, p) && w != p {
 				return true
 			}
@@ -97,6 +100,18 @@ func clauseTitle(s string) bool {
 // "멀티 프로세스의 장점", "Disadvantage(s): replication", "Reasons for SQL",
 // "프로세스 제어 블록(PCB)에 저장되는 정보", "3가지 유형의 프로세스".
 func labelTitle(s string) (titleInfo, bool) {
+	info, ok := labelTitle1(s)
+	if ok && info.lab.mode == labelIgnore {
+		k := labelKey(s)
+		if i := strings.IndexAny(k, ":："); i >= 0 {
+			k = k[:i]
+		}
+		info.refs = referenceLabels[k] || strings.HasPrefix(k, "source") || strings.HasPrefix(k, "reference") || strings.HasPrefix(k, "참고")
+	}
+	return info, ok
+}
+
+func labelTitle1(s string) (titleInfo, bool) {
 	if l, ok := labels[labelKey(s)]; ok {
 		return titleInfo{kind: titleLabel, lab: l}, true
 	}
@@ -153,16 +168,15 @@ func labelTitle(s string) (titleInfo, bool) {
 	// "X의 <label>", "X <label>", "X에 저장되는 정보"
 	last := words[len(words)-1]
 	l, ok := labels[labelKey(last)]
-	if !ok {
-		// "멀티 프로세스의 통신 방법" ends in a label after a modifier.
-		return titleInfo{}, false
-	}
 	head := words[:len(words)-1]
-	if lw := labelKey(strings.Join(words[max(0, len(words)-2):], "")); len(words) > 2 {
+	if len(words) > 2 {
 		// "…에 저장되는 정보": a two-word label.
-		if l2, ok2 := labels[lw]; ok2 {
-			l, head = l2, words[:len(words)-2]
+		if l2, ok2 := labels[labelKey(strings.Join(words[len(words)-2:], ""))]; ok2 {
+			l, ok, head = l2, true, words[:len(words)-2]
 		}
+	}
+	if !ok {
+		return titleInfo{}, false
 	}
 	for i, w := range head {
 		// "멀티 프로세스의 통신 방법": the label is about what 의 marks.
@@ -485,7 +499,7 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 		}
 		return out, info
 	case titleLabel:
-		out := scope{subject: in.subject, list: listMode{lab: info.lab, taxonomy: info.lab.rel == graph.TypeOf}}
+		out := scope{subject: in.subject, list: listMode{lab: info.lab, taxonomy: info.lab.rel == graph.TypeOf, refs: info.refs}}
 		if info.target != nil {
 			if id := e.idx.lookup(info.target.name); id != "" {
 				out.subject = id
@@ -548,7 +562,7 @@ func (e *extractor) headingOf(s *section) *section {
 func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) {
 	subject := sc.subject
 	mode := sc.list
-	if mode.lab.mode == labelIgnore {
+	if mode.refs {
 		quiet := e.quiet
 		e.quiet = true
 		defer func() { e.quiet = quiet }()
@@ -739,7 +753,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		return
 	case labelIgnore:
 		quiet := e.quiet
-		e.quiet = true
+		e.quiet = e.quiet || sc.list.refs
 		defer func() { e.quiet = quiet }()
 		e.statements(t, sc.subject, nil, false)
 		for _, c := range it.children {
@@ -872,6 +886,9 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 	}
 	if !bold && !nested && len(it.children) == 0 {
 		return
+	}
+	if !bold && hasAnySuffix(name, qualitySuffixes...) {
+		return // a quality of the subject, not a part
 	}
 	subj := e.byID[sc.subject]
 	rel := graph.PartOf
