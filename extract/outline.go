@@ -148,6 +148,7 @@ func parse(file string, src []byte) (*doc, error) {
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		b.topBlock(n)
 	}
+	b.flushPending()
 	return d, nil
 }
 

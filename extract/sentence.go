@@ -677,7 +677,8 @@ func (e *extractor) objectsAfter(s string, toks []token, ms []mention, marks []m
 				}
 			}
 		}
-		return nil
+		// "uses AMQP and relies on Erlang": names written as terms.
+		return e.itemsAfter(s, toks, ms, marks, end)
 	}
 	out := []string{ms[first].id}
 	for i := first + 1; i < len(ms); i++ {
