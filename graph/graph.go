@@ -89,7 +89,7 @@ type Concept struct {
 	ID      string   `json:"id"`
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
-	Summary string   `json:"summary,omitempty"`
+	Summary string   `json:"summary"`
 	Pros    []string `json:"pros"`
 	Cons    []string `json:"cons"`
 	Sources []Source `json:"sources"`

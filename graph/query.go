@@ -221,3 +221,14 @@ func (g *Graph) Hubs(n int) []string {
 	}
 	return ids
 }
+
+// View returns what a diagram of g shows: the neighbourhood of focus within
+// depth relations, or the whole graph when focus is empty, with only the
+// relations whose type passes types. It returns a *NotFoundError for an
+// unknown focus.
+func (g *Graph) View(focus string, depth int, types []RelationType) (*Graph, error) {
+	if focus == "" {
+		return g.Filter(types), nil
+	}
+	return g.Neighborhood(focus, depth, types)
+}

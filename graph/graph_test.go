@@ -1,0 +1,197 @@
+package graph_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"conceptgraph/graph"
+)
+
+// small builds a ← b → c, c -compared_with- d, and an isolated e.
+func small(t *testing.T) *graph.Graph {
+	t.Helper()
+	g := graph.New()
+	for _, c := range []graph.Concept{
+		{ID: "a", Name: "도커", Aliases: []string{"Docker"}},
+		{ID: "b", Name: "컨테이너", Aliases: []string{"Container"}},
+		{ID: "c", Name: "Linux"},
+		{ID: "d", Name: "Windows"},
+		{ID: "e", Name: "Isolated"},
+	} {
+		if _, err := g.AddConcept(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range []graph.Relation{
+		{From: "a", To: "b", Type: graph.Uses, Confidence: 0.9, Evidence: []graph.Evidence{{File: "n.md", Line: 3, Text: "도커는 컨테이너를 사용"}}},
+		{From: "b", To: "c", Type: graph.Uses, Confidence: 0.8},
+		{From: "c", To: "d", Type: graph.ComparedWith, Confidence: 0.6},
+	} {
+		if err := g.AddRelation(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return g
+}
+
+func TestAddMerges(t *testing.T) {
+	g := small(t)
+	// The same concept again adds names and sources.
+	if _, err := g.AddConcept(graph.Concept{ID: "a", Name: "Docker Engine", Sources: []graph.Source{{File: "x.md", Line: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := g.Concept("a").Aliases, []string{"Docker", "Docker Engine"}; !cmp.Equal(got, want) {
+		t.Errorf("aliases = %v, want %v", got, want)
+	}
+	// The same relation again adds evidence and keeps the higher confidence.
+	if err := g.AddRelation(graph.Relation{From: "a", To: "b", Type: graph.Uses, Confidence: 0.95, Evidence: []graph.Evidence{{File: "m.md", Line: 9}}}); err != nil {
+		t.Fatal(err)
+	}
+	rs := g.Between("a", "b")
+	if len(rs) != 1 || rs[0].Confidence != 0.95 || len(rs[0].Evidence) != 2 {
+		t.Errorf("Between(a, b) = %+v, want one relation, confidence 0.95, two evidence", rs)
+	}
+	// A second type between the same pair is kept beside the first.
+	if err := g.AddRelation(graph.Relation{From: "a", To: "b", Type: graph.TypeOf}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(g.Between("a", "b")); n != 2 {
+		t.Errorf("len(Between(a, b)) = %d, want 2", n)
+	}
+	// A symmetric relation stated the other way round is the same relation.
+	if err := g.AddRelation(graph.Relation{From: "d", To: "c", Type: graph.ComparedWith}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(g.Between("d", "c")); n != 0 {
+		t.Errorf("len(Between(d, c)) = %d, want 0 (merged into c -> d)", n)
+	}
+}
+
+func TestAddRejects(t *testing.T) {
+	g := small(t)
+	for _, r := range []graph.Relation{
+		{From: "a", To: "a", Type: graph.Uses},
+		{From: "a", To: "zz", Type: graph.Uses},
+		{From: "a", To: "b", Type: "likes"},
+	} {
+		if err := g.AddRelation(r); err == nil {
+			t.Errorf("AddRelation(%v) = nil, want an error", r)
+		}
+	}
+	if _, err := g.AddConcept(graph.Concept{Name: "no id"}); err == nil {
+		t.Error("AddConcept without id = nil error, want one")
+	}
+}
+
+func TestLookup(t *testing.T) {
+	g := small(t)
+	for in, want := range map[string]string{"a": "a", "Docker": "a", "docker": "a", "도커": "a", "con tainer": "b", "LINUX": "c"} {
+		if c := g.Lookup(in); c == nil || c.ID != want {
+			t.Errorf("Lookup(%q) = %v, want %s", in, c, want)
+		}
+	}
+	if c := g.Lookup("nothing"); c != nil {
+		t.Errorf("Lookup(nothing) = %v, want nil", c)
+	}
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	g := small(t)
+	var a, b bytes.Buffer
+	if err := g.WriteJSON(&a); err != nil {
+		t.Fatal(err)
+	}
+	g2, err := graph.ReadJSON(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g2.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a.String(), b.String()); diff != "" {
+		t.Errorf("JSON round trip differs (-first +second):\n%s", diff)
+	}
+	if !bytes.Contains(a.Bytes(), []byte(`"aliases": []`)) || !bytes.Contains(a.Bytes(), []byte(`"pros": []`)) {
+		t.Errorf("empty lists must be [] not null:\n%s", a.String())
+	}
+}
+
+func ids(g *graph.Graph) []string {
+	var out []string
+	for _, c := range g.Concepts() {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+func TestNeighborhood(t *testing.T) {
+	g := small(t)
+	tests := []struct {
+		focus string
+		depth int
+		types []graph.RelationType
+		want  []string
+	}{
+		{"a", 0, nil, []string{"a"}},
+		{"a", 1, nil, []string{"a", "b"}},
+		{"Docker", 2, nil, []string{"a", "b", "c"}},
+		{"b", 1, nil, []string{"a", "b", "c"}},
+		{"c", 1, []graph.RelationType{graph.ComparedWith}, []string{"c", "d"}},
+		{"e", 3, nil, []string{"e"}},
+	}
+	for _, tt := range tests {
+		v, err := g.Neighborhood(tt.focus, tt.depth, tt.types)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(v); !cmp.Equal(got, tt.want) {
+			t.Errorf("Neighborhood(%q, %d, %v) = %v, want %v", tt.focus, tt.depth, tt.types, got, tt.want)
+		}
+	}
+	var nf *graph.NotFoundError
+	if _, err := g.Neighborhood("zz", 1, nil); !errors.As(err, &nf) {
+		t.Errorf("Neighborhood(zz) error = %v, want NotFoundError", err)
+	}
+}
+
+func TestPath(t *testing.T) {
+	g := small(t)
+	hops, err := g.Path("도커", "Windows", nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hops {
+		got = append(got, fmt.Sprintf("%s-%s->%s", h.From, h.Relation.Type, h.To))
+	}
+	if want := []string{"a-uses->b", "b-uses->c", "c-compared_with->d"}; !cmp.Equal(got, want) {
+		t.Errorf("Path(도커, Windows) = %v, want %v", got, want)
+	}
+	// Against the direction of relations only when undirected.
+	if hops, _ := g.Path("c", "a", nil, true); hops != nil {
+		t.Errorf("directed Path(c, a) = %v, want none", hops)
+	}
+	if hops, _ := g.Path("c", "a", nil, false); len(hops) != 2 || !hops[0].Reversed {
+		t.Errorf("Path(c, a) = %+v, want two reversed hops", hops)
+	}
+	if hops, _ := g.Path("a", "e", nil, false); hops != nil {
+		t.Errorf("Path(a, e) = %v, want nil (not connected)", hops)
+	}
+	if hops, _ := g.Path("a", "c", []graph.RelationType{graph.TypeOf}, false); hops != nil {
+		t.Errorf("Path(a, c, type_of only) = %v, want nil", hops)
+	}
+}
+
+func TestParseTypes(t *testing.T) {
+	got, err := graph.ParseTypes(" uses,type_of ,uses")
+	if err != nil || !cmp.Equal(got, []graph.RelationType{graph.Uses, graph.TypeOf}) {
+		t.Errorf("ParseTypes = %v, %v", got, err)
+	}
+	if _, err := graph.ParseTypes("uses,likes"); err == nil {
+		t.Error("ParseTypes(likes) = nil error, want one")
+	}
+}
