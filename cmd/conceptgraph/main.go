@@ -1,0 +1,92 @@
+// Command conceptgraph reads study notes in Markdown and shows how the
+// concepts in them connect: it extracts a typed concept graph, exports it as
+// diagrams and data, and serves an explorer in the browser.
+//
+// Run "conceptgraph help" for the commands. With no PATH every command reads
+// the sample notes built into the binary.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"conceptgraph/assets"
+	"conceptgraph/extract"
+	"conceptgraph/graph"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line args, writing output to stdout and
+// messages to stderr, and returns the exit status: 0 on success, 1 when
+// the command failed, 2 for a usage error.
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "conceptgraph:", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// usageError is a mistake in the command line rather than in the notes.
+type usageError struct{ error }
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "conceptgraph",
+		Short: "Explore how the concepts in your Markdown notes connect",
+		Long: `conceptgraph reads study notes in Markdown (Korean, English or both) and
+extracts the concepts they name and the typed relations between them
+(type_of, example_of, part_of, uses, requires, compared_with, opposite_of),
+each with the sentence that states it. With no PATH it reads the sample
+notes built into the binary.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newExtract(stdout, stderr), newExport(stdout, stderr))
+	return root
+}
+
+// load extracts the graph from paths, or from the embedded sample when
+// paths is empty. Warnings about skipped notes go to stderr.
+func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, error) {
+	var res *extract.Result
+	var err error
+	if len(paths) == 0 {
+		var notes []extract.Note
+		for _, f := range assets.Sample() {
+			notes = append(notes, extract.Note{Name: f.Name, Data: f.Data})
+		}
+		res, err = extract.Notes(ctx, notes)
+	} else {
+		res, err = extract.Files(ctx, paths)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	return res.Graph, nil
+}
