@@ -1,5 +1,5 @@
 // Package assets holds what ships inside the binary: the sample notes the
-// commands read when given no path.
+// commands read when given no path, and the explorer page.
 package assets
 
 import (
@@ -11,6 +11,19 @@ import (
 
 //go:embed sample/*.md
 var sample embed.FS
+
+//go:embed web
+var web embed.FS
+
+// Web returns the explorer page: index.html, app.js and app.css at its
+// root.
+func Web() fs.FS {
+	sub, err := fs.Sub(web, "web")
+	if err != nil {
+		panic("assets: " + err.Error()) // a build defect, not input
+	}
+	return sub
+}
 
 // SampleFile is a note of the embedded sample.
 type SampleFile struct {

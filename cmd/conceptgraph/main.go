@@ -64,7 +64,7 @@ notes built into the binary.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newExtract(stdout, stderr), newExport(stdout, stderr))
+	root.AddCommand(newServe(stdout, stderr), newExtract(stdout, stderr), newExport(stdout, stderr))
 	return root
 }
 
@@ -74,11 +74,7 @@ func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, 
 	var res *extract.Result
 	var err error
 	if len(paths) == 0 {
-		var notes []extract.Note
-		for _, f := range assets.Sample() {
-			notes = append(notes, extract.Note{Name: f.Name, Data: f.Data})
-		}
-		res, err = extract.Notes(ctx, notes)
+		res, err = extract.Notes(ctx, sampleNotes())
 	} else {
 		res, err = extract.Files(ctx, paths)
 	}
@@ -89,4 +85,13 @@ func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, 
 		fmt.Fprintln(stderr, "warning:", w)
 	}
 	return res.Graph, nil
+}
+
+// sampleNotes returns the notes built into the binary.
+func sampleNotes() []extract.Note {
+	var notes []extract.Note
+	for _, f := range assets.Sample() {
+		notes = append(notes, extract.Note{Name: f.Name, Data: f.Data})
+	}
+	return notes
 }

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"conceptgraph/extract"
+	"conceptgraph/graph"
+	"conceptgraph/graph/render"
+	"conceptgraph/server"
+)
+
+func newServe(stdout, stderr io.Writer) *cobra.Command {
+	var (
+		addr    string
+		noWatch bool
+		quiet   bool
+	)
+	cmd := &cobra.Command{
+		Use:   "serve [PATH...]",
+		Short: "Explore the graph in the browser",
+		Long: `Serve the explorer on a loopback address and print its URL. With PATHs the
+notes are watched and the graph is re-extracted when they change (unless
+--no-watch); open pages follow without losing their place. With no PATH the
+built-in sample is served.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			// Listen first: a busy port fails at once, before any work.
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return err
+			}
+			defer ln.Close()
+			level := slog.LevelInfo
+			if quiet {
+				level = slog.LevelWarn
+			}
+			logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+			r, err := render.New(ctx)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			srv, err := server.New(ctx, server.Options{
+				Load:     loader(args),
+				Renderer: r,
+				Addr:     ln.Addr().String(),
+				Logger:   logger,
+			})
+			if err != nil {
+				return err
+			}
+			hs := &http.Server{
+				Handler:           srv.Handler(),
+				ReadHeaderTimeout: 5 * time.Second,
+				ReadTimeout:       10 * time.Second,
+				// Drawing a view may take the render budget (10 s);
+				// the event stream lifts this for itself.
+				WriteTimeout: 30 * time.Second,
+				IdleTimeout:  120 * time.Second,
+				ErrorLog:     slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+			}
+			if len(args) > 0 && !noWatch {
+				go func() {
+					if err := srv.Watch(ctx, args); err != nil {
+						logger.Error("watching notes failed; reload by restarting", "err", err)
+					}
+				}()
+			}
+			fmt.Fprintf(stdout, "conceptgraph: serving %s at http://%s/\n", describe(args), ln.Addr())
+			errc := make(chan error, 1)
+			go func() { errc <- hs.Serve(ln) }()
+			select {
+			case err := <-errc:
+				return err
+			case <-ctx.Done():
+			}
+			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+				return err
+			}
+			fmt.Fprintln(stdout, "conceptgraph: stopped")
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on (loopback by default)")
+	f.BoolVar(&noWatch, "no-watch", false, "do not reload when the notes change")
+	f.BoolVarP(&quiet, "quiet", "q", false, "log only warnings and errors, not every request")
+	return cmd
+}
+
+func describe(paths []string) string {
+	if len(paths) == 0 {
+		return "the built-in sample notes"
+	}
+	return fmt.Sprintf("%d path(s)", len(paths))
+}
+
+// loader returns how the server extracts the graph: from the embedded
+// sample, or from the notes under paths, keeping each note's last good
+// version.
+func loader(paths []string) server.Loader {
+	if len(paths) == 0 {
+		return func(ctx context.Context) (*graph.Graph, []error, error) {
+			res, err := extract.Notes(ctx, sampleNotes())
+			if err != nil {
+				return nil, nil, err
+			}
+			return res.Graph, res.Warnings, nil
+		}
+	}
+	r := extract.NewReader(paths)
+	return func(ctx context.Context) (*graph.Graph, []error, error) {
+		res, err := r.Read(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		return res.Graph, res.Warnings, nil
+	}
+}

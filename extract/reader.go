@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// Reader extracts the graph of the notes under some paths again and again,
+// as they change, and keeps the last good version of each note: a note
+// that cannot be read this time (saved half-way, no longer UTF-8) is read
+// as it last was and reported, so one bad save never loses its concepts.
+// A note that was deleted is gone. A Reader is safe for concurrent use.
+type Reader struct {
+	paths []string
+	mu    sync.Mutex
+	last  map[string][]byte // note name -> last good contents
+}
+
+// NewReader returns a Reader of every *.md under paths.
+func NewReader(paths []string) *Reader {
+	return &Reader{paths: paths, last: map[string][]byte{}}
+}
+
+// Read reads the notes as they are now and extracts their graph. The
+// result's warnings name the notes read from their last good version, and
+// any skipped. It fails when a path is missing or nothing is readable.
+func (r *Reader) Read(ctx context.Context) (*Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	notes, warnings, err := ReadNotes(r.paths)
+	if err != nil {
+		return nil, err
+	}
+	var kept []error
+	for _, w := range warnings {
+		var ne *Error
+		if errors.As(w, &ne) {
+			if data, ok := r.last[ne.File]; ok {
+				notes = append(notes, Note{Name: ne.File, Data: data})
+				kept = append(kept, fmt.Errorf("%w (showing its last good version)", w))
+				continue
+			}
+		}
+		kept = append(kept, w)
+	}
+	if len(notes) == 0 {
+		return nil, fmt.Errorf("%w under %s", ErrNoNotes, strings.Join(r.paths, ", "))
+	}
+	res, err := Notes(ctx, notes)
+	if err != nil {
+		return nil, err
+	}
+	r.last = map[string][]byte{}
+	for _, n := range notes {
+		r.last[n.Name] = n.Data
+	}
+	res.Warnings = append(kept, res.Warnings...)
+	return res, nil
+}

@@ -1,0 +1,311 @@
+package server
+
+import (
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"conceptgraph/graph"
+	"conceptgraph/graph/render"
+)
+
+// conceptRef names a concept in responses.
+type conceptRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+func refOf(c *graph.Concept) conceptRef { return conceptRef{ID: c.ID, Name: c.Name} }
+
+type typeInfo struct {
+	Type  graph.RelationType `json:"type"`
+	Color string             `json:"color"`
+}
+
+type hubRef struct {
+	conceptRef
+	Degree int `json:"degree"`
+}
+
+type statusResponse struct {
+	Version   int        `json:"version"`
+	Concepts  int        `json:"concepts"`
+	Relations int        `json:"relations"`
+	Error     string     `json:"error"`
+	Types     []typeInfo `json:"types"`
+	Layouts   []string   `json:"layouts"`
+	Hubs      []hubRef   `json:"hubs"`
+	MaxDrawn  int        `json:"maxDrawn"`
+}
+
+// handleStatus answers GET /api/status: the graph's version and size, the
+// last reload problem, and what the page needs to draw its controls.
+func (s *Server) handleStatus(c *gin.Context) {
+	snap := s.state.Load()
+	resp := statusResponse{
+		Version: snap.version, Concepts: snap.g.Len(), Relations: len(snap.g.Relations()),
+		Error: snap.problem, Layouts: graph.Layouts, MaxDrawn: s.opts.MaxDrawn,
+	}
+	for _, t := range graph.Types {
+		resp.Types = append(resp.Types, typeInfo{t, t.Color()})
+	}
+	for _, id := range snap.hubs {
+		resp.Hubs = append(resp.Hubs, hubRef{refOf(snap.g.Concept(id)), snap.g.Degree(id)})
+	}
+	c.JSON(http.StatusOK, resp)
+}
+
+// handleGraph answers GET /api/graph: the whole graph in the extraction
+// JSON contract, with only the relation types asked for.
+func (s *Server) handleGraph(c *gin.Context) {
+	types, err := graph.ParseTypes(c.Query("types"))
+	if err != nil {
+		s.fail(c, errBadParam("types", err.Error()))
+		return
+	}
+	c.JSON(http.StatusOK, s.state.Load().g.Filter(types).Document())
+}
+
+type conceptSummary struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	Degree  int      `json:"degree"`
+}
+
+type conceptsResponse struct {
+	Concepts []conceptSummary `json:"concepts"`
+}
+
+// handleConcepts answers GET /api/concepts?q=&limit=: concepts whose name
+// or an alias matches q, best first.
+func (s *Server) handleConcepts(c *gin.Context) {
+	limit, err := intParam(c, "limit", 10, 1, 100)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	snap := s.state.Load()
+	resp := conceptsResponse{Concepts: []conceptSummary{}}
+	for _, h := range snap.search.find(c.Query("q"), limit) {
+		con := snap.g.Concept(h.e.ref.ID)
+		resp.Concepts = append(resp.Concepts, conceptSummary{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Degree: h.e.degree})
+	}
+	c.JSON(http.StatusOK, resp)
+}
+
+type relationView struct {
+	Type       graph.RelationType `json:"type"`
+	Direction  string             `json:"direction"` // "out": this concept is the relation's from
+	Other      conceptRef         `json:"other"`
+	Confidence float64            `json:"confidence"`
+	Evidence   []graph.Evidence   `json:"evidence"`
+}
+
+type conceptDetail struct {
+	ID        string         `json:"id"`
+	Name      string         `json:"name"`
+	Aliases   []string       `json:"aliases"`
+	Summary   string         `json:"summary"`
+	Pros      []string       `json:"pros"`
+	Cons      []string       `json:"cons"`
+	Sources   []graph.Source `json:"sources"`
+	Relations []relationView `json:"relations"`
+}
+
+// handleConcept answers GET /api/concepts/:id: a concept (by id or any
+// name) with every relation in and out and its evidence.
+func (s *Server) handleConcept(c *gin.Context) {
+	g := s.state.Load().g
+	con := g.Lookup(c.Param("id"))
+	if con == nil {
+		s.fail(c, &graph.NotFoundError{Name: c.Param("id")})
+		return
+	}
+	d := conceptDetail{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Summary: con.Summary,
+		Pros: nonNil(con.Pros), Cons: nonNil(con.Cons), Sources: con.Sources, Relations: []relationView{}}
+	if d.Sources == nil {
+		d.Sources = []graph.Source{}
+	}
+	out, in := g.RelationsOf(con.ID)
+	for _, r := range out {
+		d.Relations = append(d.Relations, relationView{r.Type, "out", refOf(g.Concept(r.To)), r.Confidence, r.Evidence})
+	}
+	for _, r := range in {
+		d.Relations = append(d.Relations, relationView{r.Type, "in", refOf(g.Concept(r.From)), r.Confidence, r.Evidence})
+	}
+	c.JSON(http.StatusOK, d)
+}
+
+type viewResponse struct {
+	Focus    *conceptRef       `json:"focus"`
+	Graph    graph.Document    `json:"graph"`
+	Elements map[string]string `json:"elements"`
+}
+
+// handleView answers GET /api/view: the data of exactly the view that
+// /api/svg draws, and which SVG element shows which concept or relation.
+func (s *Server) handleView(c *gin.Context) {
+	p, err := s.parseView(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	v, err := s.view(s.state.Load(), p)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	resp := viewResponse{Focus: v.focus, Graph: v.g.Document(), Elements: map[string]string{}}
+	for _, con := range v.g.Concepts() {
+		resp.Elements[graph.NodeElementID(con.ID)] = con.ID
+	}
+	for _, r := range v.g.Relations() {
+		resp.Elements[graph.RelationElementID(r)] = r.From + "|" + r.To + "|" + string(r.Type)
+	}
+	c.JSON(http.StatusOK, resp)
+}
+
+// handleNeighborhood answers GET /api/neighborhood?focus=&depth=&types=:
+// the subgraph around a concept.
+func (s *Server) handleNeighborhood(c *gin.Context) {
+	if c.Query("focus") == "" {
+		s.fail(c, errBadParam("focus", "missing: name the concept to centre on"))
+		return
+	}
+	s.handleView(c)
+}
+
+// handleSVG answers GET /api/svg: the view drawn by Graphviz, for the page.
+func (s *Server) handleSVG(c *gin.Context) {
+	s.draw(c, "svg", false)
+}
+
+// handleExport answers GET /api/export?format=: the view as a download.
+func (s *Server) handleExport(c *gin.Context) {
+	format, err := render.ParseExportFormat(c.DefaultQuery("format", "svg"))
+	if err != nil {
+		s.fail(c, errBadParam("format", err.Error()))
+		return
+	}
+	s.draw(c, format, true)
+}
+
+// draw answers with the current view in format, from the cache when it was
+// drawn before for this version of the graph.
+func (s *Server) draw(c *gin.Context, format string, download bool) {
+	p, err := s.parseView(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	snap := s.state.Load()
+	v, err := s.view(snap, p)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if render.NeedsRenderer(format) && v.g.Len() > s.opts.MaxDrawn {
+		s.fail(c, errTooLarge(fmt.Sprintf("this view has %d concepts, more than the %d that can be laid out on request: choose a focus concept (focus=…) with a small depth, or keep fewer relation types", v.g.Len(), s.opts.MaxDrawn)))
+		return
+	}
+	data, err := s.cache.get(snap.version, p.key(format, v), func() ([]byte, error) {
+		return s.render(c.Request.Context(), v, format, p)
+	})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("X-Graph-Version", strconv.Itoa(snap.version))
+	if download {
+		c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": p.filename(v, format)}))
+	}
+	c.Data(http.StatusOK, render.ContentType(format), data)
+}
+
+type hopView struct {
+	From       conceptRef         `json:"from"`
+	To         conceptRef         `json:"to"`
+	Type       graph.RelationType `json:"type"`
+	Reversed   bool               `json:"reversed"`
+	Confidence float64            `json:"confidence"`
+	Evidence   []graph.Evidence   `json:"evidence"`
+}
+
+type pathResponse struct {
+	From conceptRef `json:"from"`
+	To   conceptRef `json:"to"`
+	Hops []hopView  `json:"hops"`
+}
+
+// handlePath answers GET /api/path?from=&to=&types=&directed=: the
+// shortest chain of relations between two concepts, each hop with its
+// evidence; no chain gives no hops.
+func (s *Server) handlePath(c *gin.Context) {
+	g := s.state.Load().g
+	types, err := graph.ParseTypes(c.Query("types"))
+	if err != nil {
+		s.fail(c, errBadParam("types", err.Error()))
+		return
+	}
+	directed, err := boolParam(c, "directed")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	for _, name := range []string{"from", "to"} {
+		if c.Query(name) == "" {
+			s.fail(c, errBadParam(name, "missing: name a concept"))
+			return
+		}
+	}
+	hops, err := g.Path(c.Query("from"), c.Query("to"), types, directed)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	resp := pathResponse{From: refOf(g.Lookup(c.Query("from"))), To: refOf(g.Lookup(c.Query("to"))), Hops: []hopView{}}
+	for _, h := range hops {
+		resp.Hops = append(resp.Hops, hopView{refOf(g.Concept(h.From)), refOf(g.Concept(h.To)), h.Relation.Type, h.Reversed, h.Relation.Confidence, h.Relation.Evidence})
+	}
+	c.JSON(http.StatusOK, resp)
+}
+
+// handlePrerequisites answers GET /api/prerequisites?of=. Learning orders
+// are not computed yet.
+func (s *Server) handlePrerequisites(c *gin.Context) {
+	c.JSON(http.StatusNotImplemented, errorResponse{Error: "learning orders are not available yet: this server does not compute prerequisite chains"})
+}
+
+func intParam(c *gin.Context, name string, def, lo, hi int) (int, error) {
+	v := c.Query(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, errBadParam(name, fmt.Sprintf("%q is not a whole number from %d to %d", v, lo, hi))
+	}
+	return n, nil
+}
+
+func boolParam(c *gin.Context, name string) (bool, error) {
+	switch strings.ToLower(c.Query(name)) {
+	case "", "0", "false", "no":
+		return false, nil
+	case "1", "true", "yes":
+		return true, nil
+	}
+	return false, errBadParam(name, fmt.Sprintf("%q is not true or false", c.Query(name)))
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

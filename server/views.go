@@ -1,0 +1,161 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gin-gonic/gin"
+	"golang.org/x/sync/singleflight"
+
+	"conceptgraph/graph"
+	"conceptgraph/graph/render"
+)
+
+// viewParams says which part of the graph a request is about.
+type viewParams struct {
+	focus  string // id or name; "" for the overview or the whole graph
+	depth  int
+	types  []graph.RelationType
+	top    int // with no focus: the top most connected concepts; 0 for all
+	layout string
+}
+
+const maxDepth = 6
+
+func (s *Server) parseView(c *gin.Context) (viewParams, error) {
+	var p viewParams
+	var err error
+	p.focus = strings.TrimSpace(c.Query("focus"))
+	if p.depth, err = intParam(c, "depth", 1, 0, maxDepth); err != nil {
+		return p, err
+	}
+	if p.top, err = intParam(c, "top", 0, 0, 10_000); err != nil {
+		return p, err
+	}
+	if p.types, err = graph.ParseTypes(c.Query("types")); err != nil {
+		return p, errBadParam("types", err.Error())
+	}
+	if p.layout, err = graph.ParseLayout(c.Query("layout")); err != nil {
+		return p, errBadParam("layout", err.Error())
+	}
+	return p, nil
+}
+
+// aView is a part of the graph ready to draw.
+type aView struct {
+	g     *graph.Graph
+	focus *conceptRef
+}
+
+func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
+	switch {
+	case p.focus != "":
+		sub, err := snap.g.Neighborhood(p.focus, p.depth, p.types)
+		if err != nil {
+			return aView{}, err
+		}
+		ref := refOf(snap.g.Lookup(p.focus))
+		return aView{g: sub, focus: &ref}, nil
+	case p.top > 0:
+		return aView{g: snap.g.Subgraph(snap.g.Hubs(p.top), p.types)}, nil
+	}
+	return aView{g: snap.g.Filter(p.types)}, nil
+}
+
+// key identifies a drawn view within one version of the graph.
+func (p viewParams) key(format string, v aView) string {
+	focus := ""
+	if v.focus != nil {
+		focus = v.focus.ID
+	}
+	var types []string
+	for _, t := range p.types {
+		types = append(types, string(t))
+	}
+	return fmt.Sprintf("%s|%s|%d|%s|%d|%s", format, focus, p.depth, strings.Join(types, ","), p.top, p.layout)
+}
+
+// filename is the name a download is saved under:
+// conceptgraph-docker-d2.svg.
+func (p viewParams) filename(v aView, format string) string {
+	name := "conceptgraph"
+	switch {
+	case v.focus != nil:
+		name += "-" + graph.Slug(v.focus.Name) + "-d" + strconv.Itoa(p.depth)
+	case p.top > 0:
+		name += "-top" + strconv.Itoa(p.top)
+	}
+	return name + "." + render.Extension(format)
+}
+
+// render draws a view. It runs within the render budget, detached from the
+// request that asked first, since others may be waiting for the same
+// drawing.
+func (s *Server) render(ctx context.Context, v aView, format string, p viewParams) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.RenderBudget)
+	defer cancel()
+	opts := graph.DOTOptions{Layout: p.layout}
+	if v.focus != nil {
+		opts.Focus = v.focus.ID
+	}
+	return render.Export(ctx, s.opts.Renderer, v.g, format, opts)
+}
+
+// viewCache keeps drawn views of the current graph version, and makes
+// concurrent requests for one view wait for a single drawing.
+type viewCache struct {
+	mu      sync.Mutex
+	max     int
+	version int
+	entries map[string][]byte
+	order   []string // insertion order, for eviction
+	flight  singleflight.Group
+}
+
+func newViewCache(max int) *viewCache {
+	return &viewCache{max: max, entries: map[string][]byte{}}
+}
+
+// get returns the cached drawing of key for version, or makes it.
+func (vc *viewCache) get(version int, key string, make func() ([]byte, error)) ([]byte, error) {
+	full := strconv.Itoa(version) + "|" + key
+	vc.mu.Lock()
+	if data, ok := vc.entries[full]; ok && vc.version == version {
+		vc.mu.Unlock()
+		return data, nil
+	}
+	vc.mu.Unlock()
+	data, err, _ := vc.flight.Do(full, func() (any, error) { return make() })
+	if err != nil {
+		return nil, err
+	}
+	out := data.([]byte)
+	vc.mu.Lock()
+	defer vc.mu.Unlock()
+	if version >= vc.version {
+		if version > vc.version {
+			vc.entries, vc.order, vc.version = map[string][]byte{}, nil, version
+		}
+		if _, ok := vc.entries[full]; !ok {
+			vc.entries[full] = out
+			vc.order = append(vc.order, full)
+			if len(vc.order) > vc.max {
+				delete(vc.entries, vc.order[0])
+				vc.order = vc.order[1:]
+			}
+		}
+	}
+	return out, nil
+}
+
+// purgeBefore drops drawings of versions older than version.
+func (vc *viewCache) purgeBefore(version int) {
+	vc.mu.Lock()
+	defer vc.mu.Unlock()
+	if version > vc.version {
+		vc.entries, vc.order, vc.version = map[string][]byte{}, nil, version
+	}
+}
