@@ -170,10 +170,13 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 		e.byID[c.id] = c
 		e.index(c, ns.name)
 	} else if st > c.strength && graph.NormName(ns.name) != graph.NormName(c.name) {
-		// A heading names the concept better than a mention did.
-		c.aliases = append([]string{c.name}, c.aliases...)
-		c.name = ns.name
-		c.strength = st
+		// A heading names the concept better than a mention did; its
+		// aliases come first too, since the id is made from them.
+		old := append([]string{c.name}, c.aliases...)
+		c.name, c.aliases, c.strength = ns.name, nil, st
+		for _, n := range append(slices.Clone(ns.aliases), old...) {
+			e.addAlias(c, n)
+		}
 	} else if st > c.strength {
 		c.strength = st
 	}
@@ -229,9 +232,15 @@ func (x *index) lookupStem(name string) string {
 }
 
 func (e *extractor) newID(ns nameSet) string {
-	base := graph.Slug(ns.name)
-	if hasHangul(ns.name) {
-		for _, a := range ns.aliases {
+	return uniqueID(slugOf(ns.name, ns.aliases), func(id string) bool { return e.byID[id] != nil })
+}
+
+// slugOf makes an id from a concept's names: the name's slug, or for a
+// Korean name its first English alias's ("도커 (Docker)" is "docker").
+func slugOf(name string, aliases []string) string {
+	base := graph.Slug(name)
+	if hasHangul(name) {
+		for _, a := range aliases {
 			if isLatin(a) && graph.Slug(a) != "" {
 				base = graph.Slug(a)
 				break
@@ -241,8 +250,12 @@ func (e *extractor) newID(ns nameSet) string {
 	if base == "" {
 		base = "concept"
 	}
+	return base
+}
+
+func uniqueID(base string, taken func(string) bool) string {
 	id := base
-	for n := 2; e.byID[id] != nil; n++ {
+	for n := 2; taken(id); n++ {
 		id = base + "-" + strconv.Itoa(n)
 	}
 	return id
@@ -295,19 +308,25 @@ func evidenceText(s string) string {
 	return string(r[:maxEvidence]) + "…"
 }
 
-// build turns what was found into a graph.
+// build turns what was found into a graph. Ids are made afresh from each
+// concept's final names, so they do not depend on where it was first met.
 func (e *extractor) build() (*graph.Graph, error) {
 	g := graph.New()
+	ids := make(map[string]string, len(e.concepts))
+	taken := make(map[string]bool, len(e.concepts))
 	for _, c := range e.concepts {
+		id := uniqueID(slugOf(c.name, c.aliases), func(id string) bool { return taken[id] })
+		taken[id] = true
+		ids[c.id] = id
 		if _, err := g.AddConcept(graph.Concept{
-			ID: c.id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
+			ID: id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
 			Pros: c.pros, Cons: c.cons, Sources: c.sources,
 		}); err != nil {
 			return nil, err
 		}
 	}
 	for _, r := range e.rels {
-		if err := g.AddRelation(graph.Relation{From: r.from, To: r.to, Type: r.typ, Confidence: r.conf, Evidence: r.ev}); err != nil {
+		if err := g.AddRelation(graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev}); err != nil {
 			return nil, err
 		}
 	}
