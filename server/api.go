@@ -42,6 +42,17 @@ type statusResponse struct {
 	MaxDrawn  int        `json:"maxDrawn"`
 }
 
+type healthResponse struct {
+	OK      bool `json:"ok"`
+	Version int  `json:"version"`
+}
+
+// handleHealth answers GET /api/health: the server is up. It does no work,
+// which makes it the baseline of the load test.
+func (s *Server) handleHealth(c *gin.Context) {
+	c.JSON(http.StatusOK, healthResponse{OK: true, Version: s.state.Load().version})
+}
+
 // handleStatus answers GET /api/status: the graph's version and size, the
 // last reload problem, and what the page needs to draw its controls.
 func (s *Server) handleStatus(c *gin.Context) {
@@ -204,25 +215,36 @@ func (s *Server) draw(c *gin.Context, format string, download bool) {
 		return
 	}
 	snap := s.state.Load()
-	v, err := s.view(snap, p)
-	if err != nil {
-		s.fail(c, err)
-		return
+	var focus *graph.Concept
+	if p.focus != "" {
+		if focus = snap.g.Lookup(p.focus); focus == nil {
+			s.fail(c, &graph.NotFoundError{Name: p.focus})
+			return
+		}
 	}
-	if render.NeedsRenderer(format) && v.g.Len() > s.opts.MaxDrawn {
-		s.fail(c, errTooLarge(fmt.Sprintf("this view has %d concepts, more than the %d that can be laid out on request: choose a focus concept (focus=…) with a small depth, or keep fewer relation types", v.g.Len(), s.opts.MaxDrawn)))
-		return
-	}
-	data, err := s.cache.get(snap.version, p.key(format, v), func() ([]byte, error) {
-		return s.render(c.Request.Context(), v, format, p)
-	})
-	if err != nil {
-		s.fail(c, err)
-		return
+	key := p.key(format, focus)
+	data, ok := s.cache.lookup(snap.version, key)
+	if !ok {
+		// Only a view not drawn before is worked out.
+		v, err := s.view(snap, p)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		if render.NeedsRenderer(format) && v.g.Len() > s.opts.MaxDrawn {
+			s.fail(c, errTooLarge(fmt.Sprintf("this view has %d concepts, more than the %d that can be laid out on request: choose a focus concept (focus=…) with a small depth, or keep fewer relation types", v.g.Len(), s.opts.MaxDrawn)))
+			return
+		}
+		if data, err = s.cache.get(snap.version, key, func() ([]byte, error) {
+			return s.render(c.Request.Context(), v, format, p)
+		}); err != nil {
+			s.fail(c, err)
+			return
+		}
 	}
 	c.Header("X-Graph-Version", strconv.Itoa(snap.version))
 	if download {
-		c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": p.filename(v, format)}))
+		c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": p.filename(focus, format)}))
 	}
 	c.Data(http.StatusOK, render.ContentType(format), data)
 }
@@ -275,10 +297,22 @@ func (s *Server) handlePath(c *gin.Context) {
 	c.JSON(http.StatusOK, resp)
 }
 
-// handlePrerequisites answers GET /api/prerequisites?of=. Learning orders
-// are not computed yet.
+// handlePrerequisites answers GET /api/prerequisites?of=: the learning
+// order of a concept (by id or any name), as graph.LearningOrderDocument:
+// its prerequisites in order, each with the relations and evidence that
+// put it there, and the cycles met and how they were broken.
 func (s *Server) handlePrerequisites(c *gin.Context) {
-	c.JSON(http.StatusNotImplemented, errorResponse{Error: "learning orders are not available yet: this server does not compute prerequisite chains"})
+	of := strings.TrimSpace(c.Query("of"))
+	if of == "" {
+		s.fail(c, errBadParam("of", "missing: name the concept to learn"))
+		return
+	}
+	lo, err := s.state.Load().g.LearningOrder(of)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, lo.Document())
 }
 
 func intParam(c *gin.Context, name string, def, lo, hi int) (int, error) {

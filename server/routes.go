@@ -21,6 +21,7 @@ func (s *Server) routes() *gin.Engine {
 	r.GET("/static/:file", s.handleStatic)
 
 	api := r.Group("/api")
+	api.GET("/health", s.handleHealth)
 	api.GET("/status", s.handleStatus)
 	api.GET("/graph", s.handleGraph)
 	api.GET("/concepts", s.handleConcepts)

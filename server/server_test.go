@@ -105,11 +105,11 @@ func TestSearch(t *testing.T) {
 		q, want string
 	}{
 		{"도커", "docker"},
-		{"도커를", "docker"},            // particle-insensitive
-		{"docker", "docker"},         // an alias, any case
-		{"쿠버", "kubernetes"},         // prefix
-		{"balancer", "load-balance"}, // a later word of an alias
-		{"컨테이너는", ""},                // set below: the first hit is 컨테이너
+		{"도커를", "docker"},             // particle-insensitive
+		{"docker", "docker"},          // an alias, any case
+		{"쿠버", "kubernetes"},          // prefix
+		{"balancer", "load-balancer"}, // a later word of an alias
+		{"컨테이너는", ""},                 // set below: the first hit is 컨테이너
 	}
 	for _, tt := range tests {
 		var resp struct {

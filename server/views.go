@@ -66,10 +66,10 @@ func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
 }
 
 // key identifies a drawn view within one version of the graph.
-func (p viewParams) key(format string, v aView) string {
+func (p viewParams) key(format string, focusConcept *graph.Concept) string {
 	focus := ""
-	if v.focus != nil {
-		focus = v.focus.ID
+	if focusConcept != nil {
+		focus = focusConcept.ID
 	}
 	var types []string
 	for _, t := range p.types {
@@ -80,11 +80,11 @@ func (p viewParams) key(format string, v aView) string {
 
 // filename is the name a download is saved under:
 // conceptgraph-docker-d2.svg.
-func (p viewParams) filename(v aView, format string) string {
+func (p viewParams) filename(focus *graph.Concept, format string) string {
 	name := "conceptgraph"
 	switch {
-	case v.focus != nil:
-		name += "-" + graph.Slug(v.focus.Name) + "-d" + strconv.Itoa(p.depth)
+	case focus != nil:
+		name += "-" + graph.Slug(focus.Name) + "-d" + strconv.Itoa(p.depth)
 	case p.top > 0:
 		name += "-top" + strconv.Itoa(p.top)
 	}
@@ -117,6 +117,14 @@ type viewCache struct {
 
 func newViewCache(max int) *viewCache {
 	return &viewCache{max: max, entries: map[string][]byte{}}
+}
+
+// lookup returns the cached drawing of key for version.
+func (vc *viewCache) lookup(version int, key string) ([]byte, bool) {
+	vc.mu.Lock()
+	defer vc.mu.Unlock()
+	data, ok := vc.entries[strconv.Itoa(version)+"|"+key]
+	return data, ok && vc.version == version
 }
 
 // get returns the cached drawing of key for version, or makes it.
