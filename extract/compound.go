@@ -59,7 +59,7 @@ func (e *extractor) headOf(name, self string) string {
 		if strings.HasPrefix(suffix, "- ") {
 			continue
 		}
-		id, ok := e.idx.byKey[graph.NormName(suffix)]
+		id, ok := e.idx.byKey[nameKey(suffix)]
 		if !ok && isLatin(suffix) {
 			id = e.idx.byStem[stemKey(suffix)]
 		}

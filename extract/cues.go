@@ -369,9 +369,11 @@ var quantifierPrefixes = []string{"멀티", "multi", "다중", "복수", "many",
 // labelKey normalises a label word for the labels table.
 func labelKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("(s)", "", "(es)", "", " ", "", "\t", "", ":", "", "：", "", "*", "", "-", "", "_", "").Replace(s)
+	s = labelNoise.Replace(s)
 	return strings.TrimRight(s, "?!.")
 }
+
+var labelNoise = strings.NewReplacer("(s)", "", "(es)", "", " ", "", "\t", "", ":", "", "：", "", "*", "", "-", "", "_", "")
 
 // compareWords mark a title as a comparison: "A와 B의 차이", "A vs B".
 var compareWords = []string{"의 차이", "의 차이점", "의 다른점", "의 다른 점", "의 비교", "비교", "차이", "differences between", "difference between", "comparison of"}

@@ -136,13 +136,16 @@ type extractor struct {
 	warnings []error
 	file     string
 	olists   map[*section]*olist
+	// labelMemo remembers which list item heads are labels: the same text
+	// is asked about in both passes.
+	labelMemo map[string]labelMemo
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool
 }
 
 func newExtractor() *extractor {
-	return &extractor{byID: map[string]*concept{}, idx: newIndex(), relIndex: map[relKey]int{}}
+	return &extractor{byID: map[string]*concept{}, idx: newIndex(), relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}}
 }
 
 // define records a concept named at file:line and returns its id. Names
@@ -151,7 +154,7 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 	names := append([]string{ns.name}, ns.aliases...)
 	var c *concept
 	for _, n := range names {
-		if id, ok := e.idx.byKey[graph.NormName(n)]; ok {
+		if id, ok := e.idx.byKey[nameKey(n)]; ok {
 			c = e.byID[id]
 			break
 		}
@@ -169,7 +172,7 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 		e.concepts = append(e.concepts, c)
 		e.byID[c.id] = c
 		e.index(c, ns.name)
-	} else if st > c.strength && graph.NormName(ns.name) != graph.NormName(c.name) {
+	} else if st > c.strength && nameKey(ns.name) != nameKey(c.name) {
 		// A heading names the concept better than a mention did; its
 		// aliases come first too, since the id is made from them.
 		old := append([]string{c.name}, c.aliases...)
@@ -194,7 +197,7 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 
 func (e *extractor) addAlias(c *concept, n string) {
 	n = collapseSpace(n)
-	if n == "" || graph.NormName(n) == graph.NormName(c.name) {
+	if n == "" || nameKey(n) == nameKey(c.name) {
 		e.index(c, n)
 		return
 	}
@@ -214,7 +217,7 @@ func (e *extractor) index(c *concept, n string) {
 	words := strings.Fields(n)
 	if len(words) >= 2 && genericHeads[words[len(words)-1]] {
 		short := strings.Join(words[:len(words)-1], " ")
-		if _, taken := e.idx.byKey[graph.NormName(short)]; !taken {
+		if _, taken := e.idx.byKey[nameKey(short)]; !taken {
 			e.idx.add(short, c.id)
 		}
 	}

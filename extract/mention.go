@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"conceptgraph/graph"
 )
 
 // token is a word of a statement. Latin and Hangul runs are separate
@@ -57,7 +55,7 @@ func tokenize(s string) []token {
 				}
 				break
 			}
-			toks = append(toks, token{start: i, end: j, norm: graph.NormName(s[i:j]), hangul: hangul, hard: hard, attached: len(toks) > 0 && !space && !hard})
+			toks = append(toks, token{start: i, end: j, norm: nameKey(s[i:j]), hangul: hangul, hard: hard, attached: len(toks) > 0 && !space && !hard})
 			hard, space = false, false
 			i = j
 			continue
@@ -76,7 +74,7 @@ func tokenize(s string) []token {
 
 // index finds concept names in text.
 type index struct {
-	byKey  map[string]string // graph.NormName(name) -> concept id
+	byKey  map[string]string // nameKey(name) -> concept id
 	byStem map[string]string // stemKey(name) -> concept id
 	prefix map[string]bool   // every rune prefix of a key
 }
@@ -90,7 +88,7 @@ const maxKeyPrefix = 48
 
 // add makes name find id. The first concept to claim a name keeps it.
 func (x *index) add(name, id string) {
-	k := graph.NormName(name)
+	k := nameKey(name)
 	if k == "" {
 		return
 	}

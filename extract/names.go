@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"conceptgraph/graph"
 )
 
 // A concept name as written: "DHCP (Dynamic Host Configuration Protocol)",
@@ -319,6 +317,32 @@ func clauseEnding(w string) bool {
 	return false
 }
 
+// nameKey is graph.NormName for text that is already NFC, as every note is
+// once parsed: the key under which names are compared, made without
+// normalising again.
+func nameKey(s string) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' || r == '·' || r == '‐' || r == '–' || unicode.ToLower(r) != r {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), r == '-', r == '_', r == '.', r == '·', r == '‐', r == '–':
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
 // Korean particles and suffixes that attach to a name: "DNS도", "컨테이너는",
 // "쿠키와는", "세션을", "NoSQL 방식에". Longest first.
 var particles = func() []string {
@@ -335,19 +359,38 @@ var particles = func() []string {
 	return ps
 }()
 
+var particleSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range particles {
+		m[p] = true
+	}
+	return m
+}()
+
+// maxParticleRunes is the longest particle, in runes.
+const maxParticleRunes = 3
+
 // stripParticles returns the forms of w with one or two trailing particles
 // removed, longest remainder first. w itself is not included.
 func stripParticles(w string) []string {
 	var out []string
-	for _, p := range particles {
-		if strings.HasSuffix(w, p) && len(w) > len(p) {
-			rest := w[:len(w)-len(p)]
-			out = append(out, rest)
-			for _, q := range particles {
-				if strings.HasSuffix(rest, q) && len(rest) > len(q) {
-					out = append(out, rest[:len(rest)-len(q)])
-				}
-			}
+	for _, rest := range particleCuts(w) {
+		out = append(out, rest)
+		out = append(out, particleCuts(rest)...)
+	}
+	return out
+}
+
+// particleCuts returns w without each particle it ends in, shortest
+// particle first.
+func particleCuts(w string) []string {
+	var out []string
+	end := len(w)
+	for n := 1; n <= maxParticleRunes && end > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(w[:end])
+		end -= size
+		if end > 0 && particleSet[w[end:]] {
+			out = append(out, w[:end])
 		}
 	}
 	return out
@@ -396,5 +439,5 @@ func stemKey(name string) string {
 		last = stem(strings.ToLower(last))
 	}
 	words[len(words)-1] = last
-	return graph.NormName(strings.Join(words, " "))
+	return nameKey(strings.Join(words, " "))
 }

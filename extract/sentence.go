@@ -70,41 +70,71 @@ type cueHit struct {
 // findCues returns the cue phrases in s, longest first where they overlap,
 // ordered by position.
 func findCues(s string) []cueHit {
-	lower := strings.ToLower(s)
+	lower := asciiLower(s)
+	// Candidates at every position, by the phrase's first byte; then the
+	// longest phrases claim their text first.
+	var cands []cueHit
+	for at := 0; at < len(lower); at++ {
+		for _, c := range cuesByByte[lower[at]] {
+			if strings.HasPrefix(lower[at:], c.phrase) {
+				cands = append(cands, cueHit{c: c, at: at, end: at + len(c.phrase)})
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(cands, func(a, b cueHit) int { return (b.end - b.at) - (a.end - a.at) })
 	var hits []cueHit
 	taken := make([]bool, len(s)+1)
-	for i := range sortedCues {
-		c := sortedCues[i]
-		for off := 0; off < len(lower); {
-			j := strings.Index(lower[off:], c.phrase)
-			if j < 0 {
-				break
-			}
-			at := off + j
-			end := at + len(c.phrase)
-			off = at + 1
-			if !cueBoundary(lower, at, end, c) || slices.Contains(taken[at:end], true) {
-				continue
-			}
-			if c.start && strings.TrimSpace(lower[:at]) != "" || c.notStart && strings.TrimSpace(lower[:at]) == "" {
-				continue
-			}
-			for k := at; k < end; k++ {
-				taken[k] = true
-			}
-			hits = append(hits, cueHit{c: c, at: at, end: end})
+	for _, h := range cands {
+		c := h.c
+		if !cueBoundary(lower, h.at, h.end, c) || slices.Contains(taken[h.at:h.end], true) {
+			continue
 		}
+		if c.start && strings.TrimSpace(lower[:h.at]) != "" || c.notStart && strings.TrimSpace(lower[:h.at]) == "" {
+			continue
+		}
+		for k := h.at; k < h.end; k++ {
+			taken[k] = true
+		}
+		hits = append(hits, h)
 	}
 	slices.SortFunc(hits, func(a, b cueHit) int { return a.at - b.at })
 	return hits
 }
 
-var sortedCues = func() []*cue {
-	out := make([]*cue, len(cues))
-	for i := range cues {
-		out[i] = &cues[i]
+// asciiLower lower-cases ASCII letters only, so byte offsets into the
+// result are offsets into s (the cue phrases are lower-case ASCII or
+// Hangul).
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
 	}
-	slices.SortStableFunc(out, func(a, b *cue) int { return len(b.phrase) - len(a.phrase) })
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if b[i] >= 'A' && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// cuesByByte indexes the cue table by the first byte of each phrase, the
+// longest phrases first.
+var cuesByByte = func() [256][]*cue {
+	var out [256][]*cue
+	for i := range cues {
+		c := &cues[i]
+		out[c.phrase[0]] = append(out[c.phrase[0]], c)
+	}
+	for i := range out {
+		slices.SortStableFunc(out[i], func(a, b *cue) int { return len(b.phrase) - len(a.phrase) })
+	}
 	return out
 }()
 

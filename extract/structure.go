@@ -100,6 +100,9 @@ func clauseTitle(s string) bool {
 // "멀티 프로세스의 장점", "Disadvantage(s): replication", "Reasons for SQL",
 // "프로세스 제어 블록(PCB)에 저장되는 정보", "3가지 유형의 프로세스".
 func labelTitle(s string) (titleInfo, bool) {
+	if utf8.RuneCountInString(s) > maxLabelRunes {
+		return titleInfo{}, false
+	}
 	info, ok := labelTitle1(s)
 	if ok && info.lab.mode == labelIgnore {
 		k := labelKey(s)
@@ -110,6 +113,9 @@ func labelTitle(s string) (titleInfo, bool) {
 	}
 	return info, ok
 }
+
+// maxLabelRunes bounds the length of a label; longer text is a statement.
+const maxLabelRunes = 80
 
 func labelTitle1(s string) (titleInfo, bool) {
 	if l, ok := labels[labelKey(s)]; ok {
@@ -205,6 +211,21 @@ func labelTitle1(s string) (titleInfo, bool) {
 		}
 	}
 	return info, true
+}
+
+// labelOf is labelTitle of a cleaned title, remembered across passes.
+func (e *extractor) labelOf(raw string) (titleInfo, bool) {
+	if m, ok := e.labelMemo[raw]; ok {
+		return m.info, m.ok
+	}
+	info, ok := labelTitle(cleanTitle(raw))
+	e.labelMemo[raw] = labelMemo{info, ok}
+	return info, ok
+}
+
+type labelMemo struct {
+	info titleInfo
+	ok   bool
 }
 
 // adnominal reports whether a Korean word modifies the next one: "저장되는",
@@ -515,9 +536,10 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 		return scope{}, info
 	case titleStatement:
 		out := scope{subject: in.subject}
-		toks := tokenize(s.title.s)
-		if ms := e.idx.mentions(s.title.s, toks); len(ms) > 0 && s.kind != sectionLabel {
-			out.subject = ms[0].id
+		if e.pass > 1 && s.kind != sectionLabel {
+			if ms := e.idx.mentions(s.title.s, tokenize(s.title.s)); len(ms) > 0 {
+				out.subject = ms[0].id
+			}
 		}
 		e.sentence(&s.title, 0, len(s.title.s), out.subject, nil, false)
 		return out, info
@@ -669,7 +691,10 @@ func (e *extractor) leadIn(t *text) (subject string, lab label, mentioned map[st
 	mentioned = map[string]bool{}
 	s := t.s
 	toks := tokenize(s)
-	ms := e.idx.mentions(s, toks)
+	var ms []mention
+	if e.pass > 1 {
+		ms = e.idx.mentions(s, toks)
+	}
 	for _, m := range ms {
 		mentioned[m.id] = true
 	}
@@ -724,7 +749,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		if h == "" {
 			h = t.s
 		}
-		if info, ok := labelTitle(cleanTitle(h)); ok && (len(it.children) > 0 || desc != "" || len(it.blocks) > 0) {
+		if info, ok := e.labelOf(h); ok && (len(it.children) > 0 || desc != "" || len(it.blocks) > 0) {
 			lsc := scope{subject: sc.subject, list: listMode{lab: info.lab, taxonomy: info.lab.rel == graph.TypeOf}}
 			if info.target != nil {
 				if id := e.idx.lookup(info.target.name); id != "" {
@@ -903,10 +928,10 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 func containsAfterStart(name string, c *concept) bool {
 	words := strings.Fields(name)
 	for _, n := range append([]string{c.name}, c.aliases...) {
-		k := graph.NormName(n)
+		k := nameKey(n)
 		for i := 1; i < len(words); i++ {
 			for j := i + 1; j <= len(words); j++ {
-				if graph.NormName(strings.Join(words[i:j], " ")) == k {
+				if nameKey(strings.Join(words[i:j], " ")) == k {
 					return true
 				}
 			}
@@ -987,21 +1012,19 @@ var nameSepRe = regexp.MustCompile(`\s*(?:,|，|、|/|\s및\s|\s또는\s|\sand\s
 // it returns nil unless every part reads as a name.
 func splitNames(s string) []nameSet {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "등"))
+	if utf8.RuneCountInString(s) > 300 {
+		return nil // an enumeration of names is never this long
+	}
+	// Separators outside parentheses split: "MongoDB(document-oriented),
+	// redies(key-value)".
 	var parts []string
-	depth, last := 0, 0
-	for i, r := range s {
-		switch r {
-		case '(', '（':
-			depth++
-		case ')', '）':
-			depth--
+	last := 0
+	for _, loc := range nameSepRe.FindAllStringIndex(s, -1) {
+		if loc[1] == loc[0] || parenDepth(s[:loc[0]]) != 0 {
+			continue
 		}
-		if depth == 0 {
-			if loc := nameSepRe.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 && loc[1] > 0 && i >= last {
-				parts = append(parts, s[last:i])
-				last = i + loc[1]
-			}
-		}
+		parts = append(parts, s[last:loc[0]])
+		last = loc[1]
 	}
 	parts = append(parts, s[last:])
 	var out []nameSet
@@ -1017,6 +1040,10 @@ func splitNames(s string) []nameSet {
 		out = append(out, ns[0])
 	}
 	return out
+}
+
+func parenDepth(s string) int {
+	return strings.Count(s, "(") + strings.Count(s, "（") - strings.Count(s, ")") - strings.Count(s, "）")
 }
 
 // unit is a concept section and the label sections that follow it, for
