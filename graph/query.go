@@ -232,3 +232,43 @@ func (g *Graph) View(focus string, depth int, types []RelationType) (*Graph, err
 	}
 	return g.Neighborhood(focus, depth, types)
 }
+
+// Overview returns the ids of about n concepts that show the graph at a
+// glance: the most connected concepts, each with its neighbours, taken in
+// order of degree while they fit, so the view has clusters rather than a
+// column of unconnected hubs. It returns every concept when there are no
+// more than n.
+func (g *Graph) Overview(n int) []string {
+	if len(g.concepts) <= n {
+		return g.Hubs(len(g.concepts))
+	}
+	in := map[string]bool{}
+	var out []string
+	add := func(id string) {
+		if !in[id] {
+			in[id] = true
+			out = append(out, id)
+		}
+	}
+	for _, hub := range g.Hubs(len(g.concepts)) {
+		if len(out) >= n || g.Degree(hub) == 0 {
+			break
+		}
+		group := []string{hub}
+		g.neighbours(hub, nil, false, func(next string, _ *Relation) { group = append(group, next) })
+		fresh := 0
+		for _, id := range group {
+			if !in[id] {
+				fresh++
+			}
+		}
+		if len(out)+fresh > n && len(out) > 0 {
+			continue // too big to fit whole; a smaller cluster may
+		}
+		for _, id := range group {
+			add(id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

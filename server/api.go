@@ -214,6 +214,7 @@ func (s *Server) draw(c *gin.Context, format string, download bool) {
 		s.fail(c, err)
 		return
 	}
+	p.legend = download
 	snap := s.state.Load()
 	var focus *graph.Concept
 	if p.focus != "" {

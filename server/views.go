@@ -19,8 +19,10 @@ type viewParams struct {
 	focus  string // id or name; "" for the overview or the whole graph
 	depth  int
 	types  []graph.RelationType
-	top    int // with no focus: the top most connected concepts; 0 for all
+	top    int      // with no focus: an overview of about this many concepts (see graph.Overview); 0 for all
+	ids    []string // exactly these concepts (ids or names), for paths and learning orders
 	layout string
+	legend bool // draw the legend of relation types (downloads do; the page has its own)
 }
 
 const maxDepth = 6
@@ -41,6 +43,14 @@ func (s *Server) parseView(c *gin.Context) (viewParams, error) {
 	if p.layout, err = graph.ParseLayout(c.Query("layout")); err != nil {
 		return p, errBadParam("layout", err.Error())
 	}
+	for _, id := range strings.Split(c.Query("ids"), ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			p.ids = append(p.ids, id)
+		}
+	}
+	if len(p.ids) > 0 && p.focus != "" {
+		return p, errBadParam("ids", "give either focus or ids, not both")
+	}
 	return p, nil
 }
 
@@ -59,8 +69,18 @@ func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
 		}
 		ref := refOf(snap.g.Lookup(p.focus))
 		return aView{g: sub, focus: &ref}, nil
+	case len(p.ids) > 0:
+		var ids []string
+		for _, name := range p.ids {
+			c := snap.g.Lookup(name)
+			if c == nil {
+				return aView{}, &graph.NotFoundError{Name: name}
+			}
+			ids = append(ids, c.ID)
+		}
+		return aView{g: snap.g.Subgraph(ids, p.types)}, nil
 	case p.top > 0:
-		return aView{g: snap.g.Subgraph(snap.g.Hubs(p.top), p.types)}, nil
+		return aView{g: snap.g.Subgraph(snap.g.Overview(p.top), p.types)}, nil
 	}
 	return aView{g: snap.g.Filter(p.types)}, nil
 }
@@ -75,7 +95,7 @@ func (p viewParams) key(format string, focusConcept *graph.Concept) string {
 	for _, t := range p.types {
 		types = append(types, string(t))
 	}
-	return fmt.Sprintf("%s|%s|%d|%s|%d|%s", format, focus, p.depth, strings.Join(types, ","), p.top, p.layout)
+	return fmt.Sprintf("%s|%s|%d|%s|%d|%s|%s|%t", format, focus, p.depth, strings.Join(types, ","), p.top, strings.Join(p.ids, ","), p.layout, p.legend)
 }
 
 // filename is the name a download is saved under:
@@ -97,7 +117,7 @@ func (p viewParams) filename(focus *graph.Concept, format string) string {
 func (s *Server) render(ctx context.Context, v aView, format string, p viewParams) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.RenderBudget)
 	defer cancel()
-	opts := graph.DOTOptions{Layout: p.layout}
+	opts := graph.DOTOptions{Layout: p.layout, NoLegend: !p.legend}
 	if v.focus != nil {
 		opts.Focus = v.focus.ID
 	}

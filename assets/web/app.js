@@ -7,7 +7,7 @@
 // textContent and text nodes, never as HTML; the Graphviz drawing is parsed
 // as XML and stripped of anything active before it is adopted.
 
-const DEFAULT_TOP = 25; // the opening overview: this many most connected concepts
+const DEFAULT_TOP = 25; // the opening overview: about this many concepts, the most connected with their neighbours
 const DEFAULT_DEPTH = 2;
 const MAX_DEPTH = 4; // the control's range; the server accepts a little more
 const SERVER_MAX_DEPTH = 6; // a path view is drawn to the path's length, up to this
@@ -675,7 +675,7 @@ function renderViewTitle(view, spec) {
     sub = `${plural(n, "concept")} within ${plural(spec.depth, "relation")}`;
   } else if (spec.top) {
     main = "Overview";
-    sub = `the ${n} most connected concepts`;
+    sub = `the most connected concepts and their neighbours (about ${n})`;
   } else {
     main = "Whole graph";
     sub = `${plural(n, "concept")}, ${plural(m, "relation")}`;
