@@ -1,11 +1,14 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -51,25 +54,39 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 	notes = slices.Clone(notes)
 	slices.SortFunc(notes, func(a, b Note) int { return strings.Compare(a.Name, b.Name) })
 	e := newExtractor()
+	// Notes are parsed independently, on every core; what follows reads
+	// them in order.
+	parsed := make([]*doc, len(notes))
+	problems := make([]error, len(notes))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(notes)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				parsed[i], problems[i] = parseNote(notes[i])
+			}
+		}()
+	}
+	for i := range notes {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var docs []*doc
-	for _, n := range notes {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	for i := range notes {
+		if problems[i] != nil {
+			e.warnings = append(e.warnings, problems[i])
+		} else if parsed[i] != nil {
+			docs = append(docs, parsed[i])
 		}
-		if err := Check(n.Name, n.Data); err != nil {
-			e.warnings = append(e.warnings, err)
-			continue
-		}
-		if len(strings.TrimSpace(string(n.Data))) == 0 {
-			e.warnings = append(e.warnings, &Error{File: n.Name, Err: errorf("empty note")})
-			continue
-		}
-		d, err := parse(n.Name, norm.NFC.Bytes(n.Data))
-		if err != nil {
-			e.warnings = append(e.warnings, err)
-			continue
-		}
-		docs = append(docs, d)
 	}
 	// Two passes: the first finds the concepts, so the second can
 	// recognise a concept mentioned before (or in another note than)
@@ -91,6 +108,18 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Graph: g, Warnings: e.warnings}, nil
+}
+
+// parseNote checks and parses one note; it returns a problem for a note
+// that cannot be read.
+func parseNote(n Note) (*doc, error) {
+	if err := Check(n.Name, n.Data); err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(n.Data)) == 0 {
+		return nil, &Error{File: n.Name, Err: errorf("empty note")}
+	}
+	return parse(n.Name, norm.NFC.Bytes(n.Data))
 }
 
 // strength says how surely a place names a concept; a stronger place gives
@@ -139,13 +168,14 @@ type extractor struct {
 	// labelMemo remembers which list item heads are labels: the same text
 	// is asked about in both passes.
 	labelMemo map[string]labelMemo
+	titleMemo map[titleKey]titleInfo
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool
 }
 
 func newExtractor() *extractor {
-	return &extractor{byID: map[string]*concept{}, idx: newIndex(), relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}}
+	return &extractor{byID: map[string]*concept{}, idx: newIndex(), relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}, titleMemo: map[titleKey]titleInfo{}}
 }
 
 // define records a concept named at file:line and returns its id. Names

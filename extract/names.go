@@ -72,7 +72,7 @@ func parseParens(s string) (nameSet, bool) {
 	}
 	closeRel := strings.IndexAny(s[open:], ")）")
 	if closeRel < 0 {
-		s = collapseSpace(strings.NewReplacer("(", " ", "（", " ").Replace(s))
+		s = collapseSpace(openParens.Replace(s))
 		return nameSet{name: s}, s != ""
 	}
 	closeAt := open + closeRel
@@ -127,6 +127,8 @@ func splitAliases(inside string) []string {
 	}
 	return out
 }
+
+var openParens = strings.NewReplacer("(", " ", "（", " ")
 
 // isAlias reports whether the parenthesised alt names the same thing as
 // outer, rather than qualifying it.

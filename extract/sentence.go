@@ -74,8 +74,8 @@ func findCues(s string) []cueHit {
 	// Candidates at every position, by the phrase's first byte; then the
 	// longest phrases claim their text first.
 	var cands []cueHit
-	for at := 0; at < len(lower); at++ {
-		for _, c := range cuesByByte[lower[at]] {
+	for at, r := range lower {
+		for _, c := range cuesStartingWith(r) {
 			if strings.HasPrefix(lower[at:], c.phrase) {
 				cands = append(cands, cueHit{c: c, at: at, end: at + len(c.phrase)})
 			}
@@ -124,18 +124,36 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// cuesByByte indexes the cue table by the first byte of each phrase, the
-// longest phrases first.
-var cuesByByte = func() [256][]*cue {
-	var out [256][]*cue
+// cuesStartingWith returns the cues whose phrase starts with r.
+func cuesStartingWith(r rune) []*cue {
+	switch {
+	case r < 0x80:
+		return cuesByASCII[r]
+	case r >= hangulFirst && r <= hangulLast:
+		return cuesByHangul[r-hangulFirst]
+	}
+	return nil
+}
+
+// The Hangul syllables, U+AC00 to U+D7A3.
+const hangulFirst, hangulLast = 0xAC00, 0xD7A3
+
+// The cue table indexed by the first rune of each phrase (every phrase
+// starts with ASCII or a Hangul syllable).
+var cuesByASCII, cuesByHangul = func() (a [0x80][]*cue, h [hangulLast - hangulFirst + 1][]*cue) {
 	for i := range cues {
 		c := &cues[i]
-		out[c.phrase[0]] = append(out[c.phrase[0]], c)
+		r, _ := utf8.DecodeRuneInString(c.phrase)
+		switch {
+		case r < 0x80:
+			a[r] = append(a[r], c)
+		case r >= hangulFirst && r <= hangulLast:
+			h[r-hangulFirst] = append(h[r-hangulFirst], c)
+		default:
+			panic("extract: cue phrase " + c.phrase + " starts with neither ASCII nor Hangul")
+		}
 	}
-	for i := range out {
-		slices.SortStableFunc(out[i], func(a, b *cue) int { return len(b.phrase) - len(a.phrase) })
-	}
-	return out
+	return a, h
 }()
 
 // cueBoundary checks that a phrase stands as words: English phrases at word

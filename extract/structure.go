@@ -52,6 +52,22 @@ var numberedRe = regexp.MustCompile(`^(?:[0-9]+|[한두세네다섯여섯일곱�
 // analyzeTitle reads a section title. strict applies to plain lines,
 // which need to look more like names than headings do.
 func (e *extractor) analyzeTitle(raw string, strict bool) titleInfo {
+	// Titles are read the same way in both passes.
+	k := titleKey{raw, strict}
+	if info, ok := e.titleMemo[k]; ok {
+		return info
+	}
+	info := analyzeTitle(raw, strict)
+	e.titleMemo[k] = info
+	return info
+}
+
+type titleKey struct {
+	raw    string
+	strict bool
+}
+
+func analyzeTitle(raw string, strict bool) titleInfo {
 	s := cleanTitle(raw)
 	if s == "" {
 		return titleInfo{}
@@ -286,6 +302,8 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 	return koreanPair(s)
 }
 
+var spacedCommas = strings.NewReplacer(",", " , ")
+
 func pairOf(a, b string) (nameSet, nameSet, bool) {
 	an, bn := parseNames(strings.TrimSpace(a)), parseNames(strings.TrimSpace(b))
 	if len(an) != 1 || len(bn) != 1 || !nameLike(an[0].name, true) || !nameLike(bn[0].name, true) {
@@ -297,7 +315,7 @@ func pairOf(a, b string) (nameSet, nameSet, bool) {
 // koreanPair finds "A와 B" in a title; with a word of difference after it
 // ("의 차이", "다른점") the title may be a whole question.
 func koreanPair(s string) (nameSet, nameSet, bool) {
-	words := strings.Fields(strings.NewReplacer(",", " , ").Replace(s))
+	words := strings.Fields(spacedCommas.Replace(s))
 	hasDiff := false
 	for _, w := range compareWords {
 		if strings.Contains(s, strings.TrimPrefix(w, "의 ")) {
