@@ -49,22 +49,38 @@ var ErrNoNotes = errors.New("no readable notes")
 // that does not exist is an error. Files that cannot be used (unreadable,
 // binary, not UTF-8) are skipped, each with a warning naming the file and
 // line. Notes come back sorted by name, each file once.
+//
+// A note's name, which evidence cites, is its path relative to the folder
+// given ("os/process.md"), or the file's base name; with several paths,
+// each folder's name leads ("notes/os/process.md"), so the notes' names
+// never depend on where the folder sits on disk.
 func ReadNotes(paths []string) (notes []Note, warnings []error, err error) {
 	seen := map[string]bool{} // real paths read
+	several := len(paths) > 1
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, warnings, &Error{File: p, Err: errors.Unwrap(err)}
 		}
 		if !info.IsDir() {
-			n, w := readNote(p, p, seen)
+			name := filepath.Base(p)
+			if several {
+				name = filepath.Clean(p)
+			}
+			n, w := readNote(p, name, seen)
 			warnings = append(warnings, w...)
 			if n != nil {
 				notes = append(notes, *n)
 			}
 			continue
 		}
-		ns, ws := walkDir(p, seen)
+		prefix := ""
+		if several {
+			if abs, err := filepath.Abs(p); err == nil {
+				prefix = filepath.Base(abs)
+			}
+		}
+		ns, ws := walkDir(p, prefix, seen)
 		notes = append(notes, ns...)
 		warnings = append(warnings, ws...)
 	}
@@ -74,7 +90,14 @@ func ReadNotes(paths []string) (notes []Note, warnings []error, err error) {
 
 // walkDir walks root, following symbolic links to folders while never
 // entering a folder it has entered before.
-func walkDir(root string, seen map[string]bool) (notes []Note, warnings []error) {
+func walkDir(root, prefix string, seen map[string]bool) (notes []Note, warnings []error) {
+	nameOf := func(p string) string {
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return p
+		}
+		return filepath.Join(prefix, rel)
+	}
 	visited := map[string]bool{}
 	var walk func(dir string)
 	walk = func(dir string) {
@@ -115,7 +138,7 @@ func walkDir(root string, seen map[string]bool) (notes []Note, warnings []error)
 			case e.IsDir():
 				walk(p)
 			case mode.IsRegular() && isMarkdown(p):
-				n, w := readNote(p, p, seen)
+				n, w := readNote(p, nameOf(p), seen)
 				warnings = append(warnings, w...)
 				if n != nil {
 					notes = append(notes, *n)
