@@ -106,6 +106,8 @@ var cues = []cue{
 	{lang: "en", phrase: "for example", rel: graph.ExampleOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "for instance", rel: graph.ExampleOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "including", rel: graph.ExampleOf, kind: cueEnum, side: after},
+	{lang: "en", phrase: "include", rel: graph.ExampleOf, kind: cueEnum, side: after},
+	{lang: "en", phrase: "includes", rel: graph.ExampleOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "like", rel: graph.ExampleOf, kind: cueEnum, side: after, notStart: true},
 	{lang: "en", phrase: "types of", rel: graph.TypeOf, kind: cueEnum, side: after},
 	{lang: "en", phrase: "type of", rel: graph.TypeOf, kind: cueEnum, side: after},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,9 +55,12 @@ func cleanTitle(s string) string {
 			s = rest
 		}
 	}
-	s = strings.TrimLeft(s, "0123456789.) ")
+	s = numberingRe.ReplaceAllString(s, "")
 	return strings.TrimSpace(s)
 }
+
+// numberingRe matches the number of a numbered title: "1. ", "2) ".
+var numberingRe = regexp.MustCompile(`^\s*\d+[.)]\s+`)
 
 func endsLatin(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)

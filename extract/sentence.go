@@ -252,8 +252,17 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 			}
 		case cueEnum:
 			items, class := e.enumeration(s, toks, ms, marks, h, subj, t, start)
+			rel := h.c.rel
+			if usedIn(s, h) {
+				// "대표적으로 DNS, DHCP 등에서 사용된다": they use it.
+				for _, it := range items {
+					e.relate(it, graph.Uses, class, 0.8, ev)
+					fired = true
+				}
+				continue
+			}
 			for _, it := range items {
-				e.relate(it, h.c.rel, class, 0.85, ev)
+				e.relate(it, rel, class, 0.85, ev)
 				fired = true
 			}
 		case cuePair:
@@ -666,6 +675,9 @@ func stopsNP(w string) bool {
 	if !hasHangul(w) {
 		return false
 	}
+	if shortAdnominal(w) {
+		return true // "나눈 모델", "만든 도구"
+	}
 	if strings.HasSuffix(w, "간의") {
 		return false
 	}
@@ -679,6 +691,22 @@ func stopsNP(w string) bool {
 		}
 	}
 	return false
+}
+
+// shortAdnominal reports whether w is a one- or two-syllable verb form that
+// modifies the next word: its last syllable closes with ㄴ or ㄹ ("나눈",
+// "쓴", "할"). Longer words ending so are usually nouns ("오케스트레이션").
+func shortAdnominal(w string) bool {
+	rs := []rune(w)
+	if len(rs) == 0 || len(rs) > 2 {
+		return false
+	}
+	last := rs[len(rs)-1]
+	if last < hangulFirst || last > hangulLast {
+		return false
+	}
+	final := (last - hangulFirst) % 28
+	return final == 4 || final == 8 // ㄴ, ㄹ
 }
 
 func particleOnly(s string) bool {
@@ -821,11 +849,36 @@ func (e *extractor) enumeration(s string, toks []token, ms []mention, marks []ma
 		if c.phrase == "e.g." || c.phrase == "for example" || c.phrase == "for instance" {
 			class = subj
 		}
+		// "Common ones include …", "Examples include …": the section's
+		// subject is the class.
+		if strings.HasPrefix(c.phrase, "include") && len(before) > 0 && slices.Contains([]string{"ones", "examples", "these", "they", "types", "kinds", "algorithms", "tools"}, strings.ToLower(before[len(before)-1])) {
+			class = subj
+		}
 	}
 	if class == "" {
 		return nil, ""
 	}
 	return e.itemsAfter(s, toks, ms, marks, h.end), class
+}
+
+// usedIn reports whether a Korean enumeration ends "등에서 사용된다" (used
+// in these) rather than "등이 있다" (these exist).
+func usedIn(s string, h cueHit) bool {
+	if h.c.lang != "ko" || h.c.side != after {
+		return false
+	}
+	rest := s[h.end:]
+	i := strings.Index(rest, "등")
+	if i < 0 {
+		return false
+	}
+	rest = strings.TrimSpace(rest[i+len("등"):])
+	for _, p := range []string{"에서 사용", "에 사용", "에서 쓰", "에 쓰", "에서 이용", "에서 활용"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnySuffix(s string, sufs ...string) bool {
@@ -1043,7 +1096,7 @@ var genericGenus = map[string]bool{
 	"작업": true, "기법": true, "특징": true, "구조": true, "시스템": true, "과정": true, "영역": true, "공간": true,
 	"문제": true, "현상": true, "단위": true, "기능": true, "정보": true, "데이터": true, "프로토콜": true, "아키텍쳐": true,
 	"아키텍처": true, "패턴": true, "파일": true, "도구": true, "역할": true, "상태": true, "경우": true, "말": true,
-	"때문": true, "수": true, "차": true, "점": true, "등": true, "속성": true, "성질": true, "종류": true, "하나": true,
+	"때문": true, "모델": true, "수": true, "차": true, "점": true, "등": true, "속성": true, "성질": true, "종류": true, "하나": true,
 }
 
 // genus reads a Korean definition "A는 … B이다": A is a kind of B. A is the
