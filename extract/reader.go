@@ -24,9 +24,11 @@ func NewReader(paths []string) *Reader {
 	return &Reader{paths: paths, last: map[string][]byte{}}
 }
 
-// Read reads the notes as they are now and extracts their graph. The
+// Read reads the notes as they are now and extracts their graph, then
+// applies the curation files beside them (see [ApplyCuration]). The
 // result's warnings name the notes read from their last good version, and
-// any skipped. It fails when a path is missing or nothing is readable.
+// any skipped. It fails when a path is missing, nothing is readable, or a
+// curation file cannot be parsed.
 func (r *Reader) Read(ctx context.Context) (*Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -58,5 +60,8 @@ func (r *Reader) Read(ctx context.Context) (*Result, error) {
 		r.last[n.Name] = n.Data
 	}
 	res.Warnings = append(kept, res.Warnings...)
+	if err := curate(res, r.paths); err != nil {
+		return nil, err
+	}
 	return res, nil
 }

@@ -125,7 +125,9 @@ type Graph struct {
 	concepts map[string]*Concept
 	edges    map[[2]string]*edge
 	out, in  map[string][]string
-	names    map[string]string // normalised name -> concept id
+	outEdges map[string][]*edge     // the edges of out, in the same order
+	names    map[string]string      // normalised name -> concept id
+	sym      map[string][]*Relation // compared_with and opposite_of relations at each end
 }
 
 // edge is the data carried by one dominikbraun/graph edge.
@@ -140,8 +142,10 @@ func New() *Graph {
 		concepts: map[string]*Concept{},
 		edges:    map[[2]string]*edge{},
 		out:      map[string][]string{},
+		outEdges: map[string][]*edge{},
 		in:       map[string][]string{},
 		names:    map[string]string{},
+		sym:      map[string][]*Relation{},
 	}
 }
 
@@ -241,6 +245,7 @@ func (g *Graph) AddRelation(r Relation) error {
 		}
 		g.edges[key] = e
 		g.out[r.From] = append(g.out[r.From], r.To)
+		g.outEdges[r.From] = append(g.outEdges[r.From], e)
 		g.in[r.To] = append(g.in[r.To], r.From)
 	}
 	if old := e.find(r.Type); old != nil {
@@ -255,6 +260,10 @@ func (g *Graph) AddRelation(r Relation) error {
 	stored := r
 	stored.Evidence = append([]Evidence(nil), r.Evidence...)
 	e.rels = append(e.rels, &stored)
+	if stored.Type.Symmetric() {
+		g.sym[r.From] = append(g.sym[r.From], &stored)
+		g.sym[r.To] = append(g.sym[r.To], &stored)
+	}
 	return nil
 }
 

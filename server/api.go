@@ -298,10 +298,22 @@ func (s *Server) handlePath(c *gin.Context) {
 	c.JSON(http.StatusOK, resp)
 }
 
-// handlePrerequisites answers GET /api/prerequisites?of=. Learning orders
-// are not computed yet.
+// handlePrerequisites answers GET /api/prerequisites?of=: the learning
+// order of a concept (by id or any name), as graph.LearningOrderDocument:
+// its prerequisites in order, each with the relations and evidence that
+// put it there, and the cycles met and how they were broken.
 func (s *Server) handlePrerequisites(c *gin.Context) {
-	c.JSON(http.StatusNotImplemented, errorResponse{Error: "learning orders are not available yet: this server does not compute prerequisite chains"})
+	of := strings.TrimSpace(c.Query("of"))
+	if of == "" {
+		s.fail(c, errBadParam("of", "missing: name the concept to learn"))
+		return
+	}
+	lo, err := s.state.Load().g.LearningOrder(of)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, lo.Document())
 }
 
 func intParam(c *gin.Context, name string, def, lo, hi int) (int, error) {

@@ -23,7 +23,8 @@ func newExport(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Export the whole graph, or with --focus the concepts within --depth relations
 of one concept, laid out by Graphviz with edges labelled and coloured by
 relation type and a legend. Formats: svg, png, dot, json, graphml (with
-Graphviz positions, for yEd and Gephi) and mermaid.`,
+Graphviz positions, for yEd and Gephi), mermaid, skos (Turtle) and anki
+(flashcards, in the focus's learning order with --focus).`,
 		Example: `  conceptgraph export --format svg -o notes.svg
   conceptgraph export --focus Docker --depth 2 --format png -o docker.png notes/
   conceptgraph export --types type_of,part_of --layout neato --format svg notes/`,
@@ -74,7 +75,7 @@ Graphviz positions, for yEd and Gephi) and mermaid.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&format, "format", "f", "svg", "svg, png, dot, json, graphml or mermaid")
+	f.StringVarP(&format, "format", "f", "svg", "svg, png, dot, json, graphml, mermaid, skos or anki")
 	f.StringVar(&focus, "focus", "", "draw only the neighbourhood of this concept (id or any of its names)")
 	f.IntVar(&depth, "depth", 1, "with --focus, how many relations away to go")
 	f.StringVar(&types, "types", "", "comma-separated relation types to keep (default all)")

@@ -65,11 +65,13 @@ notes built into the binary.`,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newServe(stdout, stderr), newExtract(stdout, stderr), newExport(stdout, stderr))
+	root.AddCommand(newPrereq(stdout, stderr), newPath(stdout, stderr))
 	return root
 }
 
 // load extracts the graph from paths, or from the embedded sample when
-// paths is empty. Warnings about skipped notes go to stderr.
+// paths is empty, and applies the curation files beside the notes.
+// Warnings about skipped notes and stale curation entries go to stderr.
 func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, error) {
 	var res *extract.Result
 	var err error
@@ -80,6 +82,13 @@ func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, 
 	}
 	if err != nil {
 		return nil, err
+	}
+	if len(paths) > 0 {
+		cw, err := extract.ApplyCuration(res.Graph, paths)
+		if err != nil {
+			return nil, err
+		}
+		res.Warnings = append(res.Warnings, cw...)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)

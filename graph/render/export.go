@@ -12,7 +12,7 @@ import (
 
 // ExportFormats lists the formats a view can be exported in: drawings laid
 // out by Graphviz, and data for other tools.
-var ExportFormats = []string{"svg", "png", "dot", "json", "graphml", "mermaid"}
+var ExportFormats = []string{"svg", "png", "dot", "json", "graphml", "mermaid", "skos", "anki"}
 
 // ParseExportFormat returns s if it is one of [ExportFormats], or an error
 // naming it.
@@ -45,6 +45,10 @@ func ContentType(format string) string {
 		return "application/graphml+xml"
 	case "mermaid":
 		return "text/vnd.mermaid; charset=utf-8"
+	case "skos":
+		return "text/turtle; charset=utf-8"
+	case "anki":
+		return "text/csv; charset=utf-8"
 	}
 	return "application/octet-stream"
 }
@@ -54,6 +58,10 @@ func Extension(format string) string {
 	switch format {
 	case "mermaid":
 		return "mmd"
+	case "skos":
+		return "ttl"
+	case "anki":
+		return "csv"
 	}
 	return format
 }
@@ -64,7 +72,8 @@ var ErrNoRenderer = errors.New("export: this format needs Graphviz, and no rende
 // Export writes g in format. Drawings (svg, png) and GraphML (which carries
 // Graphviz's positions so it opens laid out in yEd and Gephi) need r; the
 // other formats do not run Graphviz and r may be nil. opts chooses the
-// layout, the focus to highlight and the legend.
+// layout, the focus to highlight and the legend; for anki, the focus whose
+// learning order the cards follow.
 func Export(ctx context.Context, r *Renderer, g *graph.Graph, format string, opts graph.DOTOptions) ([]byte, error) {
 	var buf bytes.Buffer
 	switch format {
@@ -76,6 +85,12 @@ func Export(ctx context.Context, r *Renderer, g *graph.Graph, format string, opt
 		return buf.Bytes(), err
 	case "dot":
 		err := g.WriteDOT(&buf, opts)
+		return buf.Bytes(), err
+	case "skos":
+		err := g.WriteSKOS(&buf)
+		return buf.Bytes(), err
+	case "anki":
+		err := g.WriteAnki(&buf, opts.Focus)
 		return buf.Bytes(), err
 	case "svg", "png", "graphml":
 	default:
