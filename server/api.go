@@ -262,12 +262,16 @@ type hopView struct {
 type pathResponse struct {
 	From conceptRef `json:"from"`
 	To   conceptRef `json:"to"`
-	Hops []hopView  `json:"hops"`
+	Hops []hopView  `json:"hops"` // the shortest chain
+	// Paths holds up to max shortest distinct chains, shortest first,
+	// when all=true was asked.
+	Paths [][]hopView `json:"paths,omitempty"`
 }
 
-// handlePath answers GET /api/path?from=&to=&types=&directed=: the
-// shortest chain of relations between two concepts, each hop with its
-// evidence; no chain gives no hops.
+// handlePath answers GET /api/path?from=&to=&types=&directed=&all=&max=:
+// the shortest chain of relations between two concepts, each hop with its
+// evidence (no chain gives no hops), and with all=true up to max (10 by
+// default, at most 100) shortest distinct chains.
 func (s *Server) handlePath(c *gin.Context) {
 	g := s.state.Load().g
 	types, err := graph.ParseTypes(c.Query("types"))
@@ -286,14 +290,40 @@ func (s *Server) handlePath(c *gin.Context) {
 			return
 		}
 	}
-	hops, err := g.Path(c.Query("from"), c.Query("to"), types, directed)
+	all, err := boolParam(c, "all")
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	limit, err := intParam(c, "max", 10, 1, 100)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if !all {
+		limit = 1
+	}
+	chains, err := g.Paths(c.Query("from"), c.Query("to"), types, directed, limit)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	view := func(hops []graph.Hop) []hopView {
+		out := []hopView{}
+		for _, h := range hops {
+			out = append(out, hopView{refOf(g.Concept(h.From)), refOf(g.Concept(h.To)), h.Relation.Type, h.Reversed, h.Relation.Confidence, h.Relation.Evidence})
+		}
+		return out
+	}
 	resp := pathResponse{From: refOf(g.Lookup(c.Query("from"))), To: refOf(g.Lookup(c.Query("to"))), Hops: []hopView{}}
-	for _, h := range hops {
-		resp.Hops = append(resp.Hops, hopView{refOf(g.Concept(h.From)), refOf(g.Concept(h.To)), h.Relation.Type, h.Reversed, h.Relation.Confidence, h.Relation.Evidence})
+	if len(chains) > 0 {
+		resp.Hops = view(chains[0])
+	}
+	if all {
+		resp.Paths = [][]hopView{}
+		for _, ch := range chains {
+			resp.Paths = append(resp.Paths, view(ch))
+		}
 	}
 	c.JSON(http.StatusOK, resp)
 }

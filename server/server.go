@@ -47,6 +47,9 @@ type Options struct {
 	// RenderBudget bounds one render; past it the request fails with 503
 	// and the render is abandoned. Zero means 10 s.
 	RenderBudget time.Duration
+	// WatchNames are file names, besides Markdown notes, whose changes
+	// make Watch reload: the curation file beside the notes.
+	WatchNames []string
 	// MaxDrawn is the most concepts a drawn view (SVG, PNG, GraphML) may
 	// hold; larger views are refused with 413 before Graphviz runs. Zero
 	// means DefaultMaxDrawn.

@@ -287,6 +287,14 @@ func TestPath(t *testing.T) {
 			t.Errorf("hop %s -%s-> %s has no evidence", h.From.Name, h.Type, h.To.Name)
 		}
 	}
+	var all struct {
+		Hops  []struct{ Type string }
+		Paths [][]struct{ Type string }
+	}
+	getJSON(t, ts, "/api/path?all=true&max=3&from="+url.QueryEscape("Type-1 가상화")+"&to="+url.QueryEscape("도커"), 200, &all)
+	if len(all.Paths) == 0 || len(all.Paths) > 3 || len(all.Paths[0]) != len(all.Hops) {
+		t.Errorf("all paths = %d chains (first %d hops), want 1 to 3, the first the shortest (%d hops)", len(all.Paths), len(all.Paths[0]), len(all.Hops))
+	}
 }
 
 func TestHostCheck(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,7 +58,7 @@ func (s *Server) Watch(ctx context.Context, paths []string) error {
 		}
 		ext := strings.ToLower(filepath.Ext(ev.Name))
 		switch {
-		case ext == ".md" || ext == ".markdown":
+		case ext == ".md" || ext == ".markdown" || slices.Contains(s.opts.WatchNames, filepath.Base(ev.Name)):
 			return true
 		case ev.Has(fsnotify.Create):
 			if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {

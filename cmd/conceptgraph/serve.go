@@ -50,10 +50,11 @@ built-in sample is served.`,
 			}
 			defer r.Close()
 			srv, err := server.New(ctx, server.Options{
-				Load:     loader(args),
-				Renderer: r,
-				Addr:     ln.Addr().String(),
-				Logger:   logger,
+				Load:       loader(args),
+				Renderer:   r,
+				Addr:       ln.Addr().String(),
+				Logger:     logger,
+				WatchNames: []string{extract.CurationFile},
 			})
 			if err != nil {
 				return err
