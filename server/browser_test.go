@@ -180,6 +180,16 @@ func TestBrowser(t *testing.T) {
 	poll("the chain", ready+` && document.querySelectorAll("#path-result .hop").length >= 2`)
 	shot("path")
 
+	// Prerequisite mode lists the learning order, the concept asked about
+	// last.
+	run("prerequisite mode", chromedp.Click(chromedp.CSS("#mode-prereq")))
+	poll("the prerequisite form", ready+` && !document.querySelector("#prereq-pane").hidden`)
+	evalString(`{ const i = document.querySelector("#prereq-of"); i.value = ""; delete i.dataset.id; } ""`)
+	run("learning order of Type-1 가상화", chromedp.Click(chromedp.CSS("#prereq-of")), chromedp.SendKeys(chromedp.CSS("#prereq-of"), "Type-1 가상화"),
+		chromedp.Click(chromedp.CSS("#prereq-go")))
+	poll("the learning order", ready+` && document.querySelectorAll("#prereq-result .step").length >= 3 && document.querySelector("#prereq-result .step:last-of-type").dataset.id === "type-1-가상화"`)
+	shot("prerequisites")
+
 	// The SVG export is a valid SVG of the current view.
 	href := evalString(`document.querySelector("#export-svg").getAttribute("href")`)
 	code, hdr, body := get(t, ts, href)
