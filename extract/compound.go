@@ -31,7 +31,7 @@ func (e *extractor) compounds() {
 				break
 			}
 		}
-		if head == "" || example[c.id] || e.related(c.id, head) || reaches(up, c.id, head) {
+		if head == "" || len(c.sources) == 0 || example[c.id] || e.related(c.id, head) || reaches(up, c.id, head) {
 			continue
 		}
 		rel := graph.TypeOf

@@ -169,6 +169,8 @@ type extractor struct {
 	// is asked about in both passes.
 	labelMemo map[string]labelMemo
 	titleMemo map[titleKey]titleInfo
+	// line is the line of the sentence being read.
+	line int
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool

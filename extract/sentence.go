@@ -187,6 +187,7 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 		return
 	}
 	ev := graph.Evidence{File: e.file, Line: t.lineAt(start), Text: s}
+	e.line = ev.Line // where terms met in this sentence are named
 	marks := marksIn(t, start, start+len(s))
 	e.defineMarked(s, marks, t, start)
 	if e.pass == 1 {
@@ -492,7 +493,7 @@ func (e *extractor) objectsBefore(s string, toks []token, ms []mention, marks []
 	for _, m := range marks {
 		if m.kind == markBold && m.end <= at && (strings.TrimSpace(s[m.end:at]) == "" || particleOnly(s[m.end:at])) && strings.ContainsAny(s[m.start:m.end], ",，") {
 			for _, n := range splitNames(s[m.start:m.end]) {
-				out = append(out, e.define(n, 0, fromText))
+				out = append(out, e.define(n, e.line, fromText))
 			}
 			if len(out) > 0 {
 				return out
@@ -721,10 +722,7 @@ func (e *extractor) defineName(s string) string {
 	if len(ns) != 1 || !nameLike(ns[0].name, true) || utf8.RuneCountInString(ns[0].name) < 2 {
 		return ""
 	}
-	if id := e.idx.lookup(ns[0].name); id != "" {
-		return e.define(ns[0], 0, fromText)
-	}
-	return e.define(ns[0], 0, fromText)
+	return e.define(ns[0], e.line, fromText)
 }
 
 // objectsAfter finds the concepts an English preposition applies to: the
@@ -1137,7 +1135,7 @@ func (e *extractor) genus(s string, toks []token, ms []mention, topic, subject s
 	}
 	id := e.idx.lookup(ns[0].name)
 	if id == "" {
-		id = e.define(ns[0], 0, fromText)
+		id = e.define(ns[0], e.line, fromText)
 	}
 	if id == subj {
 		return

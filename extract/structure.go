@@ -591,6 +591,9 @@ type olist struct {
 }
 
 func (e *extractor) headingOf(s *section) *section {
+	if s == nil {
+		return nil // blocks nested in a list item: their own scope
+	}
 	for s.kind != sectionHeading && s.kind != sectionRoot && s.parent != nil {
 		s = s.parent
 	}
