@@ -142,6 +142,7 @@ type concept struct {
 	pros     []string
 	cons     []string
 	sources  []graph.Source
+	keys     map[string]bool // nameKey of the name and every alias
 }
 
 type relKey struct {
@@ -208,7 +209,7 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 		// A heading names the concept better than a mention did; its
 		// aliases come first too, since the id is made from them.
 		old := append([]string{c.name}, c.aliases...)
-		c.name, c.aliases, c.strength = ns.name, nil, st
+		c.name, c.aliases, c.strength, c.keys = ns.name, nil, st, nil
 		for _, n := range append(slices.Clone(ns.aliases), old...) {
 			e.addAlias(c, n)
 		}
@@ -227,17 +228,22 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 	return c.id
 }
 
+// addAlias gives c the name n, unless it has one that compares equal; it
+// takes constant time however many names c has.
 func (e *extractor) addAlias(c *concept, n string) {
 	n = collapseSpace(n)
-	if n == "" || nameKey(n) == nameKey(c.name) {
+	if n == "" {
+		return
+	}
+	k := nameKey(n)
+	if c.keys == nil {
+		c.keys = map[string]bool{nameKey(c.name): true}
+	}
+	if c.keys[k] {
 		e.index(c, n)
 		return
 	}
-	for _, a := range c.aliases {
-		if a == n {
-			return
-		}
-	}
+	c.keys[k] = true
 	c.aliases = append(c.aliases, n)
 	e.index(c, n)
 }

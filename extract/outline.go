@@ -545,16 +545,25 @@ func markWikilinks(t *text) {
 		prev = m[1]
 	}
 	sb.WriteString(t.s[prev:])
+	// cum[i] is the shift of every offset at or after edits[i].to.
+	cum := make([]int, len(edits))
+	d := 0
+	for i, e := range edits {
+		d += e.delta
+		cum[i] = d
+	}
 	moved := func(off int) int {
-		d := 0
-		for _, e := range edits {
-			if off >= e.to {
-				d += e.delta
-			} else if off > e.from {
-				return e.from + d
-			}
+		// The edits before off shift it; an offset inside a link moves
+		// to the link's start.
+		i := sort.Search(len(edits), func(i int) bool { return edits[i].to > off })
+		shift := 0
+		if i > 0 {
+			shift = cum[i-1]
 		}
-		return off + d
+		if i < len(edits) && off > edits[i].from {
+			return edits[i].from + shift
+		}
+		return off + shift
 	}
 	for i := range t.marks {
 		t.marks[i].start, t.marks[i].end = moved(t.marks[i].start), moved(t.marks[i].end)

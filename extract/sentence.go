@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,6 +61,10 @@ func sentenceSpans(s string) [][2]int {
 	emit(len(s))
 	return out
 }
+
+// maxSentence is the longest span read as one sentence, in bytes; longer
+// ones (a 10 MB line) are read in pieces of this size.
+const maxSentence = 2000
 
 // cueHit is one cue phrase found in a sentence, at bytes [at, end).
 type cueHit struct {
@@ -179,6 +184,25 @@ func cueBoundary(s string, at, end int, c *cue) bool {
 // sentence reads t.s[start:end] with subject as the concept it is about
 // unless it names its own topic.
 func (e *extractor) sentence(t *text, start, end int, subject string, only func(graph.RelationType) bool, first bool) {
+	if end-start > maxSentence {
+		// Not a sentence a person wrote: read it in pieces, so the work
+		// stays linear in its length.
+		for start < end {
+			cut := min(end, start+maxSentence)
+			if cut < end {
+				if sp := strings.LastIndexByte(t.s[start:cut], ' '); sp > 0 {
+					cut = start + sp
+				}
+				for cut > start && !utf8.RuneStart(t.s[cut]) {
+					cut--
+				}
+			}
+			e.sentence(t, start, cut, subject, only, first)
+			first = false
+			start = cut
+		}
+		return
+	}
 	raw := t.s[start:end]
 	trim := len(raw) - len(strings.TrimLeft(raw, " \t\n"))
 	start += trim
@@ -346,9 +370,11 @@ func firstMention(ms []mention, from, to int) string {
 
 // marksIn returns t's marks inside [start, end), relative to start.
 func marksIn(t *text, start, end int) []mark {
+	// t.marks is sorted by start.
+	i := sort.Search(len(t.marks), func(i int) bool { return t.marks[i].start >= start })
 	var out []mark
-	for _, m := range t.marks {
-		if m.start >= start && m.end <= end {
+	for ; i < len(t.marks) && t.marks[i].start < end; i++ {
+		if m := t.marks[i]; m.end <= end {
 			out = append(out, mark{m.start - start, m.end - start, m.kind})
 		}
 	}

@@ -62,12 +62,18 @@ func (e *extractor) analyzeTitle(raw string, strict bool) titleInfo {
 	return info
 }
 
+// maxTitleRunes bounds what is read as a title: longer text is a statement.
+const maxTitleRunes = 200
+
 type titleKey struct {
 	raw    string
 	strict bool
 }
 
 func analyzeTitle(raw string, strict bool) titleInfo {
+	if utf8.RuneCountInString(raw) > maxTitleRunes {
+		return titleInfo{kind: titleStatement}
+	}
 	s := cleanTitle(raw)
 	if s == "" {
 		return titleInfo{}
@@ -1134,7 +1140,9 @@ func (e *extractor) parallel(units []*unit) {
 			j++
 		}
 		run := units[i:j]
-		if len(run) >= 2 && sig != "" && (strings.HasPrefix(sig, "Q") || len(run) == 2) {
+		// A handful of concepts side by side are compared; a long run of
+		// like sections is a glossary, not a comparison.
+		if len(run) >= 2 && len(run) <= maxParallel && sig != "" && (strings.HasPrefix(sig, "Q") || len(run) == 2) {
 			for a := range run {
 				for b := a + 1; b < len(run); b++ {
 					e.relate(run[a].id, graph.ComparedWith, run[b].id, 0.6, graph.Evidence{File: e.file, Line: e.firstLine(run[a].id), Text: "described side by side with " + e.nameOf(run[b].id)})
@@ -1144,6 +1152,9 @@ func (e *extractor) parallel(units []*unit) {
 		i = j
 	}
 }
+
+// maxParallel is the longest run of like sections compared with each other.
+const maxParallel = 6
 
 func (e *extractor) nameOf(id string) string {
 	if c := e.byID[id]; c != nil {

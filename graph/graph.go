@@ -187,9 +187,14 @@ func (g *Graph) AddConcept(c Concept) (*Concept, error) {
 	return stored, nil
 }
 
+// addName gives c one more name, unless it has one that compares equal
+// ([NormName]). It takes constant time however many names c has.
 func (g *Graph) addName(c *Concept, name string) {
 	name = strings.TrimSpace(name)
-	if name == "" || name == c.Name || slices.Contains(c.Aliases, name) {
+	if name == "" || name == c.Name {
+		return
+	}
+	if owner, ok := g.names[NormName(name)]; ok && (owner == c.ID || slices.Contains(c.Aliases, name)) {
 		return
 	}
 	c.Aliases = append(c.Aliases, name)
