@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -53,10 +54,23 @@ var ErrNoNotes = errors.New("no readable notes")
 // A note's name, which evidence cites, is its path relative to the folder
 // given ("os/process.md"), or the file's base name; with several paths,
 // each folder's name leads ("notes/os/process.md"), so the notes' names
-// never depend on where the folder sits on disk.
+// never depend on where the folder sits on disk; two folders of the same
+// name ("work/notes", "home/notes") are led by their paths as given
+// instead, so no two notes share a name. Warnings name files the same way.
 func ReadNotes(paths []string) (notes []Note, warnings []error, err error) {
 	seen := map[string]bool{} // real paths read
 	several := len(paths) > 1
+	folders := map[string]map[string]bool{} // base name -> the folders given of that name
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			base := folderBase(p)
+			if folders[base] == nil {
+				folders[base] = map[string]bool{}
+			}
+			abs, _ := filepath.Abs(p)
+			folders[base][abs] = true
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -76,8 +90,9 @@ func ReadNotes(paths []string) (notes []Note, warnings []error, err error) {
 		}
 		prefix := ""
 		if several {
-			if abs, err := filepath.Abs(p); err == nil {
-				prefix = filepath.Base(abs)
+			prefix = folderBase(p)
+			if len(folders[prefix]) > 1 {
+				prefix = filepath.Clean(p)
 			}
 		}
 		ns, ws := walkDir(p, prefix, seen)
@@ -88,32 +103,44 @@ func ReadNotes(paths []string) (notes []Note, warnings []error, err error) {
 	return notes, warnings, nil
 }
 
+// folderBase is the name of the folder p, even for "." or "notes/".
+func folderBase(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return filepath.Base(abs)
+	}
+	return filepath.Base(p)
+}
+
 // walkDir walks root, following symbolic links to folders while never
-// entering a folder it has entered before.
+// entering a folder it has entered before. Notes and warnings name files by
+// their path under root, led by prefix.
 func walkDir(root, prefix string, seen map[string]bool) (notes []Note, warnings []error) {
 	nameOf := func(p string) string {
 		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return p
+		switch {
+		case err != nil:
+			return filepath.ToSlash(p)
+		case rel == "." && prefix == "":
+			return filepath.ToSlash(filepath.Clean(root))
 		}
-		return filepath.Join(prefix, rel)
+		return filepath.ToSlash(filepath.Join(prefix, rel))
 	}
 	visited := map[string]bool{}
 	var walk func(dir string)
 	walk = func(dir string) {
 		real, err := filepath.EvalSymlinks(dir)
 		if err != nil {
-			warnings = append(warnings, &Error{File: dir, Err: errors.New("cannot resolve folder, skipped")})
+			warnings = append(warnings, &Error{File: nameOf(dir), Err: errors.New("cannot resolve folder, skipped")})
 			return
 		}
 		if visited[real] {
-			warnings = append(warnings, &Error{File: dir, Err: errors.New("folder already read (symbolic link loop?), skipped")})
+			warnings = append(warnings, &Error{File: nameOf(dir), Err: errors.New("folder already read (symbolic link loop?), skipped")})
 			return
 		}
 		visited[real] = true
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			warnings = append(warnings, &Error{File: dir, Err: unwrapPath(err)})
+			warnings = append(warnings, &Error{File: nameOf(dir), Err: unwrapPath(err)})
 			return
 		}
 		for _, e := range entries {
@@ -125,7 +152,7 @@ func walkDir(root, prefix string, seen map[string]bool) (notes []Note, warnings 
 			if mode&fs.ModeSymlink != 0 {
 				info, err := os.Stat(p)
 				if err != nil {
-					warnings = append(warnings, &Error{File: p, Err: errors.New("broken symbolic link, skipped")})
+					warnings = append(warnings, &Error{File: nameOf(p), Err: errors.New("broken symbolic link, skipped")})
 					continue
 				}
 				if info.IsDir() {
@@ -166,6 +193,7 @@ func unwrapPath(err error) error {
 // readNote reads and checks one file; it returns nil and a warning when the
 // file cannot be used.
 func readNote(path, name string, seen map[string]bool) (*Note, []error) {
+	name = filepath.ToSlash(name)
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		if abs, err := filepath.Abs(real); err == nil {
 			if seen[abs] {
@@ -178,17 +206,30 @@ func readNote(path, name string, seen map[string]bool) (*Note, []error) {
 	if err != nil {
 		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
 	}
-	if info.Size() > MaxNoteSize {
-		return nil, []error{&Error{File: name, Err: fmt.Errorf("%d bytes is larger than the %d MiB limit, skipped", info.Size(), MaxNoteSize>>20)}}
+	tooLarge := func(size int64) []error {
+		return []error{&Error{File: name, Err: fmt.Errorf("%d bytes is larger than the %d MiB limit, skipped", size, MaxNoteSize>>20)}}
 	}
-	data, err := os.ReadFile(path)
+	if info.Size() > MaxNoteSize {
+		return nil, tooLarge(info.Size())
+	}
+	// Read at most one byte past the limit: a file may grow after Stat, and
+	// a device given as a path (/dev/zero) reports no size at all.
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxNoteSize+1))
+	if err != nil {
+		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
+	}
+	if len(data) > MaxNoteSize {
+		return nil, tooLarge(int64(len(data)))
 	}
 	if err := Check(name, data); err != nil {
 		return nil, []error{err}
 	}
-	return &Note{Name: filepath.ToSlash(name), Data: data}, nil
+	return &Note{Name: name, Data: data}, nil
 }
 
 // Check reports why data cannot be read as a note: a NUL byte (a binary

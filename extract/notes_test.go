@@ -85,7 +85,8 @@ func TestFiles(t *testing.T) {
 		// the error message must hold ("{dir}" stands for the folder).
 		wantErr error
 		errHas  []string
-		// wantNotes are the notes read (relative to dir, in order).
+		// wantNotes are the names of the notes read, in order ("{dir}"
+		// stands for the folder).
 		wantNotes []string
 		// wantWarn are patterns, one per expected warning, matched
 		// against the warnings' messages ("{dir}" stands for the folder).
@@ -101,7 +102,7 @@ func TestFiles(t *testing.T) {
 				return []string{dir}
 			},
 			wantNotes:    []string{"good.md"},
-			wantWarn:     []string{`^{dir}/latin1\.md:1: invalid UTF-8 at byte 5`},
+			wantWarn:     []string{`^latin1\.md:1: invalid UTF-8 at byte 5`},
 			wantConcepts: []string{"도커"},
 		},
 		{
@@ -112,7 +113,7 @@ func TestFiles(t *testing.T) {
 				return []string{dir}
 			},
 			wantNotes: []string{"good.md"},
-			wantWarn:  []string{`^{dir}/late\.md:4: invalid UTF-8`},
+			wantWarn:  []string{`^late\.md:4: invalid UTF-8`},
 		},
 		{
 			name: "NUL byte: binary file named .md",
@@ -124,8 +125,8 @@ func TestFiles(t *testing.T) {
 			},
 			wantNotes: []string{"good.md"},
 			wantWarn: []string{
-				`^{dir}/image\.md:3: NUL byte`,
-				`^{dir}/late-nul\.md:3: NUL byte`,
+				`^image\.md:3: NUL byte`,
+				`^late-nul\.md:3: NUL byte`,
 			},
 		},
 		{
@@ -136,7 +137,7 @@ func TestFiles(t *testing.T) {
 				return []string{dir}
 			},
 			wantNotes: []string{"blank.md", "empty.md"},
-			wantWarn:  []string{`^{dir}/blank\.md: empty note`, `^{dir}/empty\.md: empty note`},
+			wantWarn:  []string{`^blank\.md: empty note`, `^empty\.md: empty note`},
 		},
 		{
 			name: "missing path",
@@ -156,10 +157,10 @@ func TestFiles(t *testing.T) {
 				symlink(t, "self", filepath.Join(dir, "notes/self"))
 				return []string{filepath.Join(dir, "notes")}
 			},
-			wantNotes: []string{"notes/a.md", "notes/sub/b.md"},
+			wantNotes: []string{"a.md", "sub/b.md"},
 			wantWarn: []string{
-				`^{dir}/notes/self: broken symbolic link`,
-				`^{dir}/notes/sub/up: folder already read`,
+				`^self: broken symbolic link`,
+				`^sub/up: folder already read`,
 			},
 			wantConcepts: []string{"도커", "쿠버네티스"},
 		},
@@ -188,7 +189,39 @@ func TestFiles(t *testing.T) {
 				symlink(t, "a.md", filepath.Join(dir, "link-to-a.md"))
 				return []string{a, dir, dir}
 			},
-			wantNotes: []string{"a.md", "b.md"},
+			wantNotes: []string{"{dir}/a.md", "001/b.md"},
+		},
+		{
+			name: "several folders: each folder's name leads",
+			setup: func(t *testing.T, dir string) []string {
+				write(t, dir, "os/process.md", goodNote("프로세스"))
+				write(t, dir, "net/dns.md", goodNote("DNS"))
+				write(t, dir, "net/bad.md", "ok\n\xff")
+				return []string{filepath.Join(dir, "os"), filepath.Join(dir, "net")}
+			},
+			wantNotes: []string{"net/dns.md", "os/process.md"},
+			wantWarn:  []string{`^net/bad\.md:2: invalid UTF-8`},
+		},
+		{
+			name: "two folders of the same name",
+			setup: func(t *testing.T, dir string) []string {
+				write(t, dir, "work/notes/x.md", goodNote("도커"))
+				write(t, dir, "home/notes/x.md", goodNote("쿠버네티스"))
+				return []string{filepath.Join(dir, "work/notes"), filepath.Join(dir, "home/notes")}
+			},
+			wantNotes:    []string{"{dir}/home/notes/x.md", "{dir}/work/notes/x.md"},
+			wantConcepts: []string{"도커", "쿠버네티스"},
+		},
+		{
+			name: "a device given as a note",
+			setup: func(t *testing.T, dir string) []string {
+				if _, err := os.Stat("/dev/zero"); err != nil {
+					t.Skip("no /dev/zero")
+				}
+				return []string{write(t, dir, "a.md", goodNote("Ansible")), "/dev/zero"}
+			},
+			wantNotes: []string{"{dir}/a.md"},
+			wantWarn:  []string{`^/dev/zero: \d+ bytes is larger than the 64 MiB limit`},
 		},
 		{
 			name: "nothing readable",
@@ -272,16 +305,15 @@ func TestFiles(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ReadNotes(%q) = %v, want no error", paths, err)
 			}
-			var got []string
+			var got, want []string
 			for _, n := range notes {
-				rel, err := filepath.Rel(dir, filepath.FromSlash(n.Name))
-				if err != nil {
-					t.Fatal(err)
-				}
-				got = append(got, filepath.ToSlash(rel))
+				got = append(got, n.Name)
 			}
-			if !slices.Equal(got, tt.wantNotes) {
-				t.Errorf("ReadNotes(%q) = %q, want %q", paths, got, tt.wantNotes)
+			for _, n := range tt.wantNotes {
+				want = append(want, filepath.ToSlash(expand(n)))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("ReadNotes(%q) = %q, want %q", paths, got, want)
 			}
 			if !slices.IsSortedFunc(notes, func(a, b extract.Note) int { return strings.Compare(a.Name, b.Name) }) {
 				t.Errorf("ReadNotes(%q) names = %q, want them sorted", paths, got)
