@@ -119,7 +119,17 @@ func parseNote(n Note) (*doc, error) {
 	if len(bytes.TrimSpace(n.Data)) == 0 {
 		return nil, &Error{File: n.Name, Err: errorf("empty note")}
 	}
-	return parse(n.Name, norm.NFC.Bytes(n.Data))
+	return parse(n.Name, norm.NFC.Bytes(unixLines(n.Data)))
+}
+
+// unixLines ends every line with "\n": Windows "\r\n" and old Mac "\r"
+// alike, which goldmark would not count as line ends.
+func unixLines(b []byte) []byte {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
 }
 
 // strength says how surely a place names a concept; a stronger place gives
@@ -143,6 +153,7 @@ type concept struct {
 	cons     []string
 	sources  []graph.Source
 	keys     map[string]bool // nameKey of the name and every alias
+	srcSeen  map[graph.Source]bool
 }
 
 type relKey struct {
@@ -154,6 +165,7 @@ type relation struct {
 	relKey
 	conf float64
 	ev   []graph.Evidence
+	seen map[graph.Evidence]bool // ev as a set: a statement may repeat many times
 }
 
 type extractor struct {
@@ -210,6 +222,7 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 		// aliases come first too, since the id is made from them.
 		old := append([]string{c.name}, c.aliases...)
 		c.name, c.aliases, c.strength, c.keys = ns.name, nil, st, nil
+		e.index(c, c.name)
 		for _, n := range append(slices.Clone(ns.aliases), old...) {
 			e.addAlias(c, n)
 		}
@@ -221,7 +234,11 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 	}
 	if e.pass == 2 && line > 0 {
 		src := graph.Source{File: e.file, Line: line}
-		if !slices.Contains(c.sources, src) {
+		if c.srcSeen == nil {
+			c.srcSeen = map[graph.Source]bool{}
+		}
+		if !c.srcSeen[src] {
+			c.srcSeen[src] = true
 			c.sources = append(c.sources, src)
 		}
 	}
@@ -240,8 +257,7 @@ func (e *extractor) addAlias(c *concept, n string) {
 		c.keys = map[string]bool{nameKey(c.name): true}
 	}
 	if c.keys[k] {
-		e.index(c, n)
-		return
+		return // indexed when first given
 	}
 	c.keys[k] = true
 	c.aliases = append(c.aliases, n)
@@ -316,13 +332,14 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 	if i, ok := e.relIndex[k]; ok {
 		r := e.rels[i]
 		r.conf = max(r.conf, conf)
-		if !slices.Contains(r.ev, ev) {
+		if !r.seen[ev] {
+			r.seen[ev] = true
 			r.ev = append(r.ev, ev)
 		}
 		return
 	}
 	e.relIndex[k] = len(e.rels)
-	e.rels = append(e.rels, &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}})
+	e.rels = append(e.rels, &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}})
 }
 
 // related reports whether any relation joins a and b.

@@ -225,9 +225,12 @@ func isLatin(s string) bool {
 // statement. Strict mode, for plain list items, also rejects clauses
 // ("컨텐츠를 배포하는 기술"); titles may be longer noun phrases
 // ("프로세스에 할당되는 메모리 영역").
+// maxNameRunes is the longest a name can be.
+const maxNameRunes = 60
+
 func nameLike(s string, strict bool) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "\n") {
+	if s == "" || utf8.RuneCountInString(s) > maxNameRunes || strings.ContainsAny(s, "\n") {
 		return false
 	}
 	if endsSentence(s) || strings.HasSuffix(s, ",") || strict && strings.ContainsAny(s, ",，") {

@@ -879,6 +879,9 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if cand == "" {
 		cand = strings.TrimSpace(it.text.s)
 	}
+	if utf8.RuneCountInString(cand) > maxNameRunes {
+		return nameSet{}, false // a statement, not a name
+	}
 	ns := parseNames(cleanTitle(cand))
 	if len(ns) != 1 || !nameLike(ns[0].name, !bold) {
 		return nameSet{}, false
