@@ -329,10 +329,11 @@ func checkGraph(t *testing.T, g *graph.Graph, lines map[string]int) {
 	}
 }
 
-// lineCount is the number of lines of a note as the extractor counts them
-// (a final line without a newline counts).
+// lineCount is the number of lines of a note as the extractor counts them:
+// "\n", "\r\n" and a lone "\r" each end a line.
 func lineCount(data []byte) int {
-	return strings.Count(string(data), "\n") + 1
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	return strings.Count(s, "\n") + strings.Count(s, "\r") + 1
 }
 
 func TestFrontMatter(t *testing.T) {

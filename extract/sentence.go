@@ -1120,7 +1120,7 @@ var genericGenus = map[string]bool{
 	"작업": true, "기법": true, "특징": true, "구조": true, "시스템": true, "과정": true, "영역": true, "공간": true,
 	"문제": true, "현상": true, "단위": true, "기능": true, "정보": true, "데이터": true, "프로토콜": true, "아키텍쳐": true,
 	"아키텍처": true, "패턴": true, "파일": true, "도구": true, "역할": true, "상태": true, "경우": true, "말": true,
-	"때문": true, "모델": true, "수": true, "차": true, "점": true, "등": true, "속성": true, "성질": true, "종류": true, "하나": true,
+	"때문": true, "모델": true, "수": true, "차": true, "점": true, "등": true, "속성": true, "성질": true, "종류": true, "하나": true, "일종": true, "일부": true, "예": true, "예시": true,
 }
 
 // genus reads a Korean definition "A는 … B이다": A is a kind of B. A is the
