@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"conceptgraph/graph"
 )
 
 // A concept name as written: "DHCP (Dynamic Host Configuration Protocol)",
@@ -326,31 +328,9 @@ func clauseEnding(w string) bool {
 	return false
 }
 
-// nameKey is graph.NormName for text that is already NFC, as every note is
-// once parsed: the key under which names are compared, made without
-// normalising again.
-func nameKey(s string) string {
-	clean := true
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' || r == '·' || r == '‐' || r == '–' || unicode.ToLower(r) != r {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r), r == '-', r == '_', r == '.', r == '·', r == '‐', r == '–':
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+// nameKey is the key under which names are compared ([graph.NormName]);
+// notes are NFC from the moment they are parsed.
+func nameKey(s string) string { return graph.NormNFC(s) }
 
 // Korean particles and suffixes that attach to a name: "DNS도", "컨테이너는",
 // "쿠키와는", "세션을", "NoSQL 방식에". Longest first.

@@ -18,13 +18,7 @@ type Document struct {
 func (g *Graph) Document() Document {
 	d := Document{Concepts: g.Concepts(), Relations: g.Relations()}
 	for i, c := range d.Concepts {
-		cc := *c
-		cc.Aliases = nonNil(cc.Aliases)
-		cc.Pros = nonNil(cc.Pros)
-		cc.Cons = nonNil(cc.Cons)
-		if cc.Sources == nil {
-			cc.Sources = []Source{}
-		}
+		cc := c.ForJSON()
 		d.Concepts[i] = &cc
 	}
 	if d.Relations == nil {
@@ -38,6 +32,19 @@ func (g *Graph) Document() Document {
 		}
 	}
 	return d
+}
+
+// ForJSON returns a copy of c whose lists are empty rather than nil, as the
+// JSON contract has them.
+func (c *Concept) ForJSON() Concept {
+	cc := *c
+	cc.Aliases = nonNil(cc.Aliases)
+	cc.Pros = nonNil(cc.Pros)
+	cc.Cons = nonNil(cc.Cons)
+	if cc.Sources == nil {
+		cc.Sources = []Source{}
+	}
+	return cc
 }
 
 func nonNil(s []string) []string {

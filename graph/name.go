@@ -12,17 +12,39 @@ import (
 // removed, so "Load-Balancer", "load balancer" and "LoadBalancer" are one
 // name.
 func NormName(s string) string {
-	s = norm.NFC.String(s)
+	return NormNFC(norm.NFC.String(s))
+}
+
+// NormNFC is [NormName] for text already in NFC, as extracted notes are:
+// it skips normalising again, and returns s itself when it is a key already.
+func NormNFC(s string) string {
+	clean := true
+	for _, r := range s {
+		if ignoredInNames(r) || unicode.ToLower(r) != r {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r), r == '-', r == '_', r == '.', r == '·', r == '‐', r == '–':
-			continue
+		if !ignoredInNames(r) {
+			b.WriteRune(unicode.ToLower(r))
 		}
-		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// ignoredInNames reports whether r is left out when names are compared.
+func ignoredInNames(r rune) bool {
+	switch r {
+	case '-', '_', '.', '·', '‐', '–':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 // Slug turns a name into an id: NFC, lower case, letters and digits of any

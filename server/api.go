@@ -117,14 +117,10 @@ type relationView struct {
 	Evidence   []graph.Evidence   `json:"evidence"`
 }
 
+// conceptDetail is a concept as the JSON contract has it, with every
+// relation in and out.
 type conceptDetail struct {
-	ID        string         `json:"id"`
-	Name      string         `json:"name"`
-	Aliases   []string       `json:"aliases"`
-	Summary   string         `json:"summary"`
-	Pros      []string       `json:"pros"`
-	Cons      []string       `json:"cons"`
-	Sources   []graph.Source `json:"sources"`
+	graph.Concept
 	Relations []relationView `json:"relations"`
 }
 
@@ -137,11 +133,7 @@ func (s *Server) handleConcept(c *gin.Context) {
 		s.fail(c, &graph.NotFoundError{Name: c.Param("id")})
 		return
 	}
-	d := conceptDetail{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Summary: con.Summary,
-		Pros: nonNil(con.Pros), Cons: nonNil(con.Cons), Sources: con.Sources, Relations: []relationView{}}
-	if d.Sources == nil {
-		d.Sources = []graph.Source{}
-	}
+	d := conceptDetail{Concept: con.ForJSON(), Relations: []relationView{}}
 	out, in := g.RelationsOf(con.ID)
 	for _, r := range out {
 		d.Relations = append(d.Relations, relationView{r.Type, "out", refOf(g.Concept(r.To)), r.Confidence, r.Evidence})
