@@ -140,67 +140,16 @@ type Hop struct {
 
 // Path returns the shortest chain of relations from one concept to another,
 // through relations whose type passes types. Unless directed, relations may
-// be walked against their direction. Among chains of equal length the one
-// through the smallest ids is chosen, so the answer is stable. It returns
-// nil and no error when the two are not connected.
+// be walked against their direction. It is the first of [Graph.Paths], so
+// among chains of equal length the one through the smallest ids is chosen.
+// It returns nil and no error when the two are not connected, and an empty
+// chain when they are the same concept.
 func (g *Graph) Path(from, to string, types []RelationType, directed bool) ([]Hop, error) {
-	a, b := g.Lookup(from), g.Lookup(to)
-	if a == nil {
-		return nil, &NotFoundError{Name: from}
+	chains, err := g.Paths(from, to, types, directed, 1)
+	if err != nil || len(chains) == 0 {
+		return nil, err
 	}
-	if b == nil {
-		return nil, &NotFoundError{Name: to}
-	}
-	if a.ID == b.ID {
-		return []Hop{}, nil
-	}
-	type step struct {
-		prev string
-		rel  *Relation
-	}
-	back := map[string]step{a.ID: {}}
-	frontier := []string{a.ID}
-	for len(frontier) > 0 && !hasKey(back, b.ID) {
-		var next []string
-		for _, id := range frontier {
-			var cand []step
-			var ids []string
-			g.neighbours(id, types, directed, func(n string, r *Relation) {
-				if !hasKey(back, n) {
-					ids = append(ids, n)
-					cand = append(cand, step{id, r})
-				}
-			})
-			order := make([]int, len(ids))
-			for i := range order {
-				order[i] = i
-			}
-			slices.SortFunc(order, func(x, y int) int { return strings.Compare(ids[x], ids[y]) })
-			for _, i := range order {
-				if !hasKey(back, ids[i]) {
-					back[ids[i]] = cand[i]
-					next = append(next, ids[i])
-				}
-			}
-		}
-		slices.Sort(next)
-		frontier = next
-	}
-	if !hasKey(back, b.ID) {
-		return nil, nil
-	}
-	var hops []Hop
-	for id := b.ID; id != a.ID; id = back[id].prev {
-		s := back[id]
-		hops = append(hops, Hop{From: s.prev, To: id, Relation: s.rel, Reversed: s.rel.From != s.prev})
-	}
-	slices.Reverse(hops)
-	return hops, nil
-}
-
-func hasKey[V any](m map[string]V, k string) bool {
-	_, ok := m[k]
-	return ok
+	return chains[0], nil
 }
 
 // Hubs returns up to n concept ids ordered by how many relations touch them,
@@ -271,4 +220,9 @@ func (g *Graph) Overview(n int) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
 }
