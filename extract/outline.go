@@ -79,13 +79,6 @@ type block struct {
 	start   int
 }
 
-func (b *block) line() int {
-	if b.kind == blockList && len(b.items) > 0 {
-		return b.items[0].text.line()
-	}
-	return b.text.line()
-}
-
 type item struct {
 	text     text
 	children []*item  // items of the nested lists

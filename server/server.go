@@ -116,10 +116,6 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.engine }
 
-// Version returns the version of the graph served, which grows by one with
-// every reload.
-func (s *Server) Version() int { return s.state.Load().version }
-
 // Reload extracts the graph again and swaps it in, then tells open pages.
 // When extraction fails the last good graph stays and the error is
 // reported to the pages; Reload returns it too.
