@@ -197,18 +197,19 @@ func isParticle(w string) bool {
 }
 
 // topicParticle reports whether p marks its name as what the clause is
-// about: "DNS는", "컨테이너가", "DNS도", "mongoDB의 경우".
+// about: "DNS는", "컨테이너가", "DNS도". ("mongoDB의 경우" is read by the
+// caller, since 경우 is a word of its own.)
 func topicParticle(p string) bool {
 	switch p {
-	case "은", "는", "이", "가", "도", "에는", "에서는", "이란", "란", "의경우", "의 경우":
+	case "은", "는", "이", "가", "도", "에는", "에서는", "이란", "란":
 		return true
 	}
 	return false
 }
 
-// isGeneric reports whether an English word is a class noun that points
-// back at the section's subject rather than naming something: "stores" in
-// "Stores such as BigTable" under "Wide column store".
+// headMatches reports whether an English word is the head noun of name, so
+// that it points back at that concept rather than naming another: "stores"
+// in "Stores such as BigTable" under "Wide column store".
 func headMatches(word, name string) bool {
 	w := stem(strings.ToLower(word))
 	last := strings.ToLower(lastWord(name))
