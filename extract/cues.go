@@ -323,7 +323,7 @@ var labels = map[string]label{
 	"cons": {mode: labelCons}, "disadvantage": {mode: labelCons}, "disadvantages": {mode: labelCons},
 	"drawbacks": {mode: labelCons}, "limitations": {mode: labelCons}, "weaknesses": {mode: labelCons},
 	// notes about the subject
-	"특징": {mode: labelIgnore}, "특성": {mode: labelIgnore}, "사용처": {mode: labelIgnore}, "작동원리": {mode: labelIgnore},
+	"특성": {labelRel, graph.PartOf}, "특징": {mode: labelIgnore}, "사용처": {mode: labelIgnore}, "작동원리": {mode: labelIgnore},
 	"동작원리": {mode: labelIgnore}, "원리": {mode: labelIgnore}, "이용방법": {mode: labelIgnore}, "사용법": {mode: labelIgnore},
 	"사용방법": {mode: labelIgnore}, "방법": {mode: labelIgnore}, "참고": {mode: labelIgnore}, "참고자료": {mode: labelIgnore},
 	"출처": {mode: labelIgnore}, "reference": {mode: labelIgnore}, "references": {mode: labelIgnore},

@@ -260,6 +260,13 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 					}
 				}
 			}
+			if subj == "" && h.c.rel.Symmetric() && h.c.side == before {
+				// "정규화의 반대 개념은 반정규화이다": no topic, so the other
+				// side is what follows.
+				if m := firstMentionFrom(ms, h.end); m != nil {
+					subj = m.id
+				}
+			}
 			for _, o := range objs {
 				from, to := subj, o
 				if o == subj {
@@ -533,8 +540,10 @@ func (e *extractor) objectsBefore(s string, toks []token, ms []mention, marks []
 		for i := last - 1; i >= 0; i-- {
 			a, b := ms[i], ms[i+1]
 			gap := strings.TrimSpace(s[a.end:b.start])
+			// Names side by side with nothing between are one compound
+			// ("B+Tree 인덱스"), not a list.
 			enumerated := slices.Contains([]string{"와", "과", "랑", "이나", "나", "및", "또는", "혹은", ","}, a.particle) ||
-				gap == "," || gap == "및" || gap == "또는" || gap == "/" || gap == "" || strings.EqualFold(gap, "and") || strings.EqualFold(gap, "or") ||
+				gap == "," || gap == "및" || gap == "또는" || gap == "/" || strings.EqualFold(gap, "and") || strings.EqualFold(gap, "or") ||
 				strings.HasPrefix(gap, "와") || strings.HasPrefix(gap, "과") || strings.HasPrefix(gap, ",")
 			if !enumerated || len(gap) > 8 {
 				break

@@ -502,7 +502,7 @@ func (e *extractor) children(s *section, sc scope) {
 			topic = csc
 			cur = nil
 			if c.kind != sectionSummary {
-				cur = &unit{id: csc.subject, group: c.group}
+				cur = &unit{id: csc.subject, group: c.group, heading: c.kind == sectionHeading}
 				units = append(units, cur)
 			}
 		case titleCompare:
@@ -1079,9 +1079,10 @@ func parenDepth(s string) int {
 // unit is a concept section and the label sections that follow it, for
 // spotting concepts described in parallel.
 type unit struct {
-	id    string
-	group int
-	shape []string
+	id      string
+	group   int
+	shape   []string
+	heading bool // a Markdown heading, not a bold or label line
 }
 
 func shapeOf(s *section, info titleInfo) []string {
@@ -1145,7 +1146,11 @@ func (e *extractor) parallel(units []*unit) {
 		run := units[i:j]
 		// A handful of concepts side by side are compared; a long run of
 		// like sections is a glossary, not a comparison.
-		if len(run) >= 2 && len(run) <= maxParallel && sig != "" && (strings.HasPrefix(sig, "Q") || len(run) == 2) {
+		// A definition quote each makes them parallel; so does being a
+		// pair of bold-line notes alike ("**프로세스**", "**스레드**").
+		// Two headings that merely follow each other are not.
+		pair := len(run) == 2 && !run[0].heading && !run[1].heading
+		if len(run) >= 2 && len(run) <= maxParallel && sig != "" && (strings.HasPrefix(sig, "Q") || pair) {
 			for a := range run {
 				for b := a + 1; b < len(run); b++ {
 					e.relate(run[a].id, graph.ComparedWith, run[b].id, 0.6, graph.Evidence{File: e.file, Line: e.firstLine(run[a].id), Text: "described side by side with " + e.nameOf(run[b].id)})
