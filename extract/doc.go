@@ -50,7 +50,7 @@
 //	단점, Cons, Disadvantages       … its cons
 //	종류, 타입, 유형, Types, Kinds    the items are type_of the subject
 //	제품, 예시, Products, Examples    the items are example_of the subject
-//	구성, 구성요소, Components        the items are part_of the subject
+//	구성, 구성요소, 특성, Components  the items are part_of the subject
 //	필요기술, Dependencies, Uses      the subject uses the items
 //	선수 지식, Prerequisites          the subject requires the items
 //	반대개념, Opposite               the subject is opposite_of the items
