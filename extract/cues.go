@@ -191,6 +191,7 @@ var cues = []cue{
 	{lang: "en", phrase: "composed of", rel: graph.PartOf, kind: cueObject, side: after, reverse: true},
 	{lang: "en", phrase: "made up of", rel: graph.PartOf, kind: cueObject, side: after, reverse: true},
 	{lang: "en", phrase: "contains", rel: graph.PartOf, kind: cueObject, side: after, reverse: true},
+	{lang: "en", phrase: "contain", rel: graph.PartOf, kind: cueObject, side: after, reverse: true},
 	{lang: "en", phrase: "comprises", rel: graph.PartOf, kind: cueObject, side: after, reverse: true},
 
 	// compared_with
@@ -298,6 +299,7 @@ var labels = map[string]label{
 	"parts": {labelRel, graph.PartOf}, "elements": {labelRel, graph.PartOf}, "properties": {labelRel, graph.PartOf},
 	"structure": {labelRel, graph.PartOf}, "members": {labelRel, graph.PartOf}, "modules": {labelRel, graph.PartOf},
 	"모듈": {labelRel, graph.PartOf}, "계층": {labelRel, graph.PartOf}, "layers": {labelRel, graph.PartOf},
+	"architecture": {labelRel, graph.PartOf}, "아키텍처": {labelRel, graph.PartOf}, "아키텍쳐": {labelRel, graph.PartOf},
 	// uses
 	"필요기술": {labelRel, graph.Uses}, "사용기술": {labelRel, graph.Uses}, "기술스택": {labelRel, graph.Uses},
 	"의존성": {labelRel, graph.Uses}, "dependencies": {labelRel, graph.Uses}, "uses": {labelRel, graph.Uses},

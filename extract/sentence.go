@@ -257,6 +257,11 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 				if c := strings.Index(s[h.end:], ","); c >= 0 {
 					if id := firstMention(ms, h.end+c, len(s)); id != "" {
 						subj = id
+					} else if w := strings.Fields(strings.ToLower(s[h.end+c+1:])); len(w) > 0 && slices.Contains([]string{"a", "an", "the", "each", "every"}, w[0]) {
+						// "Unlike a VM, a container shares …": the
+						// subject is named, and is not a concept we
+						// know; it is not the section's.
+						continue
 					}
 				}
 			}
@@ -283,7 +288,7 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 				fired = true
 			}
 		case cueEnum:
-			items, class := e.enumeration(s, toks, ms, marks, h, subj, t, start)
+			items, class := e.enumeration(s, toks, ms, marks, h, subj, subject, t, start)
 			rel := h.c.rel
 			if usedIn(s, h) {
 				// "대표적으로 DNS, DHCP 등에서 사용된다": they use it.
@@ -292,6 +297,9 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 					fired = true
 				}
 				continue
+			}
+			if rel == graph.ExampleOf && h.c.lang == "en" && kindsBefore(s[:h.at]) {
+				rel = graph.TypeOf // "several service types, such as …"
 			}
 			for _, it := range items {
 				e.relate(it, rel, class, 0.85, ev)
@@ -794,7 +802,7 @@ func (e *extractor) objectsAfter(s string, toks []token, ms []mention, marks []m
 		gap := strings.ToLower(strings.TrimSpace(s[ms[i-1].end:ms[i].start]))
 		gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, ","), " "))
 		switch gap {
-		case "", "and", "or", ", and", ", or", "and a", "or a", "and the":
+		case "", "and", "or", ", and", ", or", "and a", "or a", "and the", "or the", "the", "a", "an", ", the", ", a", "and an":
 			out = append(out, ms[i].id)
 			continue
 		}
@@ -818,7 +826,7 @@ func nearAfter(s string, toks []token, from, to int) bool {
 
 // enumeration reads the members listed by an enumeration cue and the class
 // they belong to.
-func (e *extractor) enumeration(s string, toks []token, ms []mention, marks []mark, h cueHit, subj string, t *text, start int) (items []string, class string) {
+func (e *extractor) enumeration(s string, toks []token, ms []mention, marks []mark, h cueHit, subj, section string, t *text, start int) (items []string, class string) {
 	c := h.c
 	switch {
 	case c.lang == "ko" && c.side == after:
@@ -874,10 +882,18 @@ func (e *extractor) enumeration(s string, toks []token, ms []mention, marks []ma
 			class = m.id
 		}
 	}
+	before := strings.Fields(s[:h.at])
 	if class == "" {
-		before := strings.Fields(s[:h.at])
-		if len(before) > 0 && subj != "" && headMatches(strings.Trim(before[len(before)-1], ",()"), e.nameOf(subj)) {
-			class = subj
+		// "Stores such as …" under "Wide column store", "several service
+		// types, such as …" under "Services".
+	heads:
+		for i := len(before) - 1; i >= 0 && i >= len(before)-2; i-- {
+			for _, cand := range []string{subj, section} {
+				if cand != "" && headMatches(strings.Trim(before[i], ",()"), e.nameOf(cand)) {
+					class = cand
+					break heads
+				}
+			}
 		}
 		if c.phrase == "e.g." || c.phrase == "for example" || c.phrase == "for instance" {
 			class = subj
@@ -892,6 +908,19 @@ func (e *extractor) enumeration(s string, toks []token, ms []mention, marks []ma
 		return nil, ""
 	}
 	return e.itemsAfter(s, toks, ms, marks, h.end), class
+}
+
+// kindsBefore reports whether the words before an English enumeration
+// announce kinds rather than examples: "types", "kinds", "variants".
+func kindsBefore(s string) bool {
+	w := strings.Fields(strings.ToLower(s))
+	for i := len(w) - 1; i >= 0 && i >= len(w)-3; i-- {
+		switch strings.Trim(w[i], ",:") {
+		case "types", "kinds", "type", "kind", "sorts", "variants", "categories", "subtypes":
+			return true
+		}
+	}
+	return false
 }
 
 // usedIn reports whether a Korean enumeration ends "등에서 사용된다" (used

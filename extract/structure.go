@@ -206,12 +206,19 @@ func labelTitle1(s string) (titleInfo, bool) {
 	if !ok {
 		return titleInfo{}, false
 	}
+	possessive := false
 	for i, w := range head {
 		// "멀티 프로세스의 통신 방법": the label is about what 의 marks.
 		if strings.HasSuffix(w, "의") && i < len(head)-1 {
 			head = append(slices.Clone(head[:i]), strings.TrimSuffix(w, "의"))
+			possessive = true
 			break
 		}
+	}
+	if slices.Contains(wholeHeads, labelKey(last)) && !possessive && !strings.HasSuffix(head[len(head)-1], "의") {
+		// "Microservice Architecture", "3계층 구조" name a concept; only
+		// "크롬 브라우저의 … 구조" is a label about 크롬 브라우저.
+		return titleInfo{}, false
 	}
 	// Drop a modifier clause before the label: "에 저장되는", "통신".
 	for len(head) > 0 {
