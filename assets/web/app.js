@@ -10,7 +10,6 @@
 const DEFAULT_TOP = 25; // the opening overview: about this many concepts, the most connected with their neighbours
 const DEFAULT_DEPTH = 2;
 const MAX_DEPTH = 4; // the control's range; the server accepts a little more
-const SERVER_MAX_DEPTH = 6; // a path view is drawn to the path's length, up to this
 const SUGGEST_LIMIT = 8;
 const MODES = ["explore", "path", "prereq"];
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -130,7 +129,9 @@ async function api(path, { signal, as = "json" } = {}) {
 // /api/export so the three always describe the same drawing.
 function viewQuery(spec) {
   const q = new URLSearchParams();
-  if (spec.focus) {
+  if (spec.ids) {
+    q.set("ids", spec.ids.join(","));
+  } else if (spec.focus) {
     q.set("focus", spec.focus);
     q.set("depth", String(spec.depth));
   } else if (spec.top) {
@@ -568,12 +569,13 @@ async function refresh({ keepCamera = false } = {}) {
 function viewSpec() {
   const types = state.types;
   if (trace?.kind === "path") {
-    // The neighbourhood of the start, as deep as the path is long, holds
-    // every concept of the path; with no path, the start's own.
-    const depth = trace.hops.length ? Math.min(trace.hops.length, SERVER_MAX_DEPTH) : state.depth;
-    return { focus: trace.from.id, depth, types };
+    // Exactly the concepts of the path; with no path, the start's
+    // neighbourhood.
+    if (trace.hops.length) return { ids: [...trace.nodes], types };
+    return { focus: trace.from.id, depth: state.depth, types };
   }
-  if (trace?.kind === "prereq") return { focus: trace.target.id, depth: trace.depth, types };
+  // Exactly the concepts of the learning order.
+  if (trace?.kind === "prereq") return { ids: [...trace.nodes], types };
   if (state.focus) return { focus: state.focus, depth: state.depth, types };
   return { top: state.top, types };
 }
@@ -1336,6 +1338,8 @@ async function runPath(signal) {
   const nodes = new Set([p.from.id, p.to.id]);
   const edges = new Set();
   for (const h of p.hops) {
+    nodes.add(h.from.id);
+    nodes.add(h.to.id);
     // A hop walked against its relation names the relation back to front.
     edges.add(h.reversed ? relKey(h.to.id, h.from.id, h.type) : relKey(h.from.id, h.to.id, h.type));
   }
@@ -1440,15 +1444,11 @@ async function runPrereq(signal) {
       if (ends) edges.add(relKey(ends.from, ends.to, b.type));
     }
   }
-  // Deep enough to draw every step: a step's depth is how many
-  // prerequisite relations lead to it from the target.
-  const deepest = Math.max(1, ...steps.map((s) => s.depth ?? 1));
   trace = {
     kind: "prereq",
     doc: d,
     target: d.target,
     steps,
-    depth: Math.min(deepest, SERVER_MAX_DEPTH),
     nodes: new Set([d.target.id, ...steps.map((s) => s.id)]),
     edges,
   };
