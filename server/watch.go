@@ -28,8 +28,9 @@ func (s *Server) Watch(ctx context.Context, paths []string) error {
 		return err
 	}
 	defer w.Close()
-	files := map[string]bool{} // files named directly
-	var trees []string         // folders named directly
+	files := map[string]bool{}    // files named directly
+	fileDirs := map[string]bool{} // their folders
+	var trees []string            // folders named directly
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -45,12 +46,13 @@ func (s *Server) Watch(ctx context.Context, paths []string) error {
 			continue
 		}
 		files[abs] = true
+		fileDirs[filepath.Dir(abs)] = true
 		if err := w.Add(filepath.Dir(abs)); err != nil {
 			return err
 		}
 	}
 	relevant := func(ev fsnotify.Event) bool {
-		if files[ev.Name] {
+		if files[ev.Name] || fileDirs[filepath.Dir(ev.Name)] && slices.Contains(s.opts.WatchNames, filepath.Base(ev.Name)) {
 			return true
 		}
 		if !inTrees(ev.Name, trees) || strings.HasPrefix(filepath.Base(ev.Name), ".") {
