@@ -523,16 +523,7 @@ func (s *curating) fold(into, from string) {
 			dst.Aliases = append(dst.Aliases, n)
 		}
 	}
-	if dst.Summary == "" {
-		dst.Summary = src.Summary
-	}
-	dst.Pros = appendNew(dst.Pros, src.Pros...)
-	dst.Cons = appendNew(dst.Cons, src.Cons...)
-	for _, so := range src.Sources {
-		if !slices.Contains(dst.Sources, so) {
-			dst.Sources = append(dst.Sources, so)
-		}
-	}
+	dst.absorb(src)
 	delete(s.concepts, from)
 	s.merged[from] = into
 	for _, r := range s.rels {

@@ -160,16 +160,7 @@ func (g *Graph) AddConcept(c Concept) (*Concept, error) {
 		for _, n := range c.Names() {
 			g.addName(old, n)
 		}
-		if old.Summary == "" {
-			old.Summary = c.Summary
-		}
-		old.Pros = appendNew(old.Pros, c.Pros...)
-		old.Cons = appendNew(old.Cons, c.Cons...)
-		for _, s := range c.Sources {
-			if !slices.Contains(old.Sources, s) {
-				old.Sources = append(old.Sources, s)
-			}
-		}
+		old.absorb(&c)
 		return old, nil
 	}
 	stored := &Concept{ID: c.ID, Name: c.Name, Summary: c.Summary}
@@ -205,6 +196,21 @@ func (g *Graph) index(name, id string) {
 	k := NormName(name)
 	if _, taken := g.names[k]; !taken {
 		g.names[k] = id
+	}
+}
+
+// absorb takes into c what o knows besides names: the first non-empty
+// summary, and pros, cons and sources it does not have yet.
+func (c *Concept) absorb(o *Concept) {
+	if c.Summary == "" {
+		c.Summary = o.Summary
+	}
+	c.Pros = appendNew(c.Pros, o.Pros...)
+	c.Cons = appendNew(c.Cons, o.Cons...)
+	for _, s := range o.Sources {
+		if !slices.Contains(c.Sources, s) {
+			c.Sources = append(c.Sources, s)
+		}
 	}
 }
 
