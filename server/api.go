@@ -58,7 +58,7 @@ func (s *Server) handleHealth(c *gin.Context) {
 func (s *Server) handleStatus(c *gin.Context) {
 	snap := s.state.Load()
 	resp := statusResponse{
-		Version: snap.version, Concepts: snap.g.Len(), Relations: len(snap.g.Relations()),
+		Version: snap.version, Concepts: snap.g.Len(), Relations: snap.nrels,
 		Error: snap.problem, Layouts: graph.Layouts, MaxDrawn: s.opts.MaxDrawn,
 	}
 	for _, t := range graph.Types {

@@ -81,10 +81,11 @@ type snapshot struct {
 	problem string // why the last reload fell short, or ""
 	search  *searchIndex
 	hubs    []string
+	nrels   int // len(g.Relations()), which sorts them
 }
 
 func newSnapshot(g *graph.Graph, version int, problem string) *snapshot {
-	return &snapshot{g: g, version: version, problem: problem, search: newSearchIndex(g), hubs: g.Hubs(12)}
+	return &snapshot{g: g, version: version, problem: problem, search: newSearchIndex(g), hubs: g.Hubs(12), nrels: len(g.Relations())}
 }
 
 // New loads the graph once and returns a server for it. It fails when the
@@ -127,7 +128,7 @@ func (s *Server) Reload(ctx context.Context) error {
 	g, problems, err := s.opts.Load(ctx)
 	var next *snapshot
 	if err != nil {
-		next = &snapshot{g: old.g, version: old.version + 1, problem: err.Error(), search: old.search, hubs: old.hubs}
+		next = &snapshot{g: old.g, version: old.version + 1, problem: err.Error(), search: old.search, hubs: old.hubs, nrels: old.nrels}
 		s.log.Warn("reload failed; keeping the last good graph", "err", err)
 	} else {
 		next = newSnapshot(g, old.version+1, joinProblems(problems))
