@@ -128,7 +128,9 @@ func (s *Server) Reload(ctx context.Context) error {
 	g, problems, err := s.opts.Load(ctx)
 	var next *snapshot
 	if err != nil {
-		next = &snapshot{g: old.g, version: old.version + 1, problem: err.Error(), search: old.search, hubs: old.hubs, nrels: old.nrels}
+		kept := *old // the last good graph, with the news of the failure
+		kept.version, kept.problem = old.version+1, err.Error()
+		next = &kept
 		s.log.Warn("reload failed; keeping the last good graph", "err", err)
 	} else {
 		next = newSnapshot(g, old.version+1, joinProblems(problems))
