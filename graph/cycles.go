@@ -220,11 +220,18 @@ func (d *dynOrder) add(x, y, k int32) []arc {
 		d.keys = append(d.keys, uint64(d.ord[n])<<32|uint64(n))
 	}
 	slices.Sort(d.keys[nb:])
+	// The positions both sets held, in order: a merge of two sorted runs.
 	d.pool = d.pool[:0]
-	for _, key := range d.keys {
-		d.pool = append(d.pool, int32(key>>32))
+	i, j := 0, nb
+	for i < nb || j < len(d.keys) {
+		if j == len(d.keys) || i < nb && d.keys[i]>>32 < d.keys[j]>>32 {
+			d.pool = append(d.pool, int32(d.keys[i]>>32))
+			i++
+		} else {
+			d.pool = append(d.pool, int32(d.keys[j]>>32))
+			j++
+		}
 	}
-	slices.Sort(d.pool)
 	for i, key := range d.keys {
 		d.ord[int32(uint32(key))] = d.pool[i]
 	}
