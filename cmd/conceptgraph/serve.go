@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -104,7 +105,7 @@ func describe(paths []string) string {
 	if len(paths) == 0 {
 		return "the built-in sample notes"
 	}
-	return fmt.Sprintf("%d path(s)", len(paths))
+	return "the notes in " + strings.Join(paths, ", ")
 }
 
 // loader returns how the server extracts the graph: from the embedded
