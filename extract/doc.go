@@ -87,8 +87,10 @@
 // Titles compare: "A vs B", "A or B", "A & B", "A와 B", "A와 B의 차이", and
 // questions such as "A와 B의 차이에 대하여 설명해보세요". Concepts laid out
 // side by side in one section with the same shape (each a definition quote
-// and a list, or each with pros and cons; or a pair of like sections) are
-// compared: DAS, NAS and SAN; 프로세스 and 스레드.
+// and a list, or each with pros and cons; or a pair of like bold-line
+// sections) are compared: DAS, NAS and SAN; 프로세스 and 스레드. Three or more
+// are compared only where their names look alike (IaaS, PaaS, SaaS), so a
+// glossary of unrelated terms is not a comparison; more than six never.
 //
 // # Compounds
 //

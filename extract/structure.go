@@ -1160,12 +1160,43 @@ func (e *extractor) parallel(units []*unit) {
 		if len(run) >= 2 && len(run) <= maxParallel && sig != "" && (strings.HasPrefix(sig, "Q") || pair) {
 			for a := range run {
 				for b := a + 1; b < len(run); b++ {
+					// Three or more alike sections may be a glossary of
+					// unrelated terms: compare only names that resemble
+					// each other (IaaS/PaaS/SaaS, 절차지향/객체지향,
+					// DAS/NAS/SAN).
+					if len(run) > 2 && !akin(e.nameOf(run[a].id), e.nameOf(run[b].id)) {
+						continue
+					}
 					e.relate(run[a].id, graph.ComparedWith, run[b].id, 0.6, graph.Evidence{File: e.file, Line: e.firstLine(run[a].id), Text: "described side by side with " + e.nameOf(run[b].id)})
 				}
 			}
 		}
 		i = j
 	}
+}
+
+// akin reports whether two names look like members of one family: they
+// share a word, a beginning or an ending of two letters or more, or are both
+// short acronyms.
+func akin(a, b string) bool {
+	if isAcronym(a) && isAcronym(b) && len(a) <= 5 && len(b) <= 5 {
+		return true
+	}
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	for _, w := range strings.Fields(la) {
+		if slices.Contains(strings.Fields(lb), w) {
+			return true
+		}
+	}
+	ra, rb := []rune(la), []rune(lb)
+	prefix, suffix := 0, 0
+	for prefix < len(ra) && prefix < len(rb) && ra[prefix] == rb[prefix] {
+		prefix++
+	}
+	for suffix < len(ra) && suffix < len(rb) && ra[len(ra)-1-suffix] == rb[len(rb)-1-suffix] {
+		suffix++
+	}
+	return prefix >= 2 || suffix >= 2
 }
 
 // maxParallel is the longest run of like sections compared with each other.
