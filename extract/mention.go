@@ -77,6 +77,9 @@ type index struct {
 	byKey  map[string]string // nameKey(name) -> concept id
 	byStem map[string]string // stemKey(name) -> concept id
 	prefix map[string]bool   // every rune prefix of a key
+	// version grows whenever a name is added, so callers can tell
+	// whether mentions found earlier are still complete.
+	version int
 }
 
 func newIndex() *index {
@@ -94,10 +97,12 @@ func (x *index) add(name, id string) {
 	}
 	if _, ok := x.byKey[k]; !ok {
 		x.byKey[k] = id
+		x.version++
 	}
 	if sk := stemKey(name); sk != "" && isLatin(name) {
 		if _, ok := x.byStem[sk]; !ok {
 			x.byStem[sk] = id
+			x.version++
 		}
 	}
 	for i := range k {

@@ -222,6 +222,7 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 	}
 	toks := tokenize(s)
 	ms := e.idx.mentions(s, toks)
+	found := e.idx.version
 	topic := e.topic(s, toks, ms, marks, t, start)
 	fired := false
 	for _, h := range findCues(s) {
@@ -234,7 +235,10 @@ func (e *extractor) sentence(t *text, start, end int, subject string, only func(
 		if negated(s, h) {
 			continue // "SQL 질의문을 사용하지 않습니다", "lack true ACID transactions"
 		}
-		ms = e.idx.mentions(s, toks)
+		if e.idx.version != found {
+			// A cue before this one named a new concept.
+			ms, found = e.idx.mentions(s, toks), e.idx.version
+		}
 		subj := subject
 		if topic != "" && (h.c.lang == "ko" || topicBefore(ms, topic, h.at)) {
 			subj = topic
