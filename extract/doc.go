@@ -108,6 +108,15 @@
 //
 // A note that is not UTF-8, holds a NUL byte, or has broken front matter is
 // skipped with a warning naming the file and line ([Error]); a missing path
-// is an error. Deeply nested lists and very long lines are read in time
-// linear in their size.
+// is an error.
+//
+// Every note is read in time linear in its size. Shapes that no person
+// writes at that size, and that would cost goldmark quadratic time, are
+// flattened before parsing, each with a warning naming the first line
+// where it happened: quotes and lists nested more than 32 deep (deeper
+// markers are dropped), lines indented more than 64 columns, "[" nested
+// more than 32 deep in a paragraph (deeper ones are read as text), runs of
+// more than 1,024 bytes without a space (broken with a space), and more
+// than 200 lines without a blank line (one is read in; table rows
+// excepted). Front matter is left as it is.
 package extract

@@ -85,6 +85,7 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 		if problems[i] != nil {
 			e.warnings = append(e.warnings, problems[i])
 		} else if parsed[i] != nil {
+			e.warnings = append(e.warnings, parsed[i].warnings...)
 			docs = append(docs, parsed[i])
 		}
 	}
@@ -119,7 +120,13 @@ func parseNote(n Note) (*doc, error) {
 	if len(bytes.TrimSpace(n.Data)) == 0 {
 		return nil, &Error{File: n.Name, Err: errorf("empty note")}
 	}
-	return parse(n.Name, norm.NFC.Bytes(unixLines(n.Data)))
+	t := tame(n.Name, norm.NFC.Bytes(unixLines(n.Data)))
+	d, err := parse(n.Name, t.src, t.lines)
+	if err != nil {
+		return nil, err
+	}
+	d.warnings = t.warnings
+	return d, nil
 }
 
 // unixLines ends every line with "\n": Windows "\r\n" and old Mac "\r"

@@ -111,6 +111,8 @@ type doc struct {
 	root    *section
 	aliases []string // front matter aliases
 	title   string   // front matter title
+	// warnings are the limits of limits.go the note reached.
+	warnings []error
 }
 
 var md = goldmark.New(
@@ -118,11 +120,12 @@ var md = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
 
-// parse turns one note into its outline. src must be valid UTF-8.
-func parse(file string, src []byte) (*doc, error) {
+// parse turns one note into its outline. src must be valid UTF-8; lines
+// maps its lines to the note's (see [tamed]), or is nil.
+func parse(file string, src []byte, lines []int) (*doc, error) {
 	ctx := parser.NewContext()
 	root := md.Parser().Parse(gtext.NewReader(src), parser.WithContext(ctx))
-	b := &builder{src: src, lineStarts: lineStarts(src)}
+	b := &builder{src: src, lineStarts: lineStarts(src), lines: lines}
 	d := &doc{file: file, root: &section{kind: sectionRoot}}
 	if fm := frontmatter.Get(ctx); fm != nil {
 		var meta struct {
@@ -178,6 +181,7 @@ func lineStarts(src []byte) []int {
 type builder struct {
 	src        []byte
 	lineStarts []int
+	lines      []int    // the note's line of each line of src, or nil
 	top        *section // innermost heading section (or root)
 	cur        *section // where blocks go: top or a pseudo-section under it
 	pending    *block   // a short paragraph that may turn out to be a label
@@ -188,7 +192,11 @@ type builder struct {
 
 // lineOf returns the 1-based line of byte offset off.
 func (b *builder) lineOf(off int) int {
-	return sort.Search(len(b.lineStarts), func(i int) bool { return b.lineStarts[i] > off })
+	l := sort.Search(len(b.lineStarts), func(i int) bool { return b.lineStarts[i] > off })
+	if b.lines != nil {
+		return b.lines[min(l, len(b.lines))-1]
+	}
+	return l
 }
 
 func (b *builder) topBlock(n ast.Node) {

@@ -12,14 +12,47 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yuin/goldmark"
+	gtext "github.com/yuin/goldmark/text"
+
 	"conceptgraph/assets"
 	"conceptgraph/extract"
 	"conceptgraph/graph"
 )
 
-// hangLimit is how long one pathological note may take. It guards against
-// hangs; it is not a speed target.
-const hangLimit = 20 * time.Second
+// linearFactor bounds how much slower than goldmark a pathological note
+// may be read: extraction may take linearFactor times as long as goldmark
+// takes to parse ordinary notes of the same size, measured in the same
+// process just before. The bound catches hangs and super-linear time
+// (which on these sizes is thousands of times slower); it is not a speed
+// target, and a ratio, so a busy machine slows both sides alike.
+const linearFactor = 150
+
+// baselineFloor is the smallest input the baseline is measured on: below
+// it, timer resolution and warm-up would dominate the measure.
+const baselineFloor = 256 << 10
+
+// linearLimit is how long extracting n bytes may take: linearFactor times
+// goldmark's parse of max(n, baselineFloor) bytes of the sample (best of
+// two runs).
+func linearLimit(t *testing.T, n int) time.Duration {
+	t.Helper()
+	var src []byte
+	for len(src) < max(n, baselineFloor) {
+		for _, f := range assets.Sample() {
+			src = append(src, f.Data...)
+			src = append(src, '\n')
+		}
+	}
+	best := time.Duration(1<<63 - 1)
+	for range 2 {
+		start := time.Now()
+		goldmark.New().Parser().Parse(gtext.NewReader(src))
+		best = min(best, time.Since(start))
+	}
+	t.Logf("goldmark parses %d bytes of the sample in %v; the limit is %d times that", len(src), best.Round(time.Millisecond), linearFactor)
+	return linearFactor * best
+}
 
 // extractWithin runs extract.Notes on notes in a goroutine and fails the
 // test if it panics, fails or takes longer than limit. A note that hangs
@@ -51,8 +84,8 @@ func extractWithin(t *testing.T, limit time.Duration, notes ...extract.Note) *ex
 		if o.err != nil {
 			t.Fatalf("Notes(%s) = %v, want no error", describe(notes), o.err)
 		}
-		t.Logf("Notes(%s): %v, %d concepts, %d relations, %d warnings",
-			describe(notes), time.Since(start).Round(time.Millisecond), o.res.Graph.Len(), len(o.res.Graph.Relations()), len(o.res.Warnings))
+		t.Logf("Notes(%s): %v (%.0f%% of the limit), %d concepts, %d relations, %d warnings",
+			describe(notes), time.Since(start).Round(time.Millisecond), 100*float64(time.Since(start))/float64(limit), o.res.Graph.Len(), len(o.res.Graph.Relations()), len(o.res.Warnings))
 		return o.res
 	case <-time.After(limit):
 		t.Fatalf("Notes(%s) did not return within %v (hang or super-linear time)", describe(notes), limit)
@@ -120,6 +153,21 @@ func nestedIndented(depth int) string {
 	return b.String()
 }
 
+// warnsAt checks that the extraction warns with a message starting so.
+func warnsAt(prefix string) func(t *testing.T, res *extract.Result) {
+	return func(t *testing.T, res *extract.Result) {
+		t.Helper()
+		var got []string
+		for _, w := range res.Warnings {
+			if strings.HasPrefix(w.Error(), prefix) {
+				return
+			}
+			got = append(got, w.Error())
+		}
+		t.Errorf("Notes() warnings = %q, want one starting %q", got, prefix)
+	}
+}
+
 // pathological are notes shaped to find quadratic paths, deep recursion
 // and unbounded allocation. Sizes follow the task: the shapes a real
 // collection can hold, at sizes it can reach.
@@ -132,7 +180,15 @@ var pathological = []struct {
 	{name: "10MB single line, many sentences", data: func() string { return wordLine(10<<20, true) }},
 	{name: "10MB single bullet", data: func() string { return "- " + wordLine(10<<20, false) }},
 	{name: "list nested 10000 deep on one line", data: func() string { return strings.Repeat("- ", 10000) + "도커\n" }},
-	{name: "list nested 2000 deep by indentation", data: func() string { return nestedIndented(2000) }},
+	{name: "list nested 2000 deep by indentation", data: func() string { return nestedIndented(2000) }, check: warnsAt("p.md:34: indented more than 64 columns")},
+	{name: "list nested 3000 deep by indentation", data: func() string { return nestedIndented(3000) }},
+	{name: "5000 lines of growing quote runs", data: func() string {
+		var b strings.Builder
+		for i := range 5000 {
+			b.WriteString(strings.Repeat(">", i) + " 도커는 컨테이너의 일종이다\n")
+		}
+		return b.String()
+	}, check: warnsAt("p.md:34: quotes and lists nested more than 32 deep")},
 	{name: "blockquote nested 10000 deep", data: func() string { return strings.Repeat("> ", 10000) + "도커는 컨테이너의 일종이다\n" }},
 	{name: "list and quote alternating 10000 deep", data: func() string { return strings.Repeat("- > ", 5000) + "**도커**: 컨테이너\n" }},
 	{name: "ordered list nested 5000 deep", data: func() string { return strings.Repeat("1. ", 5000) + "도커\n" }},
@@ -199,6 +255,11 @@ var pathological = []struct {
 	}},
 }
 
+// childBackstop is how long a child process may run before it is killed:
+// far beyond any limit the child sets itself, it only stops a child that
+// hangs before it can time itself.
+const childBackstop = 10 * time.Minute
+
 // pathologicalEnv, when set, makes the test binary run the one
 // pathological case it names in this process (see TestPathological).
 const pathologicalEnv = "EXTRACT_PATHOLOGICAL_CASE"
@@ -226,7 +287,7 @@ func TestPathological(t *testing.T) {
 				return
 			}
 			note := extract.Note{Name: "p.md", Data: []byte(tt.data())}
-			res := extractWithin(t, hangLimit, note)
+			res := extractWithin(t, linearLimit(t, len(note.Data)), note)
 			checkGraph(t, res.Graph, map[string]int{note.Name: lineCount(note.Data)})
 			if tt.check != nil {
 				tt.check(t, res)
@@ -241,9 +302,9 @@ func runIsolated(t *testing.T) {
 	t.Helper()
 	top, sub, _ := strings.Cut(t.Name(), "/")
 	pattern := "^" + top + "$/^" + regexp.QuoteMeta(sub) + "$"
-	// The child enforces hangLimit itself; this is the backstop should the
+	// The child enforces its limit itself; this is the backstop should the
 	// child not even get that far.
-	ctx, cancel := context.WithTimeout(context.Background(), hangLimit+time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), childBackstop)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run="+pattern, "-test.v", "-test.count=1")
 	cmd.Env = append(os.Environ(), pathologicalEnv+"="+sub)
@@ -251,7 +312,7 @@ func runIsolated(t *testing.T) {
 	log := childLog(out)
 	switch {
 	case ctx.Err() != nil:
-		t.Fatalf("case %q killed after %v:\n%s", sub, hangLimit+time.Minute, log)
+		t.Fatalf("case %q killed after %v:\n%s", sub, childBackstop, log)
 	case err != nil:
 		t.Fatalf("case %q failed (%v):\n%s", sub, err, log)
 	case !strings.Contains(string(out), "--- PASS: "+t.Name()):
@@ -269,7 +330,7 @@ func childLog(out []byte) string {
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(string(out), "\n") {
 		trim := strings.TrimSpace(line)
-		if strings.HasPrefix(trim, "=== RUN") || trim == "PASS" || trim == "FAIL" || strings.HasPrefix(trim, "--- PASS: TestPathological ") {
+		if strings.HasPrefix(trim, "=== RUN") || trim == "PASS" || trim == "FAIL" || strings.HasPrefix(trim, "--- PASS: TestPathological ") || strings.Contains(trim, ": goldmark parses ") {
 			continue
 		}
 		b.WriteString(line)
@@ -391,7 +452,7 @@ func TestFrontMatter(t *testing.T) {
 				{Name: tt.file, Data: []byte(tt.note)},
 				{Name: "other.md", Data: []byte(goodNote("Ansible"))},
 			}
-			res := extractWithin(t, hangLimit, notes...)
+			res := extractWithin(t, linearLimit(t, 0), notes...)
 			if res.Graph.Lookup("Ansible") == nil {
 				t.Errorf("Notes(%q) lost the other note's concept Ansible", tt.note)
 			}
