@@ -1253,7 +1253,17 @@ function evidenceList(evidence) {
   return el(
     "ul",
     { class: "evidence-list" },
-    evidence.map((ev) => el("li", { class: "evidence" }, el("span", { class: "loc", text: loc(ev) }), el("span", { class: "ev-text", text: ev.text }))),
+    evidence.map((ev) =>
+      el(
+        "li",
+        { class: "evidence" },
+        el("span", { class: "loc", text: loc(ev) }),
+        el("span", { class: "ev-text", text: ev.text }),
+        // The rule that read the relation here ("definition", "cue:uses"),
+        // named in `go doc ./extract`.
+        ev.rule ? el("span", { class: "rule", text: ev.rule, title: "the extraction rule that read this" }) : null,
+      ),
+    ),
   );
 }
 
