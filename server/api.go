@@ -102,9 +102,9 @@ func (s *Server) handleConcepts(c *gin.Context) {
 	}
 	snap := s.state.Load()
 	resp := conceptsResponse{Concepts: []conceptSummary{}}
-	for _, h := range snap.search.find(c.Query("q"), limit) {
-		con := snap.g.Concept(h.e.ref.ID)
-		resp.Concepts = append(resp.Concepts, conceptSummary{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Degree: h.e.degree})
+	for _, m := range snap.search.Find(c.Query("q"), limit) {
+		con := m.Concept
+		resp.Concepts = append(resp.Concepts, conceptSummary{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Degree: m.Degree})
 	}
 	c.JSON(http.StatusOK, resp)
 }

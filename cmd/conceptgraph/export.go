@@ -48,7 +48,7 @@ Graphviz positions, for yEd and Gephi), mermaid, skos (Turtle) and anki
 			}
 			view, err := g.View(focus, depth, tys)
 			if err != nil {
-				return err
+				return didYouMean(g, err)
 			}
 			var r *render.Renderer
 			if render.NeedsRenderer(format) {
@@ -65,7 +65,7 @@ Graphviz positions, for yEd and Gephi), mermaid, skos (Turtle) and anki
 			}
 			data, err := render.Export(cmd.Context(), r, view, format, graph.DOTOptions{Layout: layout, Focus: focusID(view, focus), NoLegend: noLegend})
 			if err != nil {
-				return err
+				return didYouMean(g, err)
 			}
 			if out == "" || out == "-" {
 				_, err = stdout.Write(data)

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -104,3 +105,27 @@ func sampleNotes() []extract.Note {
 	}
 	return notes
 }
+
+// didYouMean adds to the error of a name no concept of g goes by the
+// concepts whose names resemble it, as the API's suggestions do; other
+// errors are returned as they are.
+func didYouMean(g *graph.Graph, err error) error {
+	var nf *graph.NotFoundError
+	if !errors.As(err, &nf) {
+		return err
+	}
+	var names []string
+	for _, c := range graph.NewSearch(g).Suggest(nf.Name, maxSuggestions) {
+		names = append(names, fmt.Sprintf("%q", c.Name))
+	}
+	switch len(names) {
+	case 0:
+		return err
+	case 1:
+		return fmt.Errorf("%w; did you mean %s?", err, names[0])
+	}
+	return fmt.Errorf("%w; did you mean %s or %s?", err, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+}
+
+// maxSuggestions is how many names a "did you mean" offers on one line.
+const maxSuggestions = 3

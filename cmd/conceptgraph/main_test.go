@@ -125,6 +125,7 @@ func TestErrors(t *testing.T) {
 		{"bad type", []string{"export", "--types", "likes"}, 2, `unknown relation type "likes"`},
 		{"bad layout", []string{"export", "--layout", "twopi2"}, 2, `unknown layout "twopi2"`},
 		{"unknown focus", []string{"export", "--focus", "Quantum"}, 1, `no concept named "Quantum"`},
+		{"misspelt focus", []string{"export", "--focus", "Kubernets", "--format", "anki"}, 1, `no concept named "Kubernets"; did you mean "쿠버네티스"?`},
 		{"unknown flag", []string{"extract", "--frobnicate"}, 2, "frobnicate"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -163,6 +163,8 @@ func TestPrereqAndPathErrors(t *testing.T) {
 		{"prereq without name", []string{"prereq"}, 2, "name the concept"},
 		{"prereq bad format", []string{"prereq", "DNS", "--format", "pdf"}, 2, `unknown --format "pdf"`},
 		{"prereq unknown", []string{"prereq", "Quantum"}, 1, `no concept named "Quantum"`},
+		{"prereq misspelt", []string{"prereq", "도컼"}, 1, `no concept named "도컼"; did you mean "도커"?`},
+		{"path half a name", []string{"path", "DNS", "쿠버"}, 1, `no concept named "쿠버"; did you mean "쿠버네티스" or "쿠버네티스 마스터"?`},
 		{"path one name", []string{"path", "DNS"}, 2, "name two concepts"},
 		{"path max without all", []string{"path", "DNS", "UDP", "--max", "3"}, 2, "--max needs --all"},
 		{"path max too big", []string{"path", "DNS", "UDP", "--all", "--max", "1000"}, 2, "--max 1000"},
