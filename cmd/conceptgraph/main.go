@@ -63,6 +63,25 @@ each with the sentence that states it. With no PATH it reads the sample
 notes built into the binary.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Cobra's own "unknown command" error would exit 1; a misspelt
+		// command is a mistake in the command line.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() && sub.Name() != "completion" {
+					names = append(names, sub.Name())
+				}
+			}
+			err := fmt.Errorf("unknown command %q (want one of %s)", args[0], strings.Join(names, ", "))
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				err = fmt.Errorf("unknown command %q; did you mean %q? (see conceptgraph help)", args[0], s[0])
+			}
+			return usageError{err}
+		},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newServe(stdout, stderr), newExtract(stdout, stderr), newExport(stdout, stderr))
