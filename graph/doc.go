@@ -83,7 +83,12 @@
 // removes a concept and its relations. Sections are applied in the order
 // merge, aliases, retype, remove, add, hide, whatever order they are
 // written in. An added relation has confidence 1 and the file and line as
-// its evidence (or the because text).
+// its evidence (or the because text). A name in an added relation that no
+// concept goes by (one the extractor missed) becomes a new concept, named
+// in the file at that line; [Graph.Curate] says so, wrapping
+// [ErrNewConcept], which is news rather than a warning:
+//
+//	notes/conceptgraph.yaml:9: add Kubernetes requires PostgreSQL: "PostgreSQL" is not in the notes; added as a new concept
 //
 // A mistake in the file (bad YAML, an unknown section, field or relation
 // type) is an error naming the file and line:

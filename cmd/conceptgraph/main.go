@@ -91,7 +91,8 @@ notes built into the binary.`,
 
 // load extracts the graph from paths, or from the embedded sample when
 // paths is empty, and applies the curation files beside the notes.
-// Warnings about skipped notes and stale curation entries go to stderr.
+// Warnings about skipped notes and stale curation entries go to stderr,
+// and so does a note for each concept the curation files added.
 func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, error) {
 	var res *extract.Result
 	var err error
@@ -111,6 +112,11 @@ func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, 
 		res.Warnings = append(res.Warnings, cw...)
 	}
 	for _, w := range res.Warnings {
+		if errors.Is(w, graph.ErrNewConcept) {
+			// A concept the curation file added: what was asked for.
+			fmt.Fprintln(stderr, "note:", w)
+			continue
+		}
 		fmt.Fprintln(stderr, "warning:", w)
 	}
 	return res.Graph, nil

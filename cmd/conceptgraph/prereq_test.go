@@ -199,6 +199,19 @@ func TestCurationFile(t *testing.T) {
 	if !strings.Contains(stderr, "warning: "+want) {
 		t.Errorf("stderr = %q, want a warning %q", stderr, want)
 	}
+	// An added relation may bring a concept the notes do not name; that
+	// is said, but not as a warning.
+	writeFile(t, filepath.Join(dir, "conceptgraph.yaml"), "add:\n  - Kubernetes requires PostgreSQL\n")
+	code, out, stderr = runCLI(t, "prereq", "Kubernetes", dir)
+	yaml := filepath.ToSlash(filepath.Join(dir, "conceptgraph.yaml"))
+	if code != 0 || strings.Contains(stderr, "warning:") ||
+		!strings.Contains(stderr, "note: "+yaml+`:2: add Kubernetes requires PostgreSQL: "PostgreSQL" is not in the notes; added as a new concept`) {
+		t.Errorf("prereq with an added concept: exit %d, stderr %q; want a note and no warning", code, stderr)
+	}
+	if !strings.Contains(out, "PostgreSQL\n   쿠버네티스 requires PostgreSQL\n       "+yaml+":2: Kubernetes requires PostgreSQL\n") {
+		t.Errorf("prereq Kubernetes lacks the added PostgreSQL step with the file as evidence:\n%s", out)
+	}
+
 	writeFile(t, filepath.Join(dir, "conceptgraph.yaml"), "add:\n  - Kubernetes likes 컨테이너\n")
 	code, _, stderr = runCLI(t, "extract", dir)
 	if code != 1 || !strings.Contains(stderr, "conceptgraph.yaml:2: add:") {
@@ -214,5 +227,22 @@ func TestExportSKOSAndAnki(t *testing.T) {
 	code, out, stderr = runCLI(t, "export", "--format", "anki", "--focus", "도커", "--depth", "2")
 	if code != 0 || !strings.HasPrefix(out, "#separator:comma\n") || !strings.Contains(out, "도커 (Docker)는 무엇의 예인가요?") {
 		t.Errorf("export --format anki: exit %d, %s\n%.600s", code, stderr, out)
+	}
+}
+
+// The page shows stale curation entries as problems, but not the concepts
+// the file added on purpose.
+func TestServeLoaderProblems(t *testing.T) {
+	dir := courseNotes(t)
+	writeFile(t, filepath.Join(dir, "conceptgraph.yaml"), "add:\n  - Kubernetes requires PostgreSQL\nhide: [Mesos]\n")
+	g, problems, err := loader([]string{dir})(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Lookup("PostgreSQL") == nil {
+		t.Error("the served graph lacks the concept the curation file added")
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Error(), `hide: no concept named "Mesos"`) {
+		t.Errorf("problems = %v, want only the stale hide entry", problems)
 	}
 }
