@@ -109,7 +109,7 @@
 // [Graph.WriteMermaid] a Mermaid flowchart; [Graph.WriteSKOS] a SKOS concept
 // scheme in Turtle (labels tagged @ko or @en by script; type_of, example_of
 // and part_of as skos:broader/narrower, the other types in the namespace
-// [SKOSNamespace]); [Graph.WriteAnki] flashcards for Anki, one per relation,
-// in Korean for Korean names, ordered along a learning order when given a
-// focus. [LearningOrder.WriteJSON] writes a learning order.
+// [SKOSNamespace]); [Graph.WriteAnki] flashcards for Anki, one per question
+// with every answer and its evidence, in Korean for Korean names, ordered
+// along a learning order when given a focus. [LearningOrder.WriteJSON] writes a learning order.
 package graph

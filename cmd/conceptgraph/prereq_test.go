@@ -1,16 +1,19 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"conceptgraph/assets"
 	"conceptgraph/graph"
 )
 
@@ -245,4 +248,52 @@ func TestServeLoaderProblems(t *testing.T) {
 	if len(problems) != 1 || !strings.Contains(problems[0].Error(), `hide: no concept named "Mesos"`) {
 		t.Errorf("problems = %v, want only the stale hide entry", problems)
 	}
+}
+
+// The sample's flashcards: one card per question, and every quote on them
+// is text from the notes as a reader sees it.
+func TestExportAnkiQuotesTheNotes(t *testing.T) {
+	code, out, stderr := runCLI(t, "export", "--format", "anki")
+	if code != 0 {
+		t.Fatalf("export --format anki: exit %d, %s", code, stderr)
+	}
+	r := csv.NewReader(strings.NewReader(out))
+	r.Comment = '#'
+	cards, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := readerText(string(assets.Sample()[0].Data))
+	fronts := map[string]bool{}
+	quotes := regexp.MustCompile(`“([^”]*)” \(infra-notes\.md:\d+\)`)
+	n := 0
+	for _, c := range cards {
+		if fronts[c[0]] {
+			t.Errorf("two cards ask %q: Anki would keep one", c[0])
+		}
+		fronts[c[0]] = true
+		for _, m := range quotes.FindAllStringSubmatch(c[1], -1) {
+			n++
+			if q := oneLine(strings.TrimSuffix(m[1], "…")); !strings.Contains(notes, q) {
+				t.Errorf("card %q quotes %q, which the notes do not say", c[0], m[1])
+			}
+		}
+	}
+	if len(cards) < 50 || n < len(cards)*3/4 {
+		t.Errorf("%d cards with %d quotes, want the sample's cards, most with a quote", len(cards), n)
+	}
+}
+
+// readerText is Markdown as a reader sees it, on one line: links show
+// their text, and emphasis, code and HTML marks are gone.
+func readerText(md string) string {
+	for _, re := range []struct{ re, with string }{
+		{`!?\[\[(?:[^\]|]*\|)?([^\]]*)\]\]`, "$1"}, // [[note|shown]]
+		{`!?\[([^\]]*)\]\([^)]*\)`, "$1"},          // [text](url)
+		{`</?[a-zA-Z][^>]*>`, ""},
+		{"[*`]+", ""},
+	} {
+		md = regexp.MustCompile(re.re).ReplaceAllString(md, re.with)
+	}
+	return oneLine(md)
 }
