@@ -1471,7 +1471,9 @@ function relationEnds(b, stepID) {
 // numbered, each with the relations that put it there and their evidence,
 // then the target itself, then the cycles that had to be broken.
 function renderPrereq(d, steps) {
-  const names = new Map([[d.target.id, d.target.name], ...steps.map((s) => [s.id, s.name])]);
+  // The document names every concept it mentions, those only compared
+  // with included; the steps' own names come first.
+  const names = new Map([...Object.entries(d.names ?? {}), [d.target.id, d.target.name], ...steps.map((s) => [s.id, s.name])]);
   const name = (x) =>
     typeof x === "string" ? names.get(x) ?? diagram.index?.concepts.get(x)?.name ?? x : x?.name ?? x?.id ?? "?";
   const before = steps.filter((s) => s.id !== d.target.id);
