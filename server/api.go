@@ -102,9 +102,9 @@ func (s *Server) handleConcepts(c *gin.Context) {
 	}
 	snap := s.state.Load()
 	resp := conceptsResponse{Concepts: []conceptSummary{}}
-	for _, h := range snap.search.find(c.Query("q"), limit) {
-		con := snap.g.Concept(h.e.ref.ID)
-		resp.Concepts = append(resp.Concepts, conceptSummary{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Degree: h.e.degree})
+	for _, m := range snap.search.Find(c.Query("q"), limit) {
+		con := m.Concept
+		resp.Concepts = append(resp.Concepts, conceptSummary{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Degree: m.Degree})
 	}
 	c.JSON(http.StatusOK, resp)
 }
@@ -148,10 +148,15 @@ type viewResponse struct {
 	Focus    *conceptRef       `json:"focus"`
 	Graph    graph.Document    `json:"graph"`
 	Elements map[string]string `json:"elements"`
+	// Apart are the concepts of the view that the drawing leaves out, for
+	// the page to list beside it: in the whole graph, those without a
+	// relation.
+	Apart []conceptRef `json:"apart"`
 }
 
 // handleView answers GET /api/view: the data of exactly the view that
-// /api/svg draws, and which SVG element shows which concept or relation.
+// /api/svg draws, which SVG element shows which concept or relation, and
+// the concepts of the view listed apart from the drawing.
 func (s *Server) handleView(c *gin.Context) {
 	p, err := s.parseView(c)
 	if err != nil {
@@ -163,7 +168,10 @@ func (s *Server) handleView(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	resp := viewResponse{Focus: v.focus, Graph: v.g.Document(), Elements: map[string]string{}}
+	resp := viewResponse{Focus: v.focus, Graph: v.g.Document(), Elements: map[string]string{}, Apart: v.apart}
+	if resp.Apart == nil {
+		resp.Apart = []conceptRef{}
+	}
 	for _, con := range v.g.Concepts() {
 		resp.Elements[graph.NodeElementID(con.ID)] = con.ID
 	}
@@ -223,6 +231,10 @@ func (s *Server) draw(c *gin.Context, format string, download bool) {
 		if err != nil {
 			s.fail(c, err)
 			return
+		}
+		if download {
+			// A file has no list beside it: it holds the whole view.
+			v.g = v.all
 		}
 		if render.NeedsRenderer(format) && v.g.Len() > s.opts.MaxDrawn {
 			s.fail(c, errTooLarge(fmt.Sprintf("this view has %d concepts, more than the %d that can be laid out on request: choose a focus concept (focus=…) with a small depth, or keep fewer relation types", v.g.Len(), s.opts.MaxDrawn)))

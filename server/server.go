@@ -79,13 +79,13 @@ type snapshot struct {
 	g       *graph.Graph
 	version int
 	problem string // why the last reload fell short, or ""
-	search  *searchIndex
+	search  *graph.Search
 	hubs    []string
 	nrels   int // len(g.Relations()), which sorts them
 }
 
 func newSnapshot(g *graph.Graph, version int, problem string) *snapshot {
-	return &snapshot{g: g, version: version, problem: problem, search: newSearchIndex(g), hubs: g.Hubs(12), nrels: len(g.Relations())}
+	return &snapshot{g: g, version: version, problem: problem, search: graph.NewSearch(g), hubs: g.Hubs(12), nrels: len(g.Relations())}
 }
 
 // New loads the graph once and returns a server for it. It fails when the

@@ -56,8 +56,13 @@ func (s *Server) parseView(c *gin.Context) (viewParams, error) {
 
 // aView is a part of the graph ready to draw.
 type aView struct {
-	g     *graph.Graph
+	g     *graph.Graph // what the page draws
 	focus *conceptRef
+	// The whole graph's concepts without a relation in it are listed
+	// beside the page's drawing instead of drawn (as a column, by dot):
+	// apart names them, and all is g with them, for downloads.
+	apart []conceptRef
+	all   *graph.Graph
 }
 
 func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
@@ -68,7 +73,7 @@ func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
 			return aView{}, err
 		}
 		ref := refOf(snap.g.Lookup(p.focus))
-		return aView{g: sub, focus: &ref}, nil
+		return aView{g: sub, all: sub, focus: &ref}, nil
 	case len(p.ids) > 0:
 		var ids []string
 		for _, name := range p.ids {
@@ -78,11 +83,26 @@ func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
 			}
 			ids = append(ids, c.ID)
 		}
-		return aView{g: snap.g.Subgraph(ids, p.types)}, nil
+		sub := snap.g.Subgraph(ids, p.types)
+		return aView{g: sub, all: sub}, nil
 	case p.top > 0:
-		return aView{g: snap.g.Subgraph(snap.g.Overview(p.top), p.types)}, nil
+		sub := snap.g.Subgraph(snap.g.Overview(p.top), p.types)
+		return aView{g: sub, all: sub}, nil
 	}
-	return aView{g: snap.g.Filter(p.types)}, nil
+	all := snap.g.Filter(p.types)
+	v := aView{g: all, all: all, apart: []conceptRef{}}
+	var related []string
+	for _, c := range all.Concepts() {
+		if all.Degree(c.ID) > 0 {
+			related = append(related, c.ID)
+		} else {
+			v.apart = append(v.apart, refOf(c))
+		}
+	}
+	if len(v.apart) > 0 {
+		v.g = all.Subgraph(related, nil)
+	}
+	return v, nil
 }
 
 // key identifies a drawn view within one version of the graph.

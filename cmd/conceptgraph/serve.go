@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -127,6 +128,9 @@ func loader(paths []string) server.Loader {
 		if err != nil {
 			return nil, nil, err
 		}
-		return res.Graph, res.Warnings, nil
+		// A concept the curation file added is what it asked for, not a
+		// problem to show on the page; the concept itself cites the file.
+		problems := slices.DeleteFunc(res.Warnings, func(w error) bool { return errors.Is(w, graph.ErrNewConcept) })
+		return res.Graph, problems, nil
 	}
 }

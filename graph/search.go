@@ -1,39 +1,47 @@
-package server
+package graph
 
 import (
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"conceptgraph/graph"
 )
 
-// searchIndex finds concepts by any of their names, Korean or English.
-type searchIndex struct {
+// Search finds concepts by any of their names, Korean or English: the
+// index behind the explorer's search box and every "did you mean", in the
+// API and on the command line alike. Build one with [NewSearch] for a
+// graph that is no longer changing; any number of goroutines may use it.
+type Search struct {
 	entries []searchEntry
 }
 
-type searchEntry struct {
-	ref    conceptRef
-	keys   []string   // graph.NormName of the name (first) and each alias
-	words  [][]string // the later words of each name, normalised
-	degree int
+// Match is a concept found by [Search.Find], with how many relations touch
+// it.
+type Match struct {
+	Concept *Concept
+	Degree  int
 }
 
-func newSearchIndex(g *graph.Graph) *searchIndex {
-	x := &searchIndex{}
+type searchEntry struct {
+	Match
+	keys  []string   // NormName of the name (first) and each alias
+	words [][]string // the later words of each name, normalised
+}
+
+// NewSearch indexes the names of every concept of g.
+func NewSearch(g *Graph) *Search {
+	x := &Search{}
 	for _, c := range g.Concepts() {
-		e := searchEntry{ref: conceptRef{ID: c.ID, Name: c.Name}, degree: g.Degree(c.ID)}
+		e := searchEntry{Match: Match{Concept: c, Degree: g.Degree(c.ID)}}
 		for _, n := range c.Names() {
-			k := graph.NormName(n)
+			k := NormName(n)
 			if k == "" {
 				continue
 			}
 			var later []string
 			for i, w := range strings.FieldsFunc(n, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '_' || r == '/' }) {
 				if i > 0 {
-					later = append(later, graph.NormName(w))
+					later = append(later, NormName(w))
 				}
 			}
 			e.keys = append(e.keys, k)
@@ -97,10 +105,13 @@ type hit struct {
 	score int
 }
 
-// find returns up to limit concepts matching q, best first: by score, then
-// by shorter name, then by how connected the concept is, then by id.
-func (x *searchIndex) find(q string, limit int) []hit {
-	nq := graph.NormName(q)
+// Find returns up to limit concepts whose name or an alias matches q (as
+// [NormName] compares them; "도커를" finds 도커), best first: an exact name,
+// then a name and a Korean particle, a prefix, a later word's prefix, a
+// part of the name, the concept's own name before an alias at each level;
+// then the shorter name, the more connected concept, and the id.
+func (x *Search) Find(q string, limit int) []Match {
+	nq := NormName(q)
 	if nq == "" {
 		return nil
 	}
@@ -128,33 +139,40 @@ func (x *searchIndex) find(q string, limit int) []hit {
 		if a.score != b.score {
 			return b.score - a.score
 		}
-		if d := len(a.e.ref.Name) - len(b.e.ref.Name); d != 0 {
+		if d := len(a.e.Concept.Name) - len(b.e.Concept.Name); d != 0 {
 			return d
 		}
-		if a.e.degree != b.e.degree {
-			return b.e.degree - a.e.degree
+		if a.e.Degree != b.e.Degree {
+			return b.e.Degree - a.e.Degree
 		}
-		return strings.Compare(a.e.ref.ID, b.e.ref.ID)
+		return strings.Compare(a.e.Concept.ID, b.e.Concept.ID)
 	})
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	return hits
+	out := make([]Match, len(hits))
+	for i, h := range hits {
+		out[i] = h.e.Match
+	}
+	return out
 }
 
-// suggest returns concepts whose names resemble s, for "did you mean".
-func (x *searchIndex) suggest(s string, limit int) []conceptRef {
-	var out []conceptRef
-	for _, h := range x.find(s, limit) {
-		out = append(out, h.e.ref)
+// Suggest returns up to limit concepts whose names resemble s, for "did you
+// mean": the matches of [Search.Find] or, when nothing matches, the
+// concepts with a name closest to s in edit distance (at most two edits,
+// or a third of the length of s), by id.
+func (x *Search) Suggest(s string, limit int) []*Concept {
+	var out []*Concept
+	for _, m := range x.Find(s, limit) {
+		out = append(out, m.Concept)
 	}
 	if len(out) > 0 {
 		return out
 	}
 	// Nothing contains it: try the names closest in edit distance.
-	nq := graph.NormName(s)
+	nq := NormName(s)
 	type cand struct {
-		ref  conceptRef
+		c    *Concept
 		dist int
 	}
 	var cands []cand
@@ -167,17 +185,19 @@ func (x *searchIndex) suggest(s string, limit int) []conceptRef {
 			}
 		}
 		if best >= 0 && best <= max(2, utf8.RuneCountInString(nq)/3) {
-			cands = append(cands, cand{e.ref, best})
+			cands = append(cands, cand{e.Concept, best})
 		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}
-		return strings.Compare(a.ref.ID, b.ref.ID)
+		return strings.Compare(a.c.ID, b.c.ID)
 	})
-	for i := 0; i < len(cands) && i < limit; i++ {
-		out = append(out, cands[i].ref)
+	// Only the closest: one edit away from 도컼 is 도커, and two-syllable
+	// names two edits away (제약, 쿠키) would bury it.
+	for i := 0; i < len(cands) && i < limit && cands[i].dist == cands[0].dist; i++ {
+		out = append(out, cands[i].c)
 	}
 	return out
 }
