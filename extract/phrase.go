@@ -125,7 +125,10 @@ func (st *sent) koreanPhraseAt(k int) phrase {
 		if prev.paren < st.ws[k].paren {
 			break // the phrase is inside parentheses: it ends there
 		}
-		if !st.bare(i-1) && !st.joined(i) || n >= maxPhraseWords {
+		// "프로세스 간의 통신": "between" binds the noun before it into
+		// the name.
+		between := prev.text(st.s) == "간의" && i >= 2 && st.bare(i-2)
+		if !st.bare(i-1) && !st.joined(i) && !between || n >= maxPhraseWords {
 			break
 		}
 		if prev.hard() && !strings.Contains(prev.after, ")") {

@@ -218,16 +218,12 @@ func evidenceOnCard(evs []Evidence) string {
 	return ""
 }
 
-// sideBySide begins the evidence the extractor gives a relation it read
-// from how the notes lay concepts out rather than from a sentence: two
-// concepts described side by side, with the same shape, are compared.
-const sideBySide = "described side by side with "
-
-// quotable reports whether ev is text from the notes, to quote on a card:
-// not empty, and not the extractor's description of concepts laid out
-// side by side ("described side by side with NAS").
+// quotable reports whether ev is a statement of the notes, to quote on a
+// card: not empty, and not a relation read from names alone or from how
+// the notes lay concepts out ("compound", "parallel"), whose text is only
+// a name or a title.
 func quotable(ev Evidence) bool {
-	return strings.TrimSpace(ev.Text) != "" && !strings.HasPrefix(ev.Text, sideBySide)
+	return strings.TrimSpace(ev.Text) != "" && ev.Rule != "compound" && ev.Rule != "parallel"
 }
 
 // cardLabel names a concept on a card: its name, and its first alias in

@@ -151,11 +151,14 @@ func TestWriteAnkiAnswers(t *testing.T) {
 	ev := func(line int, text string) []graph.Evidence {
 		return []graph.Evidence{{File: "n.md", Line: line, Text: text}}
 	}
+	// Concepts laid out side by side: the evidence is a title, not a
+	// statement to quote.
+	parallel := []graph.Evidence{{File: "n.md", Line: 106, Text: "DAS (Direct Attached Storage)", Rule: "parallel"}}
 	for _, r := range []graph.Relation{
 		{From: "dns", To: "tcp", Type: graph.Uses, Evidence: ev(38, "UDP와 TCP 포트 53번을 사용")},
 		{From: "dns", To: "udp", Type: graph.Uses, Evidence: ev(38, "UDP와 TCP 포트 53번을 사용")},
-		{From: "das", To: "nas", Type: graph.ComparedWith, Evidence: ev(106, "described side by side with NAS")},
-		{From: "das", To: "san", Type: graph.ComparedWith, Evidence: append(ev(106, "described side by side with SAN"), ev(120, "SAN은 DAS와 달리 네트워크로 연결한다.")...)},
+		{From: "das", To: "nas", Type: graph.ComparedWith, Evidence: parallel},
+		{From: "das", To: "san", Type: graph.ComparedWith, Evidence: append(parallel, ev(120, "SAN은 DAS와 달리 네트워크로 연결한다.")...)},
 		{From: "nas-2", To: "tcp", Type: graph.Uses, Evidence: ev(130, "NFS over TCP")},
 		{From: "nas", To: "tcp", Type: graph.Uses},
 	} {
