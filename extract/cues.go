@@ -555,6 +555,12 @@ var relationalHeads = map[string]bool{
 	"프로세스": true, "과정": true, "절차": true, "집합": true, "모음": true, "묶음": true, "능력": true,
 }
 
+// metaNouns name a name: "the CAP acronym", "the term NoSQL", "약어 CAP".
+var metaNouns = map[string]bool{
+	"acronym": true, "abbreviation": true, "term": true, "word": true, "keyword": true, "name": true, "phrase": true,
+	"약어": true, "용어": true, "약자": true, "단어": true,
+}
+
 // kindHeads: "a kind of X", "the type of X" — the genus is X.
 var kindHeads = map[string]graph.RelationType{
 	"kind": graph.TypeOf, "type": graph.TypeOf, "sort": graph.TypeOf, "form": graph.TypeOf, "variant": graph.TypeOf,

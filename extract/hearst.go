@@ -89,6 +89,13 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 			}
 			class = e.classBefore(st, c, topic, at)
 		default:
+			if cu.phrase == "like" {
+				// "a unique value like a clock": a likeness; kinds are
+				// named in the plural ("databases like MySQL").
+				if p := st.englishPhraseBefore(at); !p.empty() && p.i > 0 && (st.ws[p.i-1].lower == "a" || st.ws[p.i-1].lower == "an") && !plural(st.ws[p.j-1].lower) {
+					return false
+				}
+			}
 			items = st.englishEnumFrom(k)
 			class = e.classBefore(st, c, topic, at)
 			if p := st.englishPhraseBefore(at); !p.empty() && kindWord(st.ws[p.j-1].lower) {

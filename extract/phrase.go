@@ -361,6 +361,18 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 				}
 			}
 		}
+		// "Consistency, Availability & Partition Tolerance": after a
+		// comma, " & " is the list's last "and" ("Async & Blocking"
+		// alone is a name).
+		if len(out) > 0 {
+			for i := p.i + 1; i < p.j; i++ {
+				if w := &st.ws[i]; w.space && strings.TrimSpace(w.before) == "&" && st.ws[i-1].after == w.before {
+					out = append(out, phrase{p.i, i})
+					p.i = i
+					break
+				}
+			}
+		}
 		out = append(out, p)
 		k = p.j
 		if k >= len(st.ws) {

@@ -519,6 +519,21 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 			}
 		}
 	}
+	// "The CAP acronym", "the term NoSQL", "약어 CAP": a word about the
+	// name, and the name.
+	if p.j-p.i == 2 {
+		for _, k := range []int{p.j - 1, p.i} {
+			if metaNouns[strings.ToLower(st.ws[k].stem(st.s))] {
+				other := phrase{p.i + 1, p.j}
+				if k == p.j-1 {
+					other = phrase{p.i, p.j - 1}
+				}
+				if name := st.text(other); isAcronym(name) || properName(name) || e.idx.lookup(name) != "" {
+					return e.conceptOf(st, other, allowNew)
+				}
+			}
+		}
+	}
 	// "Microsoft's Distributed File System": the name after the owner's.
 	if p.j-p.i > 1 && strings.HasSuffix(st.ws[p.i].lower, "'s") {
 		if id := e.conceptOf(st, phrase{p.i + 1, p.j}, allowNew); id != "" {
@@ -538,6 +553,14 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	}
 	if !allowNew || !nameLikePhrase(st, p) {
 		return ""
+	}
+	// "popular conflict resolution mechanisms": a new name starts after
+	// the adjectives that only praise or rank it.
+	if i := p.i; i < p.j-1 && genusAdjectives[st.ws[i].lower] && st.ws[i].lower == st.ws[i].text(st.s) {
+		for i < p.j-1 && genusAdjectives[st.ws[i].lower] {
+			i++
+		}
+		return e.conceptOf(st, phrase{i, p.j}, allowNew)
 	}
 	return e.define(ns[0], st.ev.Line, fromText)
 }

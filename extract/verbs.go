@@ -151,9 +151,11 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		subj = e.subjectBefore(st, c, topic, at, "en")
 		if cu.rel == graph.ComparedWith || cu.rel == graph.OppositeOf {
 			switch {
-			case strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_")) == "" && cu.kind == cueObject:
-				// "Unlike X, Y …": the subject follows the object.
-				subj = e.afterComma(st, k, topic, c)
+			case opensSentence(st, at) && cu.kind == cueObject:
+				// "Unlike X, Y …", "So instead of X, Y …": the subject
+				// follows the objects.
+				from := k
+				subj = e.afterComma(st, from, topic, c)
 			case at > 0 && (st.ws[at].paren > 0 || cu.phrase != "instead of" && cu.phrase != "rather than" && !strings.HasSuffix(cu.phrase, "than") && !strings.HasSuffix(cu.phrase, " not")):
 				// "supports all NTP4 modes (unlike chronyd)": the
 				// sentence's subject, not the phrase before.
@@ -189,6 +191,17 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 	}
 	return fired
+}
+
+// opensSentence reports whether word k opens its sentence, after
+// emphasis and connectives only ("So instead of …", "But unlike …").
+func opensSentence(st *sent, k int) bool {
+	for i := range k {
+		if f := st.ws[i].fn; f != fnConj && f != fnAdverb {
+			return false
+		}
+	}
+	return true
 }
 
 // adviceWords precede "to use X" in advice about a concept: "It is
@@ -307,6 +320,18 @@ func (e *extractor) afterComma(st *sent, from int, topic string, c ctx) string {
 		p := st.englishPhraseFrom(i + 1)
 		if p.empty() {
 			return ""
+		}
+		// "instead of S1, S2 and S3, we …": a comma inside the list of
+		// objects; the subject is after the list.
+		if p.j < len(st.ws) && !strings.Contains(st.ws[p.j-1].after, ",") && (st.ws[p.j].lower == "and" || st.ws[p.j].lower == "or") {
+			if q := st.englishPhraseFrom(p.j + 1); !q.empty() && q.j < len(st.ws) && strings.Contains(st.ws[q.j-1].after, ",") {
+				i = q.j - 2
+				continue
+			}
+		}
+		switch st.ws[p.i].lower {
+		case "we", "you", "i", "one":
+			return "" // "…, we will have": the writer, not a concept
 		}
 		if pronounPhrase(st, p) || st.ws[p.i].lower == "it" {
 			return c.subject
