@@ -34,6 +34,14 @@ func (e *extractor) list(b *block, sc scope, lead *text) {
 		}
 		mentioned = ms
 	}
+	// "## Redis 소개" over "- In-Memory Data Structure Store": the first
+	// item of an introduction, a noun phrase alone, is the concept's
+	// genus.
+	if sc.list.lab.mode == labelOrg && sc.subject != "" && len(b.items) > 0 {
+		if it := b.items[0]; len(it.children) == 0 && len(it.blocks) == 0 {
+			e.sentence(&it.text, 0, len(it.text.s), ctx{subject: sc.subject, first: true, own: true})
+		}
+	}
 	for _, it := range b.items {
 		e.item(it, sc, mentioned, 0, "")
 	}
@@ -257,7 +265,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 
 	// Several names in one item: "- AWS, Azure, GCP".
 	if mode == labelRel && desc == "" && len(it.children) == 0 {
-		if names := splitNames(t.s); len(names) > 1 {
+		if names := splitNamesOf(t.s, sc.list.taxonomy); len(names) > 1 {
 			for _, n := range names {
 				if p := e.byID[parent]; p != nil && sc.list.taxonomy && !sameHead(n.name, p.name) && !properName(n.name) {
 					continue
@@ -335,6 +343,9 @@ func (e *extractor) trailingClass(t *text) string {
 		return ""
 	}
 	p := st.englishPhraseBefore(len(st.ws))
+	if !p.empty() && p.i == 0 && p.j > 1 && baseVerb(st.ws[0].lower) {
+		p.i = 1 // "Support data structures": a verb, then the class
+	}
 	if p.empty() || p.i == 0 || !plural(st.ws[p.j-1].lower) {
 		return ""
 	}
@@ -588,7 +599,12 @@ var nameSepRe = regexp.MustCompile(`\s*(?:,|，|、|/|\s및\s|\s또는\s|\sand\s
 
 // splitNames splits "AWS, Azure, GCP" or "캡슐화, 상속, 다형성" into names;
 // it returns nil unless every part reads as a name.
-func splitNames(s string) []nameSet {
+func splitNames(s string) []nameSet { return splitNamesOf(s, false) }
+
+// splitNamesOf is splitNames; with loose, an enumeration of three or more
+// short words names things even in lower case ("strings, set, sorted-set,
+// hashes, list" under a class).
+func splitNamesOf(s string, loose bool) []nameSet {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "등"))
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
 	if utf8.RuneCountInString(s) > 300 {
@@ -614,12 +630,25 @@ func splitNames(s string) []nameSet {
 			continue
 		}
 		ns := parseNames(p)
-		if len(ns) != 1 || !nameLike(ns[0].name, true) {
+		if len(ns) != 1 || !nameLike(ns[0].name, true) && !(loose && len(parts) >= 3 && shortWord(ns[0].name)) {
 			return nil
 		}
 		out = append(out, ns[0])
 	}
 	return out
+}
+
+// shortWord reports whether s is one Latin word, hyphens allowed.
+func shortWord(s string) bool {
+	if s == "" || len(s) > 30 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func parenDepth(s string) int {

@@ -172,7 +172,7 @@ func labelTitle1(s string) (titleInfo, bool) {
 	for _, pre := range []string{"대표적인 ", "대표적 ", "주요 "} {
 		if rest, ok := strings.CutPrefix(s, pre); ok {
 			rest = strings.TrimSuffix(strings.TrimSpace(rest), "들")
-			if l := lastWord(rest); labelWord(l) || genericNouns[l] || l == "실수" || l == "이슈" {
+			if l := lastWord(rest); (labelWord(l) || genericNouns[l]) && !strings.Contains(rest, " ") || l == "실수" || l == "이슈" || l == "사례" {
 				break // "대표적인 실수 사례": cases, not a class
 			}
 			if ns := parseNames(rest); len(ns) == 1 && nameLike(ns[0].name, true) {
