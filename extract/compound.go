@@ -33,6 +33,9 @@ func (e *extractor) compounds() {
 			if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") {
 				continue // "Sync & Blocking": a combination, no kind of Blocking
 			}
+			if n != c.name && !strings.Contains(c.name, " ") && strings.Contains(n, " ") {
+				continue // "NoSQL (Not Only SQL)": an expansion, no kind of SQL
+			}
 			if head = e.headOf(n, c.id); head != "" {
 				break
 			}
@@ -84,7 +87,7 @@ func (e *extractor) headOf(name, self string) string {
 				return "" // "우아한 레디스": a title that praises, not a kind
 			}
 		}
-		if owner := strings.Join(words[:k], " "); properName(owner) && e.idx.lookup(owner) != "" {
+		if owner := strings.Join(words[:k], " "); properName(owner) && !isAcronym(owner) && e.idx.lookup(owner) != "" {
 			return "" // "Redis Collections": Redis's, not a kind of collection
 		}
 		suffix := strings.Join(words[k:], " ")
@@ -95,7 +98,9 @@ func (e *extractor) headOf(name, self string) string {
 		if !ok && isLatin(suffix) {
 			id = e.idx.byStem[stemKey(suffix)]
 		}
-		if id != "" && id != self && !genericNouns[strings.ToLower(suffix)] {
+		// A head known only by its letters ("IP" in "유동 IP") is a
+		// mention, not a class the notes describe.
+		if id != "" && id != self && !genericNouns[strings.ToLower(suffix)] && e.byID[id].strength > fromLetters {
 			return id
 		}
 	}

@@ -94,6 +94,7 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 	// the place that names it.
 	for pass := 1; pass <= 2; pass++ {
 		e.pass = pass
+		e.initials = nil
 		e.rels = nil
 		e.relIndex = map[relKey]int{}
 		for _, d := range docs {
@@ -145,7 +146,8 @@ func unixLines(b []byte) []byte {
 type strength uint8
 
 const (
-	fromText    strength = iota + 1 // a marked term in a sentence
+	fromLetters strength = iota + 1 // a word that reads as a name by its letters alone
+	fromText                        // a marked term in a sentence
 	fromItem                        // a list item
 	fromBold                        // a bold list head or bold-only line
 	fromHeading                     // a Markdown heading or front matter
@@ -194,6 +196,10 @@ type extractor struct {
 	line int
 	// sec is the section whose blocks are being read.
 	sec *section
+	// initials maps the initials of concepts' multi-word Latin names to
+	// the concepts, for acronyms; made once the first pass has named the
+	// concepts (see expansion).
+	initials map[string][]string
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool

@@ -234,7 +234,7 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && plural(ws[j-1].lower) && w.lower == w.text(st.s) && baseVerb(w.lower) {
 			break // "StatefulSets keep …": a plural subject and its verb
 		}
-		if j > k && st.known != nil && w.lower == w.text(st.s) && plural(w.lower) && st.known(st.s[ws[k].start:ws[j-1].stemEnd]) && !st.known(st.s[ws[k].start:w.stemEnd]) {
+		if j > k && st.known != nil && w.lower == w.text(st.s) && plural(w.lower) && !classNouns[w.lower] && !kindWord(w.lower) && st.known(st.s[ws[k].start:ws[j-1].stemEnd]) && !st.known(st.s[ws[k].start:w.stemEnd]) {
 			break // "sharding results in …": a known name, then its verb
 		}
 		j++

@@ -500,10 +500,12 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 		}
 	}
 	ns[0].aliases = aliases
-	if id := e.lookupNames(ns[0]); id != "" {
+	// "the Kerberos protocol", "Redis 데이터베이스": a name and its class
+	// (unless the whole is a name of its own).
+	_, whole := e.idx.byKey[nameKey(text)]
+	if id := e.lookupNames(ns[0]); id != "" && (whole || !(p.j-p.i >= 2 && classNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))])) {
 		return id
 	}
-	// "the Kerberos protocol", "Redis 데이터베이스": a name and its class.
 	if p.j-p.i >= 2 && classNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
 		inner := phrase{p.i, p.j - 1}
 		if name := st.text(inner); properName(name) || isAcronym(name) || e.idx.lookup(name) != "" {
@@ -713,7 +715,9 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 		case m.start <= 1 && (m.kind == markBold || m.kind == markLink) && opensTopic(st.s[m.end:]):
 		case m.kind == markCode && strings.Contains(name, " "):
 			continue // "`sudo timedatectl set-ntp true`": a command
-		case (m.kind == markLink || m.kind == markCode) && !e.quiet && len(strings.Fields(name)) <= 4 && !compares(name) && !strings.ContainsAny(name, "/\\<>{}=$:@") && !strings.HasPrefix(name, "-"):
+		case (m.kind == markLink || m.kind == markCode || m.kind == markItalic || m.kind == markBold) && !e.quiet && len(strings.Fields(name)) <= 4 && !compares(name) && !strings.ContainsAny(name, "/\\<>{}=$:@") && !strings.HasPrefix(name, "-"):
+			// A term marked in running text: "known as _hash code_",
+			// "**Linux 컨테이너**를 만들고", "`dig`".
 		default:
 			continue
 		}
@@ -721,6 +725,96 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 			e.define(ns[0], t.lineAt(start+m.start), fromBold)
 		}
 	}
+	if e.quiet {
+		return
+	}
+	// Names that read as names wherever they stand: acronyms ("CNAME",
+	// "ZADD"), inner capitals ("HashTable", "FlockDB"), letters with
+	// digits ("Neo4j", "IPv4"). An acronym of a concept's name is another
+	// name of it ("BFS" of "Breadth-first search").
+	for i := range st.ws {
+		w := &st.ws[i]
+		if !w.latin {
+			continue
+		}
+		name := w.stem(st.s)
+		if !namedWord(name) || genericNouns[strings.ToLower(name)] || fn(strings.ToLower(name)) != 0 || e.idx.lookup(name) != "" {
+			continue
+		}
+		if e.pass == 1 && isAcronym(name) {
+			continue // its expansion may be named later in the notes
+		}
+		if id := e.expansion(name); id != "" {
+			e.addAlias(e.byID[id], name)
+			continue
+		}
+		e.define(nameSet{name: name}, t.lineAt(start+w.start), fromLetters)
+	}
+}
+
+// expansion returns the one concept whose name's initials spell the
+// acronym a ("BFS": "Breadth-first search"), or "".
+func (e *extractor) expansion(a string) string {
+	if !isAcronym(a) || strings.ContainsAny(a, "-/0123456789") {
+		return ""
+	}
+	if e.initials == nil {
+		e.initials = map[string][]string{}
+		for _, c := range e.concepts {
+			ws := strings.FieldsFunc(c.name, func(r rune) bool { return r == ' ' || r == '-' })
+			if len(ws) < 2 || !isLatin(c.name) {
+				continue
+			}
+			var b strings.Builder
+			for _, w := range ws {
+				b.WriteRune(unicode.ToUpper(firstRune(w)))
+			}
+			k := b.String()
+			if !slices.Contains(e.initials[k], c.id) {
+				e.initials[k] = append(e.initials[k], c.id)
+			}
+		}
+	}
+	if ids := e.initials[strings.ToUpper(a)]; len(ids) == 1 {
+		return ids[0]
+	}
+	return ""
+}
+
+// namedWord reports whether a Latin word reads as a name by its letters
+// alone: an acronym of two or more capitals, a word with a capital inside
+// it, or letters with digits.
+func namedWord(w string) bool {
+	if len(w) < 2 || len(w) > 30 {
+		return false
+	}
+	upper, lower, digit := 0, 0, 0
+	inner := false
+	for i, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+			if i > 0 {
+				inner = true
+			}
+		case r >= 'a' && r <= 'z':
+			lower++
+		case r >= '0' && r <= '9':
+			digit++
+		case r == '-' || r == '.' || r == '+':
+		default:
+			return false
+		}
+	}
+	switch {
+	case upper >= 2 && lower == 0:
+		return true // "CNAME", "ZADD", "EUI-64"
+	case inner && lower > 0:
+		return true // "HashTable", "FlockDB", "nfs4_editfacl" is not: "_"
+	case digit > 0 && upper+lower >= 2 && unicode.IsLetter(rune(w[0])):
+		return true // "Neo4j", "Python3"
+	}
+	return false
 }
 
 // compares reports whether a name is really a pair: "SQL or NoSQL".

@@ -131,6 +131,17 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				ps = st.englishEnumFrom(from)
 			}
 		}
+		// "the TCP and IP protocols": the class of the last is every one's.
+		if n := len(ps); n > 1 && ps[n-1].j-ps[n-1].i >= 2 && classNouns[st.ws[ps[n-1].j-1].lower] {
+			cls := st.ws[ps[n-1].j-1].stem(st.s)
+			for _, p := range ps[:n-1] {
+				if name := st.text(p); isAcronym(name) || properName(name) {
+					if id, class := e.conceptOf(st, p, true), e.defineText(cls); id != "" && class != "" {
+						e.relate(id, graph.TypeOf, class, 0.7, st.ev, "name-class")
+					}
+				}
+			}
+		}
 		for _, p := range ps {
 			// "the advantages of federation": federation.
 			if head := st.ws[p.j-1].lower; (genericNouns[head] || relationalHeads[stem(head)]) && p.j < len(st.ws) && st.ws[p.j].lower == "of" {
