@@ -738,6 +738,12 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 			continue
 		}
 		name := w.stem(st.s)
+		if !st.ko && i > 0 && properWord(st, i) && e.idx.lookup(name) == "" {
+			// "The deque class in Python": a capital inside an English
+			// sentence names something.
+			e.define(nameSet{name: name}, t.lineAt(start+w.start), fromLetters)
+			continue
+		}
 		if !namedWord(name) || genericNouns[strings.ToLower(name)] || fn(strings.ToLower(name)) != 0 || e.idx.lookup(name) != "" {
 			continue
 		}
@@ -779,6 +785,27 @@ func (e *extractor) expansion(a string) string {
 		return ids[0]
 	}
 	return ""
+}
+
+// properWord reports whether word i of an English sentence is a proper
+// name standing alone: capitalised, not where a sentence or clause opens,
+// and not part of a run of capitalised words (a title, or a longer name
+// the rules read as a phrase).
+func properWord(st *sent, i int) bool {
+	w := &st.ws[i]
+	t := w.text(st.s)
+	r := firstRune(t)
+	if !unicode.IsUpper(r) || len(t) < 3 || isAcronym(t) || w.fn != 0 || strings.ContainsAny(t, "-'") {
+		return false
+	}
+	prev := &st.ws[i-1]
+	if strings.ContainsAny(prev.after, ".:!?;\"“”(") || unicode.IsUpper(firstRune(prev.text(st.s))) {
+		return false
+	}
+	if i+1 < len(st.ws) && unicode.IsUpper(firstRune(st.ws[i+1].text(st.s))) && !strings.ContainsAny(w.after, ",;") {
+		return false
+	}
+	return true
 }
 
 // namedWord reports whether a Latin word reads as a name by its letters
