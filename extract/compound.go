@@ -94,13 +94,13 @@ func (e *extractor) headOf(name, self string) string {
 		if strings.HasPrefix(suffix, "- ") {
 			continue
 		}
-		id, ok := e.idx.byKey[nameKey(suffix)]
+		id, ok := e.idx.key(nameKey(suffix))
 		if !ok && isLatin(suffix) {
-			id = e.idx.byStem[stemKey(suffix)]
+			id, _ = e.idx.stemmed(stemKey(suffix))
 		}
 		// A head known only by its letters ("IP" in "유동 IP") is a
 		// mention, not a class the notes describe.
-		if id != "" && id != self && !genericNouns[strings.ToLower(suffix)] && e.byID[id].strength > fromLetters {
+		if id != "" && id != self && !genericNouns[strings.ToLower(suffix)] && e.get(id).strength > fromLetters {
 			return id
 		}
 	}

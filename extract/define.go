@@ -64,7 +64,7 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			}
 			if ws[at].lower == "or" && nameLikePhrase(st, q) && e.pass == 1 {
 				if id := e.conceptOf(st, subj, true); id != "" {
-					e.addAlias(e.byID[id], st.text(q))
+					e.giveAlias(id, st.text(q))
 				}
 			}
 			at = q.j

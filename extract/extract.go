@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -53,7 +54,7 @@ func Files(ctx context.Context, paths []string) (*Result, error) {
 func Notes(ctx context.Context, notes []Note) (*Result, error) {
 	notes = slices.Clone(notes)
 	slices.SortFunc(notes, func(a, b Note) int { return strings.Compare(a.Name, b.Name) })
-	e := newExtractor()
+	e := newExtractor(nil)
 	// Notes are parsed independently, on every core; what follows reads
 	// them in order.
 	parsed := make([]*doc, len(notes))
@@ -91,18 +92,27 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	// Two passes: the first finds the concepts, so the second can
 	// recognise a concept mentioned before (or in another note than)
-	// the place that names it.
-	for pass := 1; pass <= 2; pass++ {
-		e.pass = pass
-		e.initials = nil
-		e.rels = nil
-		e.relIndex = map[relKey]int{}
-		for _, d := range docs {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			e.doc(d)
-		}
+	// the place that names it. In each, every note is read on its own, on
+	// every core, by an extractor that logs what it finds; the logs are
+	// then replayed in the notes' order. The first pass reads a note
+	// alone; the second over the concepts of every note.
+	empty := newExtractor(nil)
+	logs, err := eachDoc(ctx, docs, func(d *doc) []op { return empty.read(d, 1) })
+	if err != nil {
+		return nil, err
+	}
+	e.pass = 1
+	for i, d := range docs {
+		e.replay(d.file, logs[i])
+	}
+	e.indexInitials()
+	logs, err = eachDoc(ctx, docs, func(d *doc) []op { return e.read(d, 2) })
+	if err != nil {
+		return nil, err
+	}
+	e.pass = 2
+	for i, d := range docs {
+		e.replay(d.file, logs[i])
 	}
 	e.compounds()
 	e.basedOn()
@@ -179,6 +189,11 @@ type relation struct {
 }
 
 type extractor struct {
+	// base, when set, is what is known of every note: this extractor
+	// reads one note over it, without changing it, and logs what it
+	// does for base to replay (see read).
+	base     *extractor
+	log      []op
 	pass     int
 	concepts []*concept
 	byID     map[string]*concept
@@ -205,8 +220,163 @@ type extractor struct {
 	quiet bool
 }
 
-func newExtractor() *extractor {
-	return &extractor{byID: map[string]*concept{}, idx: newIndex(), relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}, titleMemo: map[titleKey]titleInfo{}}
+// newExtractor returns an extractor over base (nil for none): one that
+// knows base's concepts, changes only its own copies of them, and logs
+// what it does for base to replay.
+func newExtractor(base *extractor) *extractor {
+	e := &extractor{base: base, byID: map[string]*concept{}, relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}, titleMemo: map[titleKey]titleInfo{}}
+	if base != nil {
+		e.idx = newIndex(base.idx)
+	} else {
+		e.idx = newIndex(nil)
+	}
+	return e
+}
+
+// eachDoc runs read on every doc, on every core, and returns what each
+// returned, in the docs' order.
+func eachDoc(ctx context.Context, docs []*doc, read func(*doc) []op) ([][]op, error) {
+	out := make([][]op, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = read(docs[i])
+			}
+		})
+	}
+	for i := range docs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, ctx.Err()
+}
+
+// read reads d in the given pass with an extractor over e (which it only
+// reads) and returns the log of what it found. The first pass's log is
+// the concepts the note names, with their names and strength; the
+// second's, every concept named, alias, summary, attribute and relation,
+// in the order read.
+func (e *extractor) read(d *doc, pass int) []op {
+	r := newExtractor(e)
+	r.pass = pass
+	r.doc(d)
+	if pass == 1 {
+		log := make([]op, 0, len(r.concepts))
+		for _, c := range r.concepts {
+			log = append(log, op{kind: opDefine, ns: nameSet{name: c.name, aliases: c.aliases}, st: c.strength, id: c.id})
+		}
+		return log
+	}
+	return r.log
+}
+
+// op is one thing a note's extractor did that its base replays.
+type op struct {
+	kind opKind
+	id   string // the concept: defined, or given an alias, summary or attribute; a relation's from
+	ns   nameSet
+	line int
+	st   strength
+	text string // an alias, summary or attribute
+	mode labelMode
+	to   string
+	typ  graph.RelationType
+	conf float64
+	ev   graph.Evidence
+	rule string
+}
+
+type opKind uint8
+
+const (
+	opDefine opKind = iota + 1
+	opAlias
+	opSummary
+	opAttribute
+	opRelate
+)
+
+// replay does what a note's extractor logged, in e.pass. The log's ids
+// are the note extractor's: those of concepts it defined are mapped to the
+// ids the definitions have here.
+func (e *extractor) replay(file string, log []op) {
+	e.file = file
+	ids := map[string]string{}
+	id := func(s string) string {
+		if m, ok := ids[s]; ok {
+			return m
+		}
+		return s
+	}
+	for _, o := range log {
+		switch o.kind {
+		case opDefine:
+			ids[o.id] = e.define(o.ns, o.line, o.st)
+		case opAlias:
+			if c := e.get(id(o.id)); c != nil {
+				e.addAlias(c, o.text)
+			}
+		case opSummary:
+			e.setSummary(id(o.id), o.text)
+		case opAttribute:
+			e.attribute(id(o.id), o.mode, o.text)
+		case opRelate:
+			e.relate(id(o.id), o.typ, id(o.to), o.conf, o.ev, o.rule)
+		}
+	}
+}
+
+// get returns the concept with id, this extractor's own copy or its
+// base's.
+func (e *extractor) get(id string) *concept {
+	if c := e.byID[id]; c != nil {
+		return c
+	}
+	if e.base != nil {
+		return e.base.get(id)
+	}
+	return nil
+}
+
+// own returns c as this extractor's to change: a concept of the base is
+// copied first.
+func (e *extractor) own(c *concept) *concept {
+	if mine := e.byID[c.id]; mine != nil {
+		return mine
+	}
+	cp := *c
+	cp.aliases = slices.Clone(c.aliases)
+	cp.pros, cp.cons = slices.Clone(c.pros), slices.Clone(c.cons)
+	cp.sources = slices.Clone(c.sources)
+	cp.keys = maps.Clone(c.keys)
+	cp.srcSeen = maps.Clone(c.srcSeen)
+	e.byID[c.id] = &cp
+	e.concepts = append(e.concepts, &cp)
+	return &cp
+}
+
+// eachConcept calls f with every concept known: the base's, then this
+// extractor's new ones (its copies of the base's stand in for them).
+func (e *extractor) eachConcept(f func(*concept)) {
+	if e.base != nil {
+		e.base.eachConcept(func(c *concept) {
+			if mine := e.byID[c.id]; mine != nil {
+				c = mine
+			}
+			f(c)
+		})
+	}
+	for _, c := range e.concepts {
+		if e.base == nil || e.base.get(c.id) == nil {
+			f(c)
+		}
+	}
 }
 
 // define records a concept named at file:line and returns its id. Names
@@ -215,15 +385,15 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 	names := append([]string{ns.name}, ns.aliases...)
 	var c *concept
 	for _, n := range names {
-		if id, ok := e.idx.byKey[nameKey(n)]; ok {
-			c = e.byID[id]
+		if id, ok := e.idx.key(nameKey(n)); ok {
+			c = e.get(id)
 			break
 		}
 	}
 	if c == nil {
 		for _, n := range names {
 			if id := e.idx.lookupStem(n); id != "" {
-				c = e.byID[id]
+				c = e.get(id)
 				break
 			}
 		}
@@ -233,7 +403,13 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 		e.concepts = append(e.concepts, c)
 		e.byID[c.id] = c
 		e.index(c, ns.name)
-	} else if st > c.strength && nameKey(ns.name) != nameKey(c.name) {
+	} else {
+		c = e.own(c)
+	}
+	if e.base != nil && e.pass == 2 {
+		e.log = append(e.log, op{kind: opDefine, ns: ns, line: line, st: st, id: c.id})
+	}
+	if st > c.strength && nameKey(ns.name) != nameKey(c.name) {
 		// A heading names the concept better than a mention did; its
 		// aliases come first too, since the id is made from them.
 		old := append([]string{c.name}, c.aliases...)
@@ -261,6 +437,18 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 	return c.id
 }
 
+// giveAlias gives concept id the name n, as a rule found it.
+func (e *extractor) giveAlias(id, n string) {
+	c := e.get(id)
+	if c == nil {
+		return
+	}
+	if e.base != nil && e.pass == 2 {
+		e.log = append(e.log, op{kind: opAlias, id: id, text: n})
+	}
+	e.addAlias(c, n)
+}
+
 // addAlias gives c the name n, unless it has one that compares equal; it
 // takes constant time however many names c has.
 func (e *extractor) addAlias(c *concept, n string) {
@@ -268,6 +456,7 @@ func (e *extractor) addAlias(c *concept, n string) {
 	if n == "" {
 		return
 	}
+	c = e.own(c)
 	k := nameKey(n)
 	if c.keys == nil {
 		c.keys = map[string]bool{nameKey(c.name): true}
@@ -301,7 +490,7 @@ func (x *index) lookupStem(name string) string {
 }
 
 func (e *extractor) newID(ns nameSet) string {
-	return uniqueID(slugOf(ns.name, ns.aliases), func(id string) bool { return e.byID[id] != nil })
+	return uniqueID(slugOf(ns.name, ns.aliases), func(id string) bool { return e.get(id) != nil })
 }
 
 // slugOf makes an id from a concept's names: the name's slug, or for a
@@ -336,6 +525,10 @@ func uniqueID(base string, taken func(string) bool) string {
 func (e *extractor) relate(from string, typ graph.RelationType, to string, conf float64, ev graph.Evidence, rule string) bool {
 	if e.pass != 2 || from == "" || to == "" || from == to || typ == "" {
 		return false
+	}
+	if e.base != nil {
+		e.log = append(e.log, op{kind: opRelate, id: from, typ: typ, to: to, conf: conf, ev: ev, rule: rule})
+		return true
 	}
 	ev.Rule = rule
 	if typ.Symmetric() && to < from {

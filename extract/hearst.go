@@ -256,7 +256,7 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 // ("Cassandra", "Google App Engine"): in an enumeration of examples, a
 // member named so is an instance.
 func (e *extractor) properNamed(id string) bool {
-	c := e.byID[id]
+	c := e.get(id)
 	if c == nil {
 		return false
 	}

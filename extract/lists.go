@@ -267,7 +267,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 	if mode == labelRel && desc == "" && len(it.children) == 0 {
 		if names := splitNamesOf(t.s, sc.list.taxonomy); len(names) > 1 {
 			for _, n := range names {
-				if p := e.byID[parent]; p != nil && sc.list.taxonomy && !sameHead(n.name, p.name) && !properName(n.name) {
+				if p := e.get(parent); p != nil && sc.list.taxonomy && !sameHead(n.name, p.name) && !properName(n.name) {
 					continue
 				}
 				id := e.define(n, line, fromItem)
@@ -400,7 +400,7 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	case sc.list.nested:
 		// Nested kinds share their parent's head noun ("Type-1 가상화"
 		// under "하이퍼바이저형 가상화") or are products ("Docker").
-		if p := e.byID[parent]; p != nil && (sameHead(ns[0].name, p.name) || properName(ns[0].name) && len(strings.Fields(ns[0].name)) == 1) {
+		if p := e.get(parent); p != nil && (sameHead(ns[0].name, p.name) || properName(ns[0].name) && len(strings.Fields(ns[0].name)) == 1) {
 			return ns[0], true
 		}
 	case head != "" && desc != "":
@@ -455,7 +455,7 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 		return
 	}
 	if sc.list.nested {
-		p := e.byID[sc.subject]
+		p := e.get(sc.subject)
 		switch {
 		case p != nil && sameHead(name, p.name):
 			e.relate(id, graph.TypeOf, sc.subject, 0.75, ev, "item-kind")
@@ -475,7 +475,7 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 	if !bold && hasAnySuffix(name, qualitySuffixes...) {
 		return // a quality of the subject, not a part
 	}
-	subj := e.byID[sc.subject]
+	subj := e.get(sc.subject)
 	rel, rule := graph.PartOf, "item-part"
 	switch {
 	case subj == nil:

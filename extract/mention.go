@@ -72,18 +72,44 @@ func tokenize(s string) []token {
 	return toks
 }
 
-// index finds concept names in text.
+// index finds concept names in text. An index over a base finds the
+// base's names first (they were claimed first) and its own after them; the
+// base is only read.
 type index struct {
+	base   *index
 	byKey  map[string]string // nameKey(name) -> concept id
 	byStem map[string]string // stemKey(name) -> concept id
 	prefix map[string]bool   // every rune prefix of a key
-	// version grows whenever a name is added, so callers can tell
-	// whether mentions found earlier are still complete.
-	version int
 }
 
-func newIndex() *index {
-	return &index{byKey: map[string]string{}, byStem: map[string]string{}, prefix: map[string]bool{}}
+func newIndex(base *index) *index {
+	return &index{base: base, byKey: map[string]string{}, byStem: map[string]string{}, prefix: map[string]bool{}}
+}
+
+// key returns the concept a name key is claimed by.
+func (x *index) key(k string) (string, bool) {
+	if x.base != nil {
+		if id, ok := x.base.key(k); ok {
+			return id, true
+		}
+	}
+	id, ok := x.byKey[k]
+	return id, ok
+}
+
+// stemmed returns the concept a stem key is claimed by.
+func (x *index) stemmed(k string) (string, bool) {
+	if x.base != nil {
+		if id, ok := x.base.stemmed(k); ok {
+			return id, true
+		}
+	}
+	id, ok := x.byStem[k]
+	return id, ok
+}
+
+func (x *index) hasPrefix(k string) bool {
+	return x.prefix[k] || x.base != nil && x.base.hasPrefix(k)
 }
 
 // maxKeyPrefix bounds the prefixes stored per name.
@@ -95,14 +121,12 @@ func (x *index) add(name, id string) {
 	if k == "" {
 		return
 	}
-	if _, ok := x.byKey[k]; !ok {
+	if _, ok := x.key(k); !ok {
 		x.byKey[k] = id
-		x.version++
 	}
 	if sk := stemKey(name); sk != "" && isLatin(name) {
-		if _, ok := x.byStem[sk]; !ok {
+		if _, ok := x.stemmed(sk); !ok {
 			x.byStem[sk] = id
-			x.version++
 		}
 	}
 	for i := range k {
@@ -145,20 +169,20 @@ func (x *index) mentions(s string, toks []token) []mention {
 			}
 			prev := key
 			key += toks[j].norm
-			if id, ok := x.byKey[key]; ok {
+			if id, ok := x.key(key); ok {
 				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
 			} else if toks[j].hangul {
 				for _, rest := range stripParticles(toks[j].norm) {
-					if id, ok := x.byKey[prev+rest]; ok {
+					if id, ok := x.key(prev + rest); ok {
 						end := toks[j].start + len(rest)
 						best = &mention{start: toks[i].start, end: end, tok0: i, tok1: j, id: id, particle: s[end:toks[j].end]}
 						break
 					}
 				}
-			} else if id, ok := x.byStem[prev+stem(toks[j].norm)]; ok && !toks[j].hangul && !isAcronym(s[toks[j].start:toks[j].end]) {
+			} else if id, ok := x.stemmed(prev + stem(toks[j].norm)); ok && !toks[j].hangul && !isAcronym(s[toks[j].start:toks[j].end]) {
 				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
 			}
-			if !x.prefix[key] {
+			if !x.hasPrefix(key) {
 				break
 			}
 		}

@@ -502,7 +502,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	ns[0].aliases = aliases
 	// "the Kerberos protocol", "Redis 데이터베이스": a name and its class
 	// (unless the whole is a name of its own).
-	_, whole := e.idx.byKey[nameKey(text)]
+	_, whole := e.idx.key(nameKey(text))
 	if id := e.lookupNames(ns[0]); id != "" && (whole || !(p.j-p.i >= 2 && classNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))])) {
 		return id
 	}
@@ -751,7 +751,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 			continue // its expansion may be named later in the notes
 		}
 		if id := e.expansion(name); id != "" {
-			e.addAlias(e.byID[id], name)
+			e.giveAlias(id, name)
 			continue
 		}
 		e.define(nameSet{name: name}, t.lineAt(start+w.start), fromLetters)
@@ -764,27 +764,45 @@ func (e *extractor) expansion(a string) string {
 	if !isAcronym(a) || strings.ContainsAny(a, "-/0123456789") {
 		return ""
 	}
-	if e.initials == nil {
-		e.initials = map[string][]string{}
-		for _, c := range e.concepts {
-			ws := strings.FieldsFunc(c.name, func(r rune) bool { return r == ' ' || r == '-' })
-			if len(ws) < 2 || !isLatin(c.name) {
-				continue
-			}
-			var b strings.Builder
-			for _, w := range ws {
-				b.WriteRune(unicode.ToUpper(firstRune(w)))
-			}
-			k := b.String()
-			if !slices.Contains(e.initials[k], c.id) {
-				e.initials[k] = append(e.initials[k], c.id)
-			}
+	k := strings.ToUpper(a)
+	var ids []string
+	if e.base != nil {
+		ids = slices.Clone(e.base.initials[k])
+	}
+	for _, c := range e.concepts {
+		if initialsOf(c.name) == k && !slices.Contains(ids, c.id) {
+			ids = append(ids, c.id)
 		}
 	}
-	if ids := e.initials[strings.ToUpper(a)]; len(ids) == 1 {
+	if len(ids) == 1 {
 		return ids[0]
 	}
 	return ""
+}
+
+// indexInitials maps the initials of every concept's multi-word Latin
+// name to the concept, for the notes read over e (see expansion).
+func (e *extractor) indexInitials() {
+	e.initials = map[string][]string{}
+	for _, c := range e.concepts {
+		if k := initialsOf(c.name); k != "" && !slices.Contains(e.initials[k], c.id) {
+			e.initials[k] = append(e.initials[k], c.id)
+		}
+	}
+}
+
+// initialsOf returns the capitals of a multi-word Latin name's words
+// ("Breadth-first search": "BFS"), or "".
+func initialsOf(name string) string {
+	ws := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(ws) < 2 || !isLatin(name) {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteRune(unicode.ToUpper(firstRune(w)))
+	}
+	return b.String()
 }
 
 // properWord reports whether word i of an English sentence is a proper

@@ -106,7 +106,7 @@ func (e *extractor) children(s *section, sc scope) {
 // is in: a kind when its name contains the parent's head noun or the
 // parent names a class, a part when the parent names a whole.
 func (e *extractor) subsection(child string, parent scope, s *section) {
-	p := e.byID[parent.subject]
+	p := e.get(parent.subject)
 	if p == nil || s.kind == sectionHeading && s.level <= 1 {
 		return // notes joined into one file: each level-1 heading its own
 	}
@@ -469,21 +469,38 @@ func (e *extractor) numberedHead(it *item, sc scope) string {
 }
 
 func (e *extractor) summary(id string, b *block) {
-	c := e.byID[id]
-	if c == nil || c.summary != "" || e.pass != 2 {
+	if e.pass != 2 {
 		return
 	}
 	s := collapseSpace(b.text.s)
 	if utf8.RuneCountInString(s) > 400 {
 		s = string([]rune(s)[:400]) + "…"
 	}
-	c.summary = s
+	e.setSummary(id, s)
+}
+
+// setSummary gives concept id its summary, unless it has one.
+func (e *extractor) setSummary(id, s string) {
+	if e.base != nil {
+		e.log = append(e.log, op{kind: opSummary, id: id, text: s})
+		return
+	}
+	if c := e.get(id); c != nil && c.summary == "" {
+		c.summary = s
+	}
 }
 
 func (e *extractor) attribute(id string, mode labelMode, s string) {
-	c := e.byID[id]
 	s = collapseSpace(s)
-	if c == nil || s == "" || e.pass != 2 {
+	if s == "" || e.pass != 2 {
+		return
+	}
+	if e.base != nil {
+		e.log = append(e.log, op{kind: opAttribute, id: id, mode: mode, text: s})
+		return
+	}
+	c := e.get(id)
+	if c == nil {
 		return
 	}
 	switch mode {
@@ -519,7 +536,7 @@ func containsAfterStart(name string, c *concept) bool {
 // tool, under any of its names: "Redis", "레디스 (Redis)", "AWS Elastic
 // Beanstalk". Acronyms ("DNS") name kinds of things, not instances.
 func (e *extractor) instance(id string) bool {
-	c := e.byID[id]
+	c := e.get(id)
 	if c == nil {
 		return false
 	}
@@ -557,7 +574,7 @@ func productName(n string) bool {
 }
 
 func (e *extractor) nameOf(id string) string {
-	if c := e.byID[id]; c != nil {
+	if c := e.get(id); c != nil {
 		return c.name
 	}
 	return id

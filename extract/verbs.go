@@ -384,7 +384,7 @@ func (e *extractor) alias(st *sent, c ctx, topic string, h cueHit) {
 	if id := e.idx.lookup(name); id != "" && id != subj {
 		return // already a concept of its own: not another name
 	}
-	if sc := e.byID[subj]; sc != nil && e.pass == 1 {
-		e.addAlias(sc, name)
+	if sc := e.get(subj); sc != nil && e.pass == 1 {
+		e.giveAlias(sc.id, name)
 	}
 }
