@@ -24,7 +24,7 @@ func (e *extractor) compounds() {
 			example[r.from] = true
 		}
 	}
-	for _, c := range e.concepts {
+	e.eachConcept(func(c *concept) {
 		head := ""
 		for _, n := range append([]string{c.name}, c.aliases...) {
 			if hasHangul(n) != hasHangul(c.name) {
@@ -41,7 +41,7 @@ func (e *extractor) compounds() {
 			}
 		}
 		if head == "" || len(c.sources) == 0 || example[c.id] || e.related(c.id, head) || reaches(up, c.id, head) {
-			continue
+			return
 		}
 		rel := graph.TypeOf
 		if quantified(c.name) {
@@ -52,13 +52,13 @@ func (e *extractor) compounds() {
 			ev.File, ev.Line = c.sources[0].File, c.sources[0].Line
 		}
 		e.relate(c.id, rel, head, 0.6, ev, "compound")
-	}
+	})
 }
 
 // basedOn relates a concept named after what it is based on ("VIP 기반",
 // "Hash 기반 방식", "push-based") to that: it uses it.
 func (e *extractor) basedOn() {
-	for _, c := range e.concepts {
+	e.eachConcept(func(c *concept) {
 		words := strings.Fields(c.name)
 		for i, w := range words {
 			if i == 0 || (w != "기반" && w != "기반의" && !strings.HasSuffix(strings.ToLower(w), "-based")) {
@@ -70,7 +70,7 @@ func (e *extractor) basedOn() {
 			}
 			break
 		}
-	}
+	})
 }
 
 // headOf returns the concept named by the longest proper word suffix of

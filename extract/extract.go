@@ -5,11 +5,9 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -52,75 +50,7 @@ func Files(ctx context.Context, paths []string) (*Result, error) {
 // notes' names and contents, not on their order. It returns ctx.Err() if
 // ctx is cancelled.
 func Notes(ctx context.Context, notes []Note) (*Result, error) {
-	notes = slices.Clone(notes)
-	slices.SortFunc(notes, func(a, b Note) int { return strings.Compare(a.Name, b.Name) })
-	e := newExtractor(nil)
-	// Notes are parsed independently, on every core; what follows reads
-	// them in order.
-	parsed := make([]*doc, len(notes))
-	problems := make([]error, len(notes))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(notes)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				parsed[i], problems[i] = parseNote(notes[i])
-			}
-		}()
-	}
-	for i := range notes {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	var docs []*doc
-	for i := range notes {
-		if problems[i] != nil {
-			e.warnings = append(e.warnings, problems[i])
-		} else if parsed[i] != nil {
-			e.warnings = append(e.warnings, parsed[i].warnings...)
-			docs = append(docs, parsed[i])
-		}
-	}
-	// Two passes: the first finds the concepts, so the second can
-	// recognise a concept mentioned before (or in another note than)
-	// the place that names it. In each, every note is read on its own, on
-	// every core, by an extractor that logs what it finds; the logs are
-	// then replayed in the notes' order. The first pass reads a note
-	// alone; the second over the concepts of every note.
-	empty := newExtractor(nil)
-	logs, err := eachDoc(ctx, docs, func(d *doc) []op { return empty.read(d, 1) })
-	if err != nil {
-		return nil, err
-	}
-	e.pass = 1
-	for i, d := range docs {
-		e.replay(d.file, logs[i])
-	}
-	e.indexInitials()
-	logs, err = eachDoc(ctx, docs, func(d *doc) []op { return e.read(d, 2) })
-	if err != nil {
-		return nil, err
-	}
-	e.pass = 2
-	for i, d := range docs {
-		e.replay(d.file, logs[i])
-	}
-	e.compounds()
-	e.basedOn()
-	g, err := e.build()
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Graph: g, Warnings: e.warnings}, nil
+	return NewCache().Notes(ctx, notes)
 }
 
 // parseNote checks and parses one note; it returns a problem for a note
@@ -166,6 +96,7 @@ const (
 type concept struct {
 	id       string
 	name     string
+	key      string // nameKey(name)
 	aliases  []string
 	strength strength
 	summary  string
@@ -189,10 +120,12 @@ type relation struct {
 }
 
 type extractor struct {
-	// base, when set, is what is known of every note: this extractor
-	// reads one note over it, without changing it, and logs what it
-	// does for base to replay (see read).
+	// base, when set, is known before this extractor's own concepts:
+	// it is only read, and a concept of it that changes is copied
+	// first (see own). An extractor reading one note logs what it
+	// does, for the extractor of all notes to replay (see read).
 	base     *extractor
+	logs     bool
 	log      []op
 	pass     int
 	concepts []*concept
@@ -224,37 +157,13 @@ type extractor struct {
 // knows base's concepts, changes only its own copies of them, and logs
 // what it does for base to replay.
 func newExtractor(base *extractor) *extractor {
-	e := &extractor{base: base, byID: map[string]*concept{}, relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}, titleMemo: map[titleKey]titleInfo{}}
+	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}, titleMemo: map[titleKey]titleInfo{}}
 	if base != nil {
 		e.idx = newIndex(base.idx)
 	} else {
 		e.idx = newIndex(nil)
 	}
 	return e
-}
-
-// eachDoc runs read on every doc, on every core, and returns what each
-// returned, in the docs' order.
-func eachDoc(ctx context.Context, docs []*doc, read func(*doc) []op) ([][]op, error) {
-	out := make([][]op, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = read(docs[i])
-			}
-		})
-	}
-	for i := range docs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out, ctx.Err()
 }
 
 // read reads d in the given pass with an extractor over e (which it only
@@ -269,7 +178,7 @@ func (e *extractor) read(d *doc, pass int) []op {
 	if pass == 1 {
 		log := make([]op, 0, len(r.concepts))
 		for _, c := range r.concepts {
-			log = append(log, op{kind: opDefine, ns: nameSet{name: c.name, aliases: c.aliases}, st: c.strength, id: c.id})
+			log = append(log, op{kind: opDefine, kn: keyed(nameSet{name: c.name, aliases: c.aliases}), st: c.strength, id: c.id})
 		}
 		return log
 	}
@@ -280,7 +189,7 @@ func (e *extractor) read(d *doc, pass int) []op {
 type op struct {
 	kind opKind
 	id   string // the concept: defined, or given an alias, summary or attribute; a relation's from
-	ns   nameSet
+	kn   keyedNames
 	line int
 	st   strength
 	text string // an alias, summary or attribute
@@ -317,7 +226,7 @@ func (e *extractor) replay(file string, log []op) {
 	for _, o := range log {
 		switch o.kind {
 		case opDefine:
-			ids[o.id] = e.define(o.ns, o.line, o.st)
+			ids[o.id] = e.defineKeyed(o.kn, o.line, o.st)
 		case opAlias:
 			if c := e.get(id(o.id)); c != nil {
 				e.addAlias(c, o.text)
@@ -382,16 +291,40 @@ func (e *extractor) eachConcept(f func(*concept)) {
 // define records a concept named at file:line and returns its id. Names
 // already known make it the same concept; the strongest place names it.
 func (e *extractor) define(ns nameSet, line int, st strength) string {
-	names := append([]string{ns.name}, ns.aliases...)
+	return e.defineKeyed(keyed(ns), line, st)
+}
+
+// keyedNames is a concept's names, spaces collapsed, with their keys (see
+// nameKey): worked out where a note is read, on any core, so that
+// replaying a definition costs only lookups.
+type keyedNames struct {
+	names []string // the name, then its aliases
+	keys  []string
+}
+
+func keyed(ns nameSet) keyedNames {
+	k := keyedNames{names: make([]string, 0, 1+len(ns.aliases)), keys: make([]string, 0, 1+len(ns.aliases))}
+	for i, n := range append([]string{ns.name}, ns.aliases...) {
+		n = collapseSpace(n)
+		if n == "" && i > 0 {
+			continue
+		}
+		k.names = append(k.names, n)
+		k.keys = append(k.keys, nameKey(n))
+	}
+	return k
+}
+
+func (e *extractor) defineKeyed(kn keyedNames, line int, st strength) string {
 	var c *concept
-	for _, n := range names {
-		if id, ok := e.idx.key(nameKey(n)); ok {
+	for _, k := range kn.keys {
+		if id, ok := e.idx.key(k); ok {
 			c = e.get(id)
 			break
 		}
 	}
 	if c == nil {
-		for _, n := range names {
+		for _, n := range kn.names {
 			if id := e.idx.lookupStem(n); id != "" {
 				c = e.get(id)
 				break
@@ -399,30 +332,31 @@ func (e *extractor) define(ns nameSet, line int, st strength) string {
 		}
 	}
 	if c == nil {
-		c = &concept{id: e.newID(ns), name: ns.name, strength: st}
+		ns := nameSet{name: kn.names[0], aliases: kn.names[1:]}
+		c = &concept{id: e.newID(ns), name: ns.name, key: kn.keys[0], strength: st}
 		e.concepts = append(e.concepts, c)
 		e.byID[c.id] = c
-		e.index(c, ns.name)
+		e.index(c, c.name, c.key)
 	} else {
 		c = e.own(c)
 	}
-	if e.base != nil && e.pass == 2 {
-		e.log = append(e.log, op{kind: opDefine, ns: ns, line: line, st: st, id: c.id})
+	if e.logs && e.pass == 2 {
+		e.log = append(e.log, op{kind: opDefine, kn: kn, line: line, st: st, id: c.id})
 	}
-	if st > c.strength && nameKey(ns.name) != nameKey(c.name) {
+	if st > c.strength && kn.keys[0] != c.key {
 		// A heading names the concept better than a mention did; its
 		// aliases come first too, since the id is made from them.
 		old := append([]string{c.name}, c.aliases...)
-		c.name, c.aliases, c.strength, c.keys = ns.name, nil, st, nil
-		e.index(c, c.name)
-		for _, n := range append(slices.Clone(ns.aliases), old...) {
+		c.name, c.key, c.aliases, c.strength, c.keys = kn.names[0], kn.keys[0], nil, st, nil
+		e.index(c, c.name, c.key)
+		for _, n := range append(slices.Clone(kn.names[1:]), old...) {
 			e.addAlias(c, n)
 		}
 	} else if st > c.strength {
 		c.strength = st
 	}
-	for _, n := range names {
-		e.addAlias(c, n)
+	for i, n := range kn.names {
+		e.addAliasKeyed(c, n, kn.keys[i])
 	}
 	if e.pass == 2 && line > 0 {
 		src := graph.Source{File: e.file, Line: line}
@@ -443,7 +377,7 @@ func (e *extractor) giveAlias(id, n string) {
 	if c == nil {
 		return
 	}
-	if e.base != nil && e.pass == 2 {
+	if e.logs && e.pass == 2 {
 		e.log = append(e.log, op{kind: opAlias, id: id, text: n})
 	}
 	e.addAlias(c, n)
@@ -453,30 +387,37 @@ func (e *extractor) giveAlias(id, n string) {
 // takes constant time however many names c has.
 func (e *extractor) addAlias(c *concept, n string) {
 	n = collapseSpace(n)
+	e.addAliasKeyed(c, n, nameKey(n))
+}
+
+// addAliasKeyed is addAlias of a name already collapsed, with its key.
+func (e *extractor) addAliasKeyed(c *concept, n, k string) {
 	if n == "" {
 		return
 	}
 	c = e.own(c)
-	k := nameKey(n)
 	if c.keys == nil {
-		c.keys = map[string]bool{nameKey(c.name): true}
+		c.keys = map[string]bool{c.key: true}
 	}
 	if c.keys[k] {
 		return // indexed when first given
 	}
 	c.keys[k] = true
 	c.aliases = append(c.aliases, n)
-	e.index(c, n)
+	e.index(c, n, k)
 }
 
 // index makes n find c, and also the name without a generic head noun
 // ("스택 영역" is found as "스택") when that is no other concept's name.
-func (e *extractor) index(c *concept, n string) {
-	e.idx.add(n, c.id)
+func (e *extractor) index(c *concept, n, k string) {
+	e.idx.addKeyed(n, k, c.id)
+	if !strings.HasSuffix(n, "영역") {
+		return
+	}
 	words := strings.Fields(n)
 	if len(words) >= 2 && words[len(words)-1] == "영역" {
 		short := strings.Join(words[:len(words)-1], " ")
-		if _, taken := e.idx.byKey[nameKey(short)]; !taken {
+		if _, taken := e.idx.key(nameKey(short)); !taken {
 			e.idx.add(short, c.id)
 		}
 	}
@@ -526,7 +467,8 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 	if e.pass != 2 || from == "" || to == "" || from == to || typ == "" {
 		return false
 	}
-	if e.base != nil {
+	if e.logs {
+		ev.Text = evidenceText(ev.Text)
 		e.log = append(e.log, op{kind: opRelate, id: from, typ: typ, to: to, conf: conf, ev: ev, rule: rule})
 		return true
 	}
@@ -535,7 +477,9 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 		from, to = to, from
 	}
 	k := relKey{from, to, typ}
-	ev.Text = evidenceText(ev.Text)
+	if len(ev.Text) > maxEvidence {
+		ev.Text = evidenceText(ev.Text)
+	}
 	if i, ok := e.relIndex[k]; ok {
 		r := e.rels[i]
 		r.conf = max(r.conf, conf)
@@ -578,18 +522,22 @@ func evidenceText(s string) string {
 // concept's final names, so they do not depend on where it was first met.
 func (e *extractor) build() (*graph.Graph, error) {
 	g := graph.New()
-	ids := make(map[string]string, len(e.concepts))
-	taken := make(map[string]bool, len(e.concepts))
-	for _, c := range e.concepts {
+	ids := map[string]string{}
+	taken := map[string]bool{}
+	var err error
+	e.eachConcept(func(c *concept) {
 		id := uniqueID(slugOf(c.name, c.aliases), func(id string) bool { return taken[id] })
 		taken[id] = true
 		ids[c.id] = id
-		if _, err := g.AddConcept(graph.Concept{
+		if _, aerr := g.AddConcept(graph.Concept{
 			ID: id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
 			Pros: c.pros, Cons: c.cons, Sources: c.sources,
-		}); err != nil {
-			return nil, err
+		}); aerr != nil && err == nil {
+			err = aerr
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, r := range e.rels {
 		if err := g.AddRelation(graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev}); err != nil {

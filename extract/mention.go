@@ -116,8 +116,10 @@ func (x *index) hasPrefix(k string) bool {
 const maxKeyPrefix = 48
 
 // add makes name find id. The first concept to claim a name keeps it.
-func (x *index) add(name, id string) {
-	k := nameKey(name)
+func (x *index) add(name, id string) { x.addKeyed(name, nameKey(name), id) }
+
+// addKeyed is add of a name whose key is k.
+func (x *index) addKeyed(name, k, id string) {
 	if k == "" {
 		return
 	}

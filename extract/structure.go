@@ -481,12 +481,12 @@ func (e *extractor) summary(id string, b *block) {
 
 // setSummary gives concept id its summary, unless it has one.
 func (e *extractor) setSummary(id, s string) {
-	if e.base != nil {
+	if e.logs {
 		e.log = append(e.log, op{kind: opSummary, id: id, text: s})
 		return
 	}
 	if c := e.get(id); c != nil && c.summary == "" {
-		c.summary = s
+		e.own(c).summary = s
 	}
 }
 
@@ -495,7 +495,7 @@ func (e *extractor) attribute(id string, mode labelMode, s string) {
 	if s == "" || e.pass != 2 {
 		return
 	}
-	if e.base != nil {
+	if e.logs {
 		e.log = append(e.log, op{kind: opAttribute, id: id, mode: mode, text: s})
 		return
 	}
@@ -503,6 +503,7 @@ func (e *extractor) attribute(id string, mode labelMode, s string) {
 	if c == nil {
 		return
 	}
+	c = e.own(c)
 	switch mode {
 	case labelPros:
 		if !slices.Contains(c.pros, s) {

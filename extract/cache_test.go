@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// devVault returns the dev notes and the sample as one set of notes, the
+// way a folder of notes by several hands is read; the test is skipped
+// where ../shared is absent.
+func devVault(t testing.TB) []Note {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(evalDir, "dev", "*.md"))
+	if len(paths) == 0 {
+		t.Skipf("evaluation notes not found in %s/dev (they sit in ../shared beside the repository)", evalDir)
+	}
+	notes := sampleNotes()
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes = append(notes, Note{Name: filepath.Base(p), Data: data})
+	}
+	return notes
+}
+
+func graphJSON(t testing.TB, res *Result) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := res.Graph.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestCacheIsNotes edits a set of notes step by step, as a person does
+// between two reloads, and checks that the graph a Cache gives after each
+// step is the graph Notes gives of the notes as they are then.
+func TestCacheIsNotes(t *testing.T) {
+	notes := devVault(t)
+	edit := func(name string, f func(string) string) {
+		for i := range notes {
+			if notes[i].Name == name {
+				notes[i].Data = []byte(f(string(notes[i].Data)))
+				return
+			}
+		}
+		t.Fatalf("no note %s", name)
+	}
+	// read is how many notes each step reads again in each pass, at most.
+	steps := []struct {
+		name string
+		do   func()
+		read [2]int
+	}{
+		{"unchanged", func() {}, [2]int{0, 0}},
+		{"a sentence edited", func() {
+			edit("ko-tcp.md", func(s string) string { return s + "\n\nTCP는 슬라이딩 윈도우를 사용한다.\n" })
+		}, [2]int{1, 1}},
+		{"a new concept mentioned in other notes", func() {
+			// "Redis" is written in several notes; a heading makes it a
+			// concept of its own with an alias, which every note that
+			// mentions it must see.
+			edit("en-sdp-database.md", func(s string) string {
+				return s + "\n\n## Redis (Remote Dictionary Server)\n\nRedis is a key-value store.\n"
+			})
+		}, [2]int{1, 10}},
+		{"a concept renamed", func() {
+			edit("en-sdp-database.md", func(s string) string {
+				return strings.Replace(s, "## Redis (Remote Dictionary Server)", "## REDIS (Remote Dictionary Server)", 1)
+			})
+		}, [2]int{1, 10}},
+		{"a note deleted", func() {
+			notes = slices.DeleteFunc(notes, func(n Note) bool { return n.Name == "ko-devsquad.md" })
+		}, [2]int{0, 10}},
+		{"a note that cannot be read", func() {
+			edit("en-vault.md", func(s string) string { return s + "\x00" })
+		}, [2]int{1, 10}},
+		{"a note added", func() {
+			notes = append(notes, Note{Name: "new.md", Data: []byte("# Memcached\n\nMemcached is a kind of cache. Unlike Redis, it has no persistence.\n")})
+		}, [2]int{1, 10}},
+	}
+	c := NewCache()
+	if _, err := c.Notes(context.Background(), notes); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range steps {
+		step.do()
+		got, err := c.Notes(context.Background(), notes)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		want, err := Notes(context.Background(), notes)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if g, w := graphJSON(t, got), graphJSON(t, want); g != w {
+			t.Errorf("%s: the cache's graph differs from a fresh extraction (%d and %d bytes of JSON)", step.name, len(g), len(w))
+		}
+		if g, w := fmt.Sprint(got.Warnings), fmt.Sprint(want.Warnings); g != w {
+			t.Errorf("%s: warnings %s, want %s", step.name, g, w)
+		}
+		t.Logf("%s: read %d notes alone, %d over all of %d", step.name, c.read[0], c.read[1], len(notes))
+		if c.read[0] > step.read[0] || c.read[1] > step.read[1] {
+			t.Errorf("%s: read %d and %d notes again, want at most %d and %d", step.name, c.read[0], c.read[1], step.read[0], step.read[1])
+		}
+	}
+}
+
+// TestNotesOrder: the order notes are given in changes nothing.
+func TestNotesOrder(t *testing.T) {
+	notes := devVault(t)
+	a, err := Notes(context.Background(), notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := slices.Clone(notes)
+	slices.Reverse(rev)
+	b, err := Notes(context.Background(), rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if graphJSON(t, a) != graphJSON(t, b) {
+		t.Error("the notes in reverse order give another graph")
+	}
+}
+
+// reloadVault is a vault of many small notes: the benchmark corpus cut
+// into its sections, one note each.
+func reloadVault(b *testing.B, n int) []Note {
+	corpus, _ := benchCorpus(b)
+	var notes []Note
+	for _, f := range corpus {
+		for _, sec := range strings.Split(string(f.Data), "\n---\n") {
+			if strings.TrimSpace(sec) == "" {
+				continue
+			}
+			notes = append(notes, Note{Name: fmt.Sprintf("vault/%05d.md", len(notes)), Data: []byte(sec)})
+			if len(notes) == n {
+				return notes
+			}
+		}
+	}
+	return notes
+}
+
+// BenchmarkReload reloads a vault of 5,000 notes after one of them changed,
+// against extracting that note alone, measured in the same run.
+func BenchmarkReload(b *testing.B) {
+	notes := reloadVault(b, 5000)
+	c := NewCache()
+	if _, err := c.Notes(context.Background(), notes); err != nil {
+		b.Fatal(err)
+	}
+	one := len(notes) / 2
+	orig := notes[one].Data
+	var alone, reload time.Duration
+	n, reread := 0, 0
+	for b.Loop() {
+		notes[one].Data = append(slices.Clone(orig), fmt.Sprintf("\n\n이 부분은 %d번째로 고친 문장이다.\n", n)...)
+		start := time.Now()
+		if _, err := Notes(context.Background(), notes[one:one+1]); err != nil {
+			b.Fatal(err)
+		}
+		alone += time.Since(start)
+		start = time.Now()
+		if _, err := c.Notes(context.Background(), notes); err != nil {
+			b.Fatal(err)
+		}
+		reload += time.Since(start)
+		reread += c.read[1]
+		n++
+	}
+	b.ReportMetric(float64(reread)/float64(n), "notes-read-again")
+	b.ReportMetric(float64(len(notes)), "notes")
+	b.ReportMetric(float64(alone.Microseconds())/float64(n), "µs-one-note-alone")
+	b.ReportMetric(float64(reload.Microseconds())/float64(n), "µs-reload")
+	b.ReportMetric(float64(reload)/float64(alone), "reload/alone")
+}
