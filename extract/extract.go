@@ -21,6 +21,9 @@ import (
 type Result struct {
 	Graph    *graph.Graph
 	Warnings []error // each an *Error naming the file (and line when known)
+	// Skipped names the notes given to [Notes] that could not be read at
+	// all (broken front matter, not UTF-8, empty), sorted.
+	Skipped []string
 }
 
 // Files reads every note under paths (see [ReadNotes]) and extracts one
@@ -81,9 +84,11 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 		return nil, err
 	}
 	var docs []*doc
+	var skipped []string
 	for i := range notes {
 		if problems[i] != nil {
 			e.warnings = append(e.warnings, problems[i])
+			skipped = append(skipped, notes[i].Name)
 		} else if parsed[i] != nil {
 			e.warnings = append(e.warnings, parsed[i].warnings...)
 			docs = append(docs, parsed[i])
@@ -108,7 +113,7 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Graph: g, Warnings: e.warnings}, nil
+	return &Result{Graph: g, Warnings: e.warnings, Skipped: skipped}, nil
 }
 
 // parseNote checks and parses one note; it returns a problem for a note

@@ -378,7 +378,7 @@ function installControls() {
   $("#zoom-fit").addEventListener("click", () => fit());
   for (const m of MODES) $(`#mode-${m}`).addEventListener("click", () => setMode(m));
   $("#banner-close").addEventListener("click", () => {
-    dismissedError = $("#banner-text").textContent;
+    dismissedError = bannerError;
     hideBanner();
   });
   $("#sheet-toggle").addEventListener("click", () => setSheet(!document.body.classList.contains("sheet-open")));
@@ -1546,10 +1546,19 @@ function reasonItem(b, stepID, name) {
 // Reload banner and live reload
 
 let dismissedError = "";
+let bannerError = "";
 
+// showBanner shows the server's problems, one a line (each names a note
+// and, when known, a line in it).
 function showBanner(msg) {
   if (msg === dismissedError) return; // dismissed once; a new problem shows again
-  $("#banner-text").textContent = `The notes changed but could not all be read; the last good graph is shown. ${msg}`;
+  bannerError = msg;
+  const problems = msg.split("\n").filter((line) => line.trim());
+  fill(
+    $("#banner-text"),
+    el("p", { text: "The notes changed but could not all be read; the last good version of each is shown:" }),
+    el("ul", { class: "problems" }, problems.map((line) => el("li", { text: line }))),
+  );
   $("#banner").hidden = false;
 }
 
