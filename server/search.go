@@ -12,6 +12,18 @@ import (
 // searchIndex finds concepts by any of their names, Korean or English.
 type searchIndex struct {
 	entries []searchEntry
+	// keys lists every name of every entry; grams indexes them by the
+	// pairs of adjacent characters of each, padded at both ends, so that
+	// names resembling a misspelt one are found without comparing it
+	// against every name.
+	keys  []gramKey
+	grams map[[2]rune][]int32 // bigram -> indexes into keys, ascending
+}
+
+type gramKey struct {
+	entry int32
+	key   string
+	runes int32
 }
 
 type searchEntry struct {
@@ -41,7 +53,38 @@ func newSearchIndex(g *graph.Graph) *searchIndex {
 		}
 		x.entries = append(x.entries, e)
 	}
+	x.grams = map[[2]rune][]int32{}
+	for i, e := range x.entries {
+		for _, k := range e.keys {
+			ki := int32(len(x.keys))
+			x.keys = append(x.keys, gramKey{entry: int32(i), key: k, runes: int32(utf8.RuneCountInString(k))})
+			for _, g := range bigrams(k) {
+				x.grams[g] = append(x.grams[g], ki)
+			}
+		}
+	}
 	return x
+}
+
+// bigrams returns the distinct pairs of adjacent characters of s padded
+// with a 0 at both ends ("ab" has {0,a}, {a,b}, {b,0}), in order of first
+// appearance.
+func bigrams(s string) [][2]rune {
+	var out [][2]rune
+	seen := map[[2]rune]bool{}
+	prev := rune(0)
+	add := func(g [2]rune) {
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	for _, r := range s {
+		add([2]rune{prev, r})
+		prev = r
+	}
+	add([2]rune{prev, 0})
+	return out
 }
 
 // Scores of a match; the name beats an alias at each level.
@@ -151,35 +194,79 @@ func (x *searchIndex) suggest(s string, limit int) []conceptRef {
 	if len(out) > 0 {
 		return out
 	}
-	// Nothing contains it: try the names closest in edit distance.
+	// Nothing contains it: try the names closest in edit distance, among
+	// those that share enough pairs of characters with it to be that
+	// close (an edit changes at most two pairs).
 	nq := graph.NormName(s)
+	n := utf8.RuneCountInString(nq)
+	if n == 0 {
+		return out
+	}
+	limitDist := max(2, n/3)
+	shared := map[int32]int{}
+	for _, g := range bigrams(nq) {
+		for _, ki := range x.grams[g] {
+			shared[ki]++
+		}
+	}
 	type cand struct {
+		ki, shared int
+	}
+	var cands []cand
+	for ki, sh := range shared {
+		k := x.keys[ki]
+		longer := max(int(k.runes), n)
+		if abs(int(k.runes)-n) <= limitDist && sh >= longer+1-2*limitDist {
+			cands = append(cands, cand{int(ki), sh})
+		}
+	}
+	// Those sharing the most pairs first; only so many are compared.
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.shared != b.shared {
+			return b.shared - a.shared
+		}
+		return a.ki - b.ki
+	})
+	if len(cands) > maxCompared {
+		cands = cands[:maxCompared]
+	}
+	best := map[int32]int{} // entry -> its closest name's distance
+	for _, c := range cands {
+		k := x.keys[c.ki]
+		d := editDistance(k.key, nq)
+		if old, ok := best[k.entry]; d <= limitDist && (!ok || d < old) {
+			best[k.entry] = d
+		}
+	}
+	type near struct {
 		ref  conceptRef
 		dist int
 	}
-	var cands []cand
-	for _, e := range x.entries {
-		best := -1
-		for _, k := range e.keys {
-			d := editDistance(k, nq)
-			if best < 0 || d < best {
-				best = d
-			}
-		}
-		if best >= 0 && best <= max(2, utf8.RuneCountInString(nq)/3) {
-			cands = append(cands, cand{e.ref, best})
-		}
+	var nears []near
+	for e, d := range best {
+		nears = append(nears, near{x.entries[e].ref, d})
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
+	slices.SortFunc(nears, func(a, b near) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}
 		return strings.Compare(a.ref.ID, b.ref.ID)
 	})
-	for i := 0; i < len(cands) && i < limit; i++ {
-		out = append(out, cands[i].ref)
+	for i := 0; i < len(nears) && i < limit; i++ {
+		out = append(out, nears[i].ref)
 	}
 	return out
+}
+
+// maxCompared is how many names, at most, a misspelt name is compared with
+// character by character for "did you mean".
+const maxCompared = 256
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // editDistance is the Levenshtein distance between a and b, in runes.
