@@ -81,11 +81,37 @@ type snapshot struct {
 	problem string // why the last reload fell short, or ""
 	search  *searchIndex
 	hubs    []string
-	nrels   int // len(g.Relations()), which sorts them
+	nrels   int       // len(g.Relations()), which sorts them
+	docs    *docCache // the whole graph as JSON, serialised once
+	views   *overviews
+}
+
+// overviews holds graph.Overview of one graph version for the few sizes
+// asked for: working one out sorts every concept by degree.
+type overviews struct {
+	mu  sync.Mutex
+	ids map[int][]string // top -> the overview's ids
+}
+
+// overview returns snap.g.Overview(top), worked out once.
+func (snap *snapshot) overview(top int) []string {
+	o := snap.views
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if ids, ok := o.ids[top]; ok {
+		return ids
+	}
+	if len(o.ids) >= 8 {
+		o.ids = map[int][]string{}
+	}
+	ids := snap.g.Overview(top)
+	o.ids[top] = ids
+	return ids
 }
 
 func newSnapshot(g *graph.Graph, version int, problem string) *snapshot {
-	return &snapshot{g: g, version: version, problem: problem, search: newSearchIndex(g), hubs: g.Hubs(12), nrels: len(g.Relations())}
+	return &snapshot{g: g, version: version, problem: problem, search: newSearchIndex(g), hubs: g.Hubs(12), nrels: len(g.Relations()), docs: newDocCache(),
+		views: &overviews{ids: map[int][]string{}}}
 }
 
 // New loads the graph once and returns a server for it. It fails when the

@@ -56,19 +56,27 @@ func (s *Server) parseView(c *gin.Context) (viewParams, error) {
 
 // aView is a part of the graph ready to draw.
 type aView struct {
-	g     *graph.Graph
-	focus *conceptRef
+	g       *graph.Graph
+	focus   *conceptRef
+	omitted int // concepts of the focus's neighbourhood left out to fit
 }
 
-func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
+// view works out the part of the graph p asks for. With limit > 0 the view
+// is one to draw: a focus's neighbourhood larger than limit is trimmed to
+// its nearest and most strongly related concepts (see
+// graph.NearestNeighborhood), an overview holds at most limit concepts,
+// and any other view larger than limit (the whole graph, a list of ids) is
+// refused with 413.
+func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
+	var v aView
 	switch {
 	case p.focus != "":
-		sub, err := snap.g.Neighborhood(p.focus, p.depth, p.types)
+		sub, omitted, err := snap.g.NearestNeighborhood(p.focus, p.depth, p.types, limit)
 		if err != nil {
 			return aView{}, err
 		}
 		ref := refOf(snap.g.Lookup(p.focus))
-		return aView{g: sub, focus: &ref}, nil
+		return aView{g: sub, focus: &ref, omitted: omitted}, nil
 	case len(p.ids) > 0:
 		var ids []string
 		for _, name := range p.ids {
@@ -78,11 +86,38 @@ func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
 			}
 			ids = append(ids, c.ID)
 		}
-		return aView{g: snap.g.Subgraph(ids, p.types)}, nil
+		v = aView{g: snap.g.Subgraph(ids, p.types)}
 	case p.top > 0:
-		return aView{g: snap.g.Subgraph(snap.g.Overview(p.top), p.types)}, nil
+		top := p.top
+		if limit > 0 {
+			top = min(top, limit) // an overview is never too large to draw
+		}
+		v = aView{g: snap.g.Subgraph(snap.overview(top), p.types)}
+	default:
+		if limit > 0 && snap.g.Len() > limit {
+			// The whole graph keeps every concept: refuse it before
+			// copying it.
+			return aView{}, s.errTooLarge(snap.g.Len())
+		}
+		v = aView{g: snap.g.Filter(p.types)}
 	}
-	return aView{g: snap.g.Filter(p.types)}, nil
+	if limit > 0 && v.g.Len() > limit {
+		return aView{}, s.errTooLarge(v.g.Len())
+	}
+	return v, nil
+}
+
+func (s *Server) errTooLarge(n int) error {
+	return errTooLarge(fmt.Sprintf("this view has %d concepts, more than the %d that can be laid out on request: choose a focus concept (focus=…), whose view keeps its %d nearest concepts, or keep fewer relation types", n, s.opts.MaxDrawn, s.opts.MaxDrawn))
+}
+
+// caption says, under a drawing, what a trimmed view left out.
+func (v aView) caption() string {
+	if v.omitted == 0 {
+		return ""
+	}
+	n := v.g.Len()
+	return fmt.Sprintf("%d of %d concepts, the nearest and most strongly related first: %d more not shown", n, n+v.omitted, v.omitted)
 }
 
 // key identifies a drawn view within one version of the graph.
@@ -118,6 +153,9 @@ func (s *Server) render(ctx context.Context, v aView, format string, p viewParam
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.RenderBudget)
 	defer cancel()
 	opts := graph.DOTOptions{Layout: p.layout, NoLegend: !p.legend}
+	if p.legend {
+		opts.Caption = v.caption() // the page says it in its own title
+	}
 	if v.focus != nil {
 		opts.Focus = v.focus.ID
 	}

@@ -582,6 +582,17 @@ function viewSpec() {
 
 // loadView fetches and draws a view; it returns the failure, if any, or null.
 async function loadView(spec, { signal, keepCamera }) {
+  // The whole graph's size is known: do not download a graph too large to
+  // draw only to be told so.
+  if (!spec.focus && !spec.ids?.length && !spec.top && status.maxDrawn > 0 && status.concepts > status.maxDrawn) {
+    const tooLarge = {
+      status: 413,
+      error: `The whole graph has ${status.concepts} concepts, more than the ${status.maxDrawn} that can be drawn at once. Focus on a concept: its view shows the ${status.maxDrawn} nearest.`,
+      suggestions: [],
+    };
+    showViewError(tooLarge);
+    return tooLarge;
+  }
   const q = viewQuery(spec);
   const sq = new URLSearchParams(q);
   sq.set("layout", state.layout);
@@ -675,6 +686,7 @@ function renderViewTitle(view, spec) {
   } else if (spec.focus) {
     main = view?.focus?.name ?? spec.focus;
     sub = `${plural(n, "concept")} within ${plural(spec.depth, "relation")}`;
+    if (view?.omitted) sub += `, the nearest of ${n + view.omitted}: ${view.omitted} more not shown`;
   } else if (spec.top) {
     main = "Overview";
     sub = `the most connected concepts and their neighbours (about ${n})`;
