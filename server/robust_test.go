@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -176,4 +178,41 @@ func TestWatchReloadsWhileChangesKeepComing(t *testing.T) {
 		t.Fatalf("%d saves 100 ms apart gave %d reloads while they went on, want one at least every %v", saves, len(reloads), server.MaxDelay)
 	}
 	t.Logf("saves 100 ms apart: reloads after saves %v", reloads)
+}
+
+// Serving every interface (a tablet on the same network) keeps refusing
+// Host names that are not this machine's.
+func TestHostCheckEveryInterface(t *testing.T) {
+	_, ts := newSample(t, server.Options{Addr: "0.0.0.0:8080"})
+	want := map[string]int{
+		"127.0.0.1:8080":      200,
+		"localhost:8080":      200,
+		"[::1]:8080":          200,
+		"evil.example:8080":   421,
+		"203.0.113.7:8080":    421, // TEST-NET-3: no machine's address
+		"127.0.0.1:9999":      421,
+		"localhost.evil:8080": 421,
+	}
+	if name, err := os.Hostname(); err == nil && name != "" {
+		want[name+":8080"] = 200
+	}
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+				want[n.IP.String()+":8080"] = 200
+			}
+		}
+	}
+	for host, code := range want {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/health", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != code {
+			t.Errorf("serving 0.0.0.0:8080, Host %s = %d, want %d", host, resp.StatusCode, code)
+		}
+	}
 }
