@@ -237,7 +237,12 @@ func (s *Server) draw(c *gin.Context, format string, download bool) {
 		}
 	}
 	key := p.key(format, focus)
-	data, ok := s.cache.lookup(snap.version, key)
+	d, ok := s.cache.lookup(snap.version, key)
+	if ok && d.err != nil {
+		s.fail(c, d.err) // it failed before: do not draw it again
+		return
+	}
+	data := d.data
 	if !ok {
 		// Only a view not drawn before is worked out. Drawings are
 		// limited in size; data is not.

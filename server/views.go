@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -162,59 +163,84 @@ func (s *Server) render(ctx context.Context, v aView, format string, p viewParam
 	return render.Export(ctx, s.opts.Renderer, v.g, format, opts)
 }
 
-// viewCache keeps drawn views of the current graph version, and makes
-// concurrent requests for one view wait for a single drawing.
+// viewCache keeps drawn views of the current graph version, and the views
+// that could not be drawn (past the render budget, or refused by
+// Graphviz), so that asking again answers at once instead of drawing
+// again; it makes concurrent requests for one view wait for a single
+// drawing.
 type viewCache struct {
-	mu      sync.Mutex
-	max     int
-	version int
-	entries map[string][]byte
-	order   []string // insertion order, for eviction
-	flight  singleflight.Group
+	mu       sync.Mutex
+	max      int   // entries
+	maxBytes int64 // bytes of drawings held
+	bytes    int64
+	version  int
+	entries  map[string]drawing
+	order    []string // insertion order, for eviction
+	flight   singleflight.Group
+}
+
+// cacheBytes bounds the bytes of drawings and exports a viewCache holds:
+// a drawing of 300 concepts is about 400 KB, the JSON of a 10 MB vault
+// about 10 MB.
+const cacheBytes = 128 << 20
+
+// drawing is a view drawn, or why it could not be.
+type drawing struct {
+	data []byte
+	err  error
 }
 
 func newViewCache(max int) *viewCache {
-	return &viewCache{max: max, entries: map[string][]byte{}}
+	return &viewCache{max: max, maxBytes: cacheBytes, entries: map[string]drawing{}}
 }
 
-// lookup returns the cached drawing of key for version.
-func (vc *viewCache) lookup(version int, key string) ([]byte, bool) {
+// lookup returns the cached drawing of key for version, or why it failed.
+func (vc *viewCache) lookup(version int, key string) (drawing, bool) {
 	vc.mu.Lock()
 	defer vc.mu.Unlock()
-	data, ok := vc.entries[strconv.Itoa(version)+"|"+key]
-	return data, ok && vc.version == version
+	d, ok := vc.entries[strconv.Itoa(version)+"|"+key]
+	return d, ok && vc.version == version
 }
 
-// get returns the cached drawing of key for version, or makes it.
+// get returns the cached drawing of key for version, or makes it. A
+// drawing that fails is remembered as failed, unless it was only
+// cancelled.
 func (vc *viewCache) get(version int, key string, make func() ([]byte, error)) ([]byte, error) {
-	full := strconv.Itoa(version) + "|" + key
-	vc.mu.Lock()
-	if data, ok := vc.entries[full]; ok && vc.version == version {
-		vc.mu.Unlock()
-		return data, nil
+	if d, ok := vc.lookup(version, key); ok {
+		return d.data, d.err
 	}
-	vc.mu.Unlock()
+	full := strconv.Itoa(version) + "|" + key
 	data, err, _ := vc.flight.Do(full, func() (any, error) { return make() })
-	if err != nil {
+	if errors.Is(err, context.Canceled) {
 		return nil, err
 	}
-	out := data.([]byte)
+	d := drawing{err: err}
+	if err == nil {
+		d.data = data.([]byte)
+	}
 	vc.mu.Lock()
 	defer vc.mu.Unlock()
-	if version >= vc.version {
+	if version >= vc.version && int64(len(d.data)) <= vc.maxBytes/4 {
 		if version > vc.version {
-			vc.entries, vc.order, vc.version = map[string][]byte{}, nil, version
+			vc.reset(version)
 		}
 		if _, ok := vc.entries[full]; !ok {
-			vc.entries[full] = out
+			vc.entries[full] = d
+			vc.bytes += int64(len(d.data))
 			vc.order = append(vc.order, full)
-			if len(vc.order) > vc.max {
+			for len(vc.order) > vc.max || vc.bytes > vc.maxBytes {
+				vc.bytes -= int64(len(vc.entries[vc.order[0]].data))
 				delete(vc.entries, vc.order[0])
 				vc.order = vc.order[1:]
 			}
 		}
 	}
-	return out, nil
+	return d.data, d.err
+}
+
+// reset empties the cache for version. vc.mu is held.
+func (vc *viewCache) reset(version int) {
+	vc.entries, vc.order, vc.bytes, vc.version = map[string]drawing{}, nil, 0, version
 }
 
 // purgeBefore drops drawings of versions older than version.
@@ -222,6 +248,6 @@ func (vc *viewCache) purgeBefore(version int) {
 	vc.mu.Lock()
 	defer vc.mu.Unlock()
 	if version > vc.version {
-		vc.entries, vc.order, vc.version = map[string][]byte{}, nil, version
+		vc.reset(version)
 	}
 }

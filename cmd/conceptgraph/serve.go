@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +50,7 @@ built-in sample is served.`,
 				level = slog.LevelWarn
 			}
 			logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-			r, err := render.New(ctx)
+			r, err := newRenderer(ctx, logger, stderr)
 			if err != nil {
 				return err
 			}
@@ -144,6 +146,27 @@ func beyondLoopback(asked string, addr net.Addr) string {
   To keep your notes to yourself, serve on --addr 127.0.0.1:%d.
 
 `, listening, strings.Join(urls, " "), tcp.Port)
+}
+
+// newRenderer starts the drawing workers: this program again, running its
+// hidden render-worker command, so that Graphviz's memory is given back
+// when a worker is replaced and a drawing past its budget can be stopped.
+// When no worker can start, drawings are made in this process instead.
+func newRenderer(ctx context.Context, logger *slog.Logger, stderr io.Writer) (*render.Renderer, error) {
+	exe, err := os.Executable()
+	if err == nil {
+		var r *render.Renderer
+		r, err = render.NewPool(ctx, render.PoolOptions{Command: func() *exec.Cmd {
+			cmd := exec.Command(exe, renderWorkerCommand)
+			cmd.Stderr = stderr
+			return cmd
+		}})
+		if err == nil {
+			return r, nil
+		}
+	}
+	logger.Warn("drawing in this process: its memory grows with every drawing, and a slow drawing holds up the rest", "err", err)
+	return render.New(ctx)
 }
 
 func describe(paths []string) string {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -190,4 +191,57 @@ func TestServeBeyondLoopback(t *testing.T) {
 		t.Errorf("serve on loopback warned: %s", loop.stderr)
 	}
 	loop.stop(os.Interrupt)
+}
+
+// serve draws in worker processes of its own, which end with it.
+func TestServeDrawsInWorkers(t *testing.T) {
+	c := serveChild(t, "--addr", "127.0.0.1:0")
+	resp, err := http.Get(c.url + "/api/svg?focus=docker&depth=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte("<svg")) {
+		t.Fatalf("GET /api/svg = %d %.200s, want a drawing", resp.StatusCode, body)
+	}
+	if strings.Contains(c.stderr.String(), "drawing in this process") {
+		t.Errorf("serve could not start its workers: %s", c.stderr)
+	}
+	workers := childrenOf(c.cmd.Process.Pid)
+	if _, err := os.Stat("/proc/self/stat"); err == nil && len(workers) == 0 {
+		t.Errorf("serve has no worker processes")
+	}
+	c.stop(os.Interrupt)
+	for _, pid := range workers {
+		for deadline := time.Now().Add(time.Minute); ; { // a hang, not a measured time
+			if _, err := os.Stat("/proc/" + pid); err != nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("worker %s outlived serve", pid)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+}
+
+// childrenOf lists the processes whose parent is pid, where /proc tells.
+func childrenOf(pid int) []string {
+	entries, _ := os.ReadDir("/proc")
+	var out []string
+	for _, e := range entries {
+		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...: comm may hold spaces.
+		s := string(b)
+		if i := strings.LastIndexByte(s, ')'); i >= 0 {
+			if f := strings.Fields(s[i+1:]); len(f) > 1 && f[1] == strconv.Itoa(pid) {
+				out = append(out, e.Name())
+			}
+		}
+	}
+	return out
 }

@@ -1,0 +1,142 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"conceptgraph/graph"
+	"conceptgraph/graph/render"
+	"conceptgraph/server"
+)
+
+// The test binary doubles as a render worker, as conceptgraph's hidden
+// render-worker command does, so that servers here can draw in worker
+// processes as serve does.
+func TestMain(m *testing.M) {
+	if os.Getenv("CONCEPTGRAPH_RENDER_WORKER") == "1" {
+		if err := render.ServeWorker(os.Stdin, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// newPool starts a pool of render workers for the rest of the test.
+func newPool(t testing.TB, opts render.PoolOptions) *render.Renderer {
+	t.Helper()
+	opts.Command = func() *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "CONCEPTGRAPH_RENDER_WORKER=1")
+		cmd.Stderr = os.Stderr
+		return cmd
+	}
+	r, err := render.NewPool(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = r.Close() })
+	return r
+}
+
+// poolServer serves bigGraph(n) drawing with r.
+func poolServer(t testing.TB, n int, r *render.Renderer, budget time.Duration) string {
+	t.Helper()
+	v, ok := bigGraphs.Load(n)
+	if !ok {
+		v, _ = bigGraphs.LoadOrStore(n, bigGraph(n))
+	}
+	g := v.(*graph.Graph)
+	s, err := server.New(context.Background(), server.Options{
+		Load:         func(context.Context) (*graph.Graph, []error, error) { return g, nil, nil },
+		Renderer:     r,
+		RenderBudget: budget,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return ts.URL
+}
+
+// A drawing past its budget answers 503 and stops drawing: views asked
+// meanwhile and afterwards are drawn, and asking for it again answers at
+// once without drawing it again.
+func TestSlowDrawingLetsOthersThrough(t *testing.T) {
+	pool := newPool(t, render.PoolOptions{Workers: 2})
+	// The budget: fifty times a fresh drawing of a small view, measured
+	// here.
+	base := poolServer(t, 2000, pool, time.Minute)
+	start := time.Now()
+	if code, _, body := getURL(t, base+"/api/svg?focus=c01999"); code != 200 {
+		t.Fatalf("small view = %d %s", code, body)
+	}
+	budget := max(50*time.Since(start), 500*time.Millisecond)
+	t.Logf("render budget %v: fifty times a small view's drawing", budget)
+	base = poolServer(t, 2000, pool, budget)
+	slow := "/api/svg?layout=circo&depth=2&focus=c00000" // 300 concepts around the biggest hub, in circles
+
+	renders := pool.Stats().Renders
+	slowDone := make(chan int, 1)
+	go func() {
+		code, _, _ := getURL(t, base+slow)
+		slowDone <- code
+	}()
+	for pool.Stats().Renders == renders { // the slow drawing has started
+		select {
+		case code := <-slowDone:
+			t.Skipf("circo drew 300 concepts within %v (%d): this machine is too fast for the test", budget, code)
+		case <-time.After(time.Millisecond):
+		}
+	}
+	if code, _, body := getURL(t, base+"/api/svg?focus=c01998"); code != 200 {
+		t.Errorf("a small view asked while a slow one draws = %d %.200s, want it drawn (budget %v)", code, body, budget)
+	}
+	if code := <-slowDone; code != 503 {
+		t.Skipf("circo drew 300 concepts within %v (%d): this machine is too fast for the test", budget, code)
+	}
+	if code, _, body := getURL(t, base+"/api/svg?focus=c01997"); code != 200 {
+		t.Errorf("a small view asked after a slow one failed = %d %.200s, want it drawn (budget %v)", code, body, budget)
+	}
+	before := pool.Stats()
+	if code, _, _ := getURL(t, base+slow); code != 503 {
+		t.Errorf("the slow view asked again = %d, want 503 at once", code)
+	}
+	if after := pool.Stats(); after.Renders != before.Renders || after.Killed < 1 {
+		t.Errorf("pool stats %+v after %+v, want the slow drawing's worker killed and it not drawn again", after, before)
+	}
+}
+
+// Drawings in worker processes, in parallel, come back whole in every
+// drawn format.
+func TestPoolConcurrentExports(t *testing.T) {
+	base := poolServer(t, 2000, newPool(t, render.PoolOptions{}), time.Minute)
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for i := range 12 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			format := []string{"svg", "png", "graphml"}[i%3]
+			code, _, body := getURL(t, fmt.Sprintf("%s/api/export?format=%s&focus=c%05d", base, format, 1000+i))
+			want := map[string]string{"svg": "<svg", "png": "\x89PNG", "graphml": "<graphml"}[format]
+			if code != 200 || !strings.Contains(string(body), want) {
+				errs <- fmt.Errorf("%s of c%05d = %d %.100s", format, 1000+i, code, body)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
