@@ -27,6 +27,10 @@ var nameParams = map[string]bool{"focus": true, "from": true, "to": true, "of": 
 // a name or a parameter may be.
 func (s *Server) limitParams() gin.HandlerFunc {
 	return func(c *gin.Context) {
+		if c.Request.URL.RawQuery == "" && c.Param("id") == "" {
+			c.Next()
+			return
+		}
 		if err := checkParams(c.Request.URL.Query(), c.Param("id")); err != nil {
 			s.fail(c, err)
 			return

@@ -140,3 +140,50 @@ func TestPoolConcurrentExports(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// BenchmarkDistinctDrawings asks for b.N distinct depth-2 drawings on a
+// graph of 20,000 concepts, drawn in this process or in a pool of two
+// workers, and reports how much memory the drawing grew: this process's
+// resident memory, plus for the pool the most a worker held beyond what a
+// fresh one holds.
+func BenchmarkDistinctDrawings(b *testing.B) {
+	for _, mode := range []string{"in-process", "pool"} {
+		b.Run(mode, func(b *testing.B) {
+			var r *render.Renderer
+			if mode == "pool" {
+				r = newPool(b, render.PoolOptions{})
+			} else {
+				r = sharedRenderer(b)
+			}
+			base := poolServer(b, 20_000, r, time.Minute)
+			if code, _, _ := getURL(b, base+"/api/svg?focus=c19999&depth=2"); code != 200 {
+				b.Fatal(code)
+			}
+			fresh := r.Stats().Peak
+			before := residentBytes()
+			i := 0
+			for b.Loop() {
+				if code, _, body := getURL(b, fmt.Sprintf("%s/api/svg?depth=2&focus=c%05d", base, 100+i*7%19000)); code != 200 {
+					b.Fatalf("%d %.200s", code, body)
+				}
+				i++
+			}
+			b.ReportMetric(float64(residentBytes()-before)/(1<<20), "MiB-grown")
+			if st := r.Stats(); mode == "pool" {
+				b.ReportMetric(float64(st.Peak-fresh)/(1<<20), "MiB-worker-grown")
+				b.ReportMetric(float64(st.Replaced), "replaced")
+			}
+		})
+	}
+}
+
+// residentBytes is this process's resident memory, where /proc tells.
+func residentBytes() int64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	var size, resident int64
+	fmt.Sscan(string(b), &size, &resident)
+	return resident * int64(os.Getpagesize())
+}

@@ -71,11 +71,11 @@ func newSearchIndex(g *graph.Graph) *searchIndex {
 // appearance.
 func bigrams(s string) [][2]rune {
 	var out [][2]rune
-	seen := map[[2]rune]bool{}
 	prev := rune(0)
 	add := func(g [2]rune) {
-		if !seen[g] {
-			seen[g] = true
+		// Names are short (at most MaxNameLen when asked for): a scan
+		// costs less than a set.
+		if !slices.Contains(out, g) {
 			out = append(out, g)
 		}
 	}

@@ -164,10 +164,9 @@ func (s *Server) render(ctx context.Context, v aView, format string, p viewParam
 }
 
 // viewCache keeps drawn views of the current graph version, and the views
-// that could not be drawn (past the render budget, or refused by
-// Graphviz), so that asking again answers at once instead of drawing
-// again; it makes concurrent requests for one view wait for a single
-// drawing.
+// that could not be drawn within the render budget, so that asking again
+// answers at once instead of drawing again; it makes concurrent requests
+// for one view wait for a single drawing.
 type viewCache struct {
 	mu       sync.Mutex
 	max      int   // entries
@@ -203,15 +202,15 @@ func (vc *viewCache) lookup(version int, key string) (drawing, bool) {
 }
 
 // get returns the cached drawing of key for version, or makes it. A
-// drawing that fails is remembered as failed, unless it was only
-// cancelled.
+// drawing past the render budget is remembered as failed; other failures
+// (a worker that died) are not, and the next request draws again.
 func (vc *viewCache) get(version int, key string, make func() ([]byte, error)) ([]byte, error) {
 	if d, ok := vc.lookup(version, key); ok {
 		return d.data, d.err
 	}
 	full := strconv.Itoa(version) + "|" + key
 	data, err, _ := vc.flight.Do(full, func() (any, error) { return make() })
-	if errors.Is(err, context.Canceled) {
+	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return nil, err
 	}
 	d := drawing{err: err}
