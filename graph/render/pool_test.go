@@ -139,14 +139,18 @@ func TestPoolMemoryBounded(t *testing.T) {
 // next drawing, within the same budget, is drawn by a fresh one instead of
 // waiting for the abandoned one to finish.
 func TestPoolAbandonedDrawing(t *testing.T) {
-	p := newPool(t, render.PoolOptions{Workers: 1})
-	small := dot(t, graphtest.Korean(), graph.DOTOptions{})
-	// The budget: fifty times a small drawing, measured here.
 	start := time.Now()
+	p := newPool(t, render.PoolOptions{Workers: 1})
+	spawn := time.Since(start)
+	small := dot(t, graphtest.Korean(), graph.DOTOptions{})
+	// The budget: fifty times a small drawing and ten times starting a
+	// worker, measured here.
+	start = time.Now()
 	if _, err := p.Render(context.Background(), small, render.SVG, ""); err != nil {
 		t.Fatal(err)
 	}
-	budget := max(50*time.Since(start), 200*time.Millisecond)
+	budget := 50*time.Since(start) + 10*spawn
+	t.Logf("budget %v: a worker started in %v", budget, spawn)
 	slow := dot(t, graphtest.Synthetic(300, 3000), graph.DOTOptions{Layout: "circo"})
 	ctx, cancel := context.WithTimeout(context.Background(), budget)
 	_, err := p.Render(ctx, slow, render.SVG, "")
