@@ -52,7 +52,8 @@ var ErrNoNotes = errors.New("no readable notes")
 // binary, not UTF-8) are skipped, each with a warning naming the file and
 // line; a named pipe or a socket is never opened for reading (it could
 // block for ever): given as a path it is skipped with a warning, inside a
-// folder silently, as every file that is not a note. Notes come back sorted by name, each file once.
+// folder silently, as every file that is not a note. Notes come back
+// sorted by name, each file once.
 //
 // A note's name, which evidence cites, is its path relative to the folder
 // given ("os/process.md"), or the file's base name; with several paths,

@@ -32,11 +32,11 @@ func newServe(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "serve [PATH...]",
 		Short: "Explore the graph in the browser",
 		Long: `Serve the explorer on a loopback address and print its URL. An --addr
-beyond loopback (0.0.0.0:8080, to reach it from a tablet) is announced with a
-warning, and still answers only requests addressed to this machine. With
-PATHs the notes are watched and the graph is re-extracted when they change (unless
---no-watch); open pages follow without losing their place. With no PATH the
-built-in sample is served.`,
+beyond loopback (0.0.0.0:8080, to reach it from a tablet) is announced with
+a warning, and still answers only requests addressed to this machine. With
+PATHs the notes are watched and the graph is re-extracted when they change
+(unless --no-watch); open pages follow without losing their place. With no
+PATH the built-in sample is served.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			// Listen first: a busy port fails at once, before any work.
