@@ -129,9 +129,11 @@ func TestPoolMemoryBounded(t *testing.T) {
 	if st.Replaced < 2 {
 		t.Fatalf("%d distinct drawings replaced %d workers, want the limit of %d MiB passed twice", drawn, st.Replaced, (baseline+headroom)>>20)
 	}
-	// Between replacements a worker grows by one drawing at most.
-	if st.Peak > baseline+2*headroom {
-		t.Errorf("a worker held %d MiB, want no more than its limit (%d MiB) and one drawing", st.Peak>>20, (baseline+headroom)>>20)
+	// Between replacements a worker grows by one drawing at most (and
+	// whatever the Go runtime allocates at once for it): twice the limit
+	// is generous.
+	if limit := baseline + headroom; st.Peak > 2*limit {
+		t.Errorf("a worker held %d MiB, want no more than twice its limit of %d MiB", st.Peak>>20, limit>>20)
 	}
 }
 
