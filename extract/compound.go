@@ -27,6 +27,12 @@ func (e *extractor) compounds() {
 	for _, c := range e.concepts {
 		head := ""
 		for _, n := range append([]string{c.name}, c.aliases...) {
+			if hasHangul(n) != hasHangul(c.name) {
+				continue // a translation: "빅데이터 (Big Data)" is no kind of Data
+			}
+			if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") {
+				continue // "Sync & Blocking": a combination, no kind of Blocking
+			}
 			if head = e.headOf(n, c.id); head != "" {
 				break
 			}
@@ -42,7 +48,25 @@ func (e *extractor) compounds() {
 		if len(c.sources) > 0 {
 			ev.File, ev.Line = c.sources[0].File, c.sources[0].Line
 		}
-		e.relate(c.id, rel, head, 0.6, ev)
+		e.relate(c.id, rel, head, 0.6, ev, "compound")
+	}
+}
+
+// basedOn relates a concept named after what it is based on ("VIP 기반",
+// "Hash 기반 방식", "push-based") to that: it uses it.
+func (e *extractor) basedOn() {
+	for _, c := range e.concepts {
+		words := strings.Fields(c.name)
+		for i, w := range words {
+			if i == 0 || (w != "기반" && w != "기반의" && !strings.HasSuffix(strings.ToLower(w), "-based")) {
+				continue
+			}
+			base := strings.Join(words[:i], " ")
+			if id := e.idx.lookup(base); id != "" && id != c.id && len(c.sources) > 0 {
+				e.relate(c.id, graph.Uses, id, 0.6, graph.Evidence{File: c.sources[0].File, Line: c.sources[0].Line, Text: c.name}, "compound")
+			}
+			break
+		}
 	}
 }
 
@@ -52,8 +76,16 @@ func (e *extractor) headOf(name, self string) string {
 	words := strings.Fields(strings.ReplaceAll(name, "-", " - "))
 	for k := 1; k < len(words); k++ {
 		prefix := words[k-1]
-		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 {
-			continue
+		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 || fn(strings.ToLower(prefix)) == fnPrep {
+			continue // "Versioning of Data in distributed systems": not its head
+		}
+		if k == 1 && hasHangul(prefix) {
+			if ws := wordsOf(prefix); len(ws) == 1 && ws[0].kind == endModifier {
+				return "" // "우아한 레디스": a title that praises, not a kind
+			}
+		}
+		if owner := strings.Join(words[:k], " "); properName(owner) && e.idx.lookup(owner) != "" {
+			return "" // "Redis Collections": Redis's, not a kind of collection
 		}
 		suffix := strings.Join(words[k:], " ")
 		if strings.HasPrefix(suffix, "- ") {
@@ -63,7 +95,7 @@ func (e *extractor) headOf(name, self string) string {
 		if !ok && isLatin(suffix) {
 			id = e.idx.byStem[stemKey(suffix)]
 		}
-		if id != "" && id != self {
+		if id != "" && id != self && !genericNouns[strings.ToLower(suffix)] {
 			return id
 		}
 	}

@@ -7,39 +7,127 @@
 // writes them. [Files] reads every *.md under the given paths; [Notes]
 // reads notes already in memory.
 //
+// # Pipeline
+//
+// Each step has its file; each rule family reads the same token stream
+// and keeps its words in the tables of cues.go:
+//
+//	limits.go     flattens shapes that would cost goldmark quadratic time
+//	outline.go    goldmark's tree → sections, paragraphs, quotes, lists,
+//	              tables, callouts; marks (bold, links, [[wikilinks]])
+//	words.go      words of a sentence: stem, particle or ending, kind
+//	phrase.go     noun phrases, enumerations, relative clauses
+//	names.go      a phrase → a name and its aliases ("도커 (Docker)")
+//	mention.go    every name a concept is known by, for finding mentions
+//	structure.go  headings and items: what a section or list is about
+//	titles.go     headings: a concept, a label, a question, a comparison
+//	lists.go      list items: terms, kinds, parts, labels
+//	sentence.go   a sentence: its subject, then the rule families
+//	define.go     definitions
+//	hearst.go     kinds and examples (Hearst's patterns, "G에는 X가 있다")
+//	verbs.go      verb frames: uses, part_of, … and their objects
+//	compare.go    comparisons: titles, sentences, tables, parallel units
+//	compound.go   names that end in another concept's name
+//	extract.go    concepts and relations → the graph
+//
 // # Concepts
 //
 // A concept is named by:
 //
-//   - a Markdown heading: "## DNS (Domain Name System)";
+//   - a Markdown heading: "## DNS (Domain Name System)", a question
+//     heading ("X란?", "What is X?", "X에 대해 설명하세요");
 //   - a line that is all bold, the usual heading of hand-written notes:
 //     "**도커 (Docker)**";
 //   - the bold head of a list item: "- **Recursive DNS 서버**: …";
 //   - a list item of the form "Term: description", "Term - description" or
 //     "Term = description", or a short item with nested items under it;
 //   - an item of a list whose label says what its items are (see Labels);
-//   - a term written with its translation or acronym, a bold or linked
-//     term, an Obsidian [[wikilink]], or a Latin-script term in Korean text
-//     ("메모리(Memory)", "key-value", "MongoDB") where a cue phrase needs it;
-//   - the title and aliases in a note's front matter ("aliases: [k8s]").
+//   - a term of a Term | Description table or a definition list;
+//   - a noun phrase that a sentence's rule needs, known before or not: the
+//     subject of a definition, a genus, the object of "X를 사용", "uses
+//     Y", the items of "such as";
+//   - the title and aliases in a note's front matter ("aliases: [k8s]"),
+//     or its first heading; an Obsidian [[wikilink]] names the concept of
+//     the note it links to ("[[Note|shown]]" is a mention of Note).
 //
 // A name in parentheses is an alias when it is a translation (Hangul
 // outside, Latin inside, or the reverse), an acronym or its expansion, or
 // introduced by "or" or "=": "DHCP (Dynamic Host Configuration Protocol)",
 // "프로세스(Process)", "장애 요소(SPOF, Single Point Of Failure)",
-// "모놀리식(monolithic) 아키텍쳐" (alias "monolithic 아키텍쳐"). Other
-// parentheses qualify and are dropped: "Mutex Lock (hardware-based)". A
-// slash between two multi-word names gives two concepts: "Root DNS/Local
-// DNS".
+// "모놀리식(monolithic) 아키텍쳐" (alias "monolithic 아키텍쳐"); so are "also
+// called", "also known as", "or simply". Other parentheses qualify and
+// are dropped: "Mutex Lock (hardware-based)". A slash between two
+// multi-word names gives two concepts: "Root DNS/Local DNS".
 //
 // A concept mentioned under any of its names anywhere in the notes is one
 // concept. Names are compared NFC-normalised, case-folded and without
-// spaces, hyphens, underscores or dots; English plurals and "-er" forms
-// meet ("load balancer", "Load Balance"). Korean particles and suffixes
-// after a name are stripped when what remains is a known name: "DNS도",
-// "컨테이너는", "쿠키와는", "세션을" and "NoSQL 방식에" mention DNS, 컨테이너,
-// 쿠키, 세션 and NoSQL, while a word that merely ends in a particle-like
-// syllable is left alone. "스택 영역" is also found as "스택".
+// spaces, hyphens, underscores or dots; English plurals, possessives and
+// "-er" forms meet ("load balancer", "Load Balance", "CDNs"), and "fork()"
+// is fork. Korean particles and suffixes after a name are stripped when
+// what remains is a known name: "DNS도", "컨테이너는", "쿠키와는", "세션을"
+// and "NoSQL 방식에" mention DNS, 컨테이너, 쿠키, 세션 and NoSQL, while a
+// word that merely ends in a particle-like syllable is left alone. "스택
+// 영역" is also found as "스택".
+//
+// Organisational headings and labels (Overview, 개요, 정리, 특징,
+// References, 목차, 예상 질문 …) are not concepts; what is under them is
+// about the concept above.
+//
+// # Rules
+//
+// Every relation's evidence names the rule that read it:
+//
+//	definition       "X is a G that …", "X refers to G", "X: a G", "X는 …
+//	                 G이다", "X란 G를 말한다", an item or summary that is
+//	                 only a noun phrase; G is the head phrase with clauses
+//	                 and complements cut away. A named product or standard
+//	                 is example_of G, anything else type_of G.
+//	hearst           "G such as X, Y and Z", "G like X", "G including X",
+//	                 "X, Y and other G", "there are N types of G: …", "X, Y
+//	                 등의 G", "X와 같은 G", "대표적인 G로는 X", "G에는 X, Y가
+//	                 있다"
+//	cue:type_of      "is a kind of", "의 일종", "에 속하는"
+//	cue:example_of   "is an example of", "의 예"
+//	cue:part_of      "consists of", "contains", "is part of", "로 구성된다",
+//	                 "를 포함한다", "의 구성요소"
+//	cue:uses         "uses", "relies on", "is built on", "via", "is used
+//	                 by", "를 사용/이용/활용", "를 기반으로", "를 통해"
+//	cue:opposite_of  "the opposite of", "의 반대", "와 반대"
+//	cue:requires     "requires", "builds on", "를 먼저 알아야"
+//	compare          "Unlike A, B …", "A와 달리", "A보다", "compared to",
+//	                 "whereas", "반면"
+//	compare-title    headings and short sentences: "A vs B", "A와 B의
+//	                 차이", "Difference between A and B", "A == B?"
+//	compare-table    a table whose header row names the concepts compared
+//	table-row        a row of such a table naming what each column's
+//	                 concept uses
+//	table-examples   an Examples/예시 column: examples of the row's term
+//	parallel         concepts laid out side by side in one section with the
+//	                 same shape: DAS, NAS and SAN; 프로세스 and 스레드
+//	label            a list under a label that says what its items are
+//	                 (see Labels)
+//	item-kind        items under a concept whose name is a classifier
+//	item-part        ("CDN 캐싱방식": kinds) or a whole ("3Tier
+//	item-example     Architecture": parts), nested items sharing their
+//	                 parent's head noun, product names under a kind
+//	heading-kind     a subsection under a concept: kinds when it shares
+//	heading-part     the parent's head noun ("### Push CDNs" under "##
+//	heading-example  CDN"), parts or examples when its parent's label or
+//	                 head says so
+//	colon-list       "G: A, B, C" — kinds or parts of G
+//	numbered-kind    numbered items or headings under a concept: ways of
+//	                 doing it ("1. Stop and Wait" under "흐름 제어")
+//	name-class       a name written with its class: "the Kerberos
+//	                 protocol", "Redis 데이터베이스"
+//	compound         a name that ends in another concept's name is a kind
+//	                 of it ("Root DNS" type_of "DNS") unless the notes
+//	                 place it; a quantifier makes it a user ("멀티 스레드"
+//	                 uses "스레드")
+//
+// A sentence's subject is its topic-marked or sentence-initial noun
+// phrase whenever it has one, known before or not; the section's concept
+// stands in only when the sentence has none. A denied cue ("사용하지
+// 않는다", "does not use", "without") states nothing.
 //
 // # Labels
 //
@@ -58,46 +146,8 @@
 //
 // A label may name its subject: "가상화 타입", "멀티 프로세스의 장점",
 // "Disadvantage(s): replication", "3가지 유형의 프로세스", "프로세스 제어
-// 블록(PCB)에 저장되는 정보", "3대 특성 = 캡슐화, 상속, 다형성". A concept
-// whose name ends in a classifier ("CDN 캐싱방식", "동작 알고리즘",
-// "Software Solution") has its list items as kinds; one ending in
-// "Architecture" or "구조" has them as parts. Nested items of a kinds list
-// that share their parent's head noun ("Type-1 가상화" under "하이퍼바이저형
-// 가상화") are kinds of it; a product name there ("Docker") is an example.
-// The paragraph right before a list may do the same: "**ACID** is a set of
-// properties …" makes the bold items parts of ACID.
-//
-// # Cue phrases
-//
-// Sentences state relations with cue phrases, one table per language in
-// cues.go: Korean postpositions take the concept before them ("X를 사용",
-// "X의 일종", "X에 속하는", "X를 구성하는", "X와는 달리", "X보다", "X에
-// 비해"), English prepositions the concept after ("uses X", "is a type of
-// X", "consists of X", "unlike X", "similar to X"). Enumerations give
-// examples and kinds: "대표적으로 Redis 및 LMDB 등이 있다", "Mutex,
-// Semaphore 등의 동기화 기법", "Flash 또는 QuickTime과 같은 플러그인",
-// "document stores like MongoDB and CouchDB", "such as PostgreSQL and
-// Oracle". A clause's topic ("DNS도 …", "mongoDB의 경우 …", "Sharding
-// distributes …") is its subject; otherwise the section's concept is. A
-// denied cue ("사용하지 않는다", "does not use", "without") states nothing.
-// A Korean definition "A는 … B이다" makes A a kind of B.
-//
-// # Comparisons
-//
-// Titles compare: "A vs B", "A or B", "A & B", "A와 B", "A와 B의 차이", and
-// questions such as "A와 B의 차이에 대하여 설명해보세요". Concepts laid out
-// side by side in one section with the same shape (each a definition quote
-// and a list, or each with pros and cons; or a pair of like bold-line
-// sections) are compared: DAS, NAS and SAN; 프로세스 and 스레드. Three or more
-// are compared only where their names look alike (IaaS, PaaS, SaaS), so a
-// glossary of unrelated terms is not a comparison; more than six never.
-//
-// # Compounds
-//
-// A concept whose name ends in another concept's name is a kind of it
-// ("Root DNS" type_of "DNS", "Master-slave replication" type_of
-// "Replication"), unless the notes already place it; a quantifier makes it
-// a user instead ("멀티 스레드" uses "스레드").
+// 블록(PCB)에 저장되는 정보", "대표적인 NoSQL", "3대 특성 = 캡슐화, 상속,
+// 다형성".
 //
 // # Attributes
 //

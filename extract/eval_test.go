@@ -3,9 +3,12 @@ package extract
 import (
 	"bufio"
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,9 +23,10 @@ const evalDir = "../../shared/eval"
 // gold is a gold relation file: concepts with their names, and relations
 // marked must (stated plainly) or may (implied).
 type gold struct {
-	names map[string][]string // normalised name -> canonical names
-	must  map[[3]string]bool
-	all   map[[3]string]bool
+	concepts int
+	names    map[string][]string // normalised name -> canonical names
+	must     map[[3]string]bool
+	all      map[[3]string]bool
 }
 
 var scoreNormRe = regexp.MustCompile(`[\s\-_.·]+`)
@@ -54,6 +58,7 @@ func readGold(t *testing.T, path string) *gold {
 		p := strings.Split(line, "\t")
 		switch p[0] {
 		case "C":
+			g.concepts++
 			names := []string{p[1]}
 			if len(p) > 2 && p[2] != "" {
 				names = append(names, strings.Split(p[2], "|")...)
@@ -75,21 +80,34 @@ func readGold(t *testing.T, path string) *gold {
 	return g
 }
 
-// score returns the precision of g's typed relations (requires is not
-// scored) and the recall of the gold's must relations.
-func (gd *gold) score(g *graph.Graph) (precision, recall float64, wrong, missed []string) {
+// scores are one note's figures, the way ../shared/eval/score.py counts
+// them: precision over the typed relations emitted (requires is not
+// scored), recall over the gold's must relations, and the share of the
+// gold's concepts some concept stands for.
+type scores struct {
+	precision, recall, concepts float64
+	wrong, missed               []string
+	// rules counts, per rule, the relations it read first and how many
+	// of them are in the gold.
+	rules map[string][2]int
+}
+
+func (gd *gold) score(g *graph.Graph) scores {
 	canon := map[string][]string{}
+	found := map[string]bool{}
 	for _, c := range g.Concepts() {
 		seen := map[string]bool{}
 		for _, n := range c.Names() {
 			for _, gc := range gd.names[scoreNorm(n)] {
 				if !seen[gc] {
 					seen[gc] = true
+					found[gc] = true
 					canon[c.ID] = append(canon[c.ID], gc)
 				}
 			}
 		}
 	}
+	sc := scores{rules: map[string][2]int{}}
 	matched := map[[3]string]bool{}
 	typed, correct := 0, 0
 	for _, r := range g.Relations() {
@@ -106,27 +124,38 @@ func (gd *gold) score(g *graph.Graph) (precision, recall float64, wrong, missed 
 				}
 			}
 		}
+		rule := "(none)"
+		if len(r.Evidence) > 0 && r.Evidence[0].Rule != "" {
+			rule = r.Evidence[0].Rule
+		}
+		n := sc.rules[rule]
+		n[0]++
 		if hit {
 			correct++
+			n[1]++
 		} else {
-			wrong = append(wrong, g.Concept(r.From).Name+" -"+string(r.Type)+"-> "+g.Concept(r.To).Name)
+			sc.wrong = append(sc.wrong, g.Concept(r.From).Name+" -"+string(r.Type)+"-> "+g.Concept(r.To).Name+" ["+rule+"]")
 		}
+		sc.rules[rule] = n
 	}
-	found := 0
+	musts := 0
 	for k := range gd.must {
-		if matched[k] {
-			found++
-		} else {
-			missed = append(missed, k[0]+" -"+k[1]+"-> "+k[2])
+		musts++
+		if !matched[k] {
+			sc.missed = append(sc.missed, k[0]+" -"+k[1]+"-> "+k[2])
 		}
 	}
+	slices.Sort(sc.missed)
 	if typed > 0 {
-		precision = float64(correct) / float64(typed)
+		sc.precision = float64(correct) / float64(typed)
 	}
-	if len(gd.must) > 0 {
-		recall = float64(found) / float64(len(gd.must))
+	if musts > 0 {
+		sc.recall = float64(musts-len(sc.missed)) / float64(musts)
 	}
-	return precision, recall, wrong, missed
+	if gd.concepts > 0 {
+		sc.concepts = float64(len(found)) / float64(gd.concepts)
+	}
+	return sc
 }
 
 func sampleNotes() []Note {
@@ -137,43 +166,90 @@ func sampleNotes() []Note {
 	return notes
 }
 
-// TestQuality scores extraction on the sample and on notes by other authors
-// against gold relations a careful reader found, with the targets the
-// project holds itself to.
+// TestQuality scores extraction on every dev note in ../shared/eval/dev
+// and on the sample against the relations a careful reader found there
+// (../shared/eval/ANNOTATION.md), and prints per note and as macro means
+// (every note weighs the same) the precision, recall and concept recall,
+// then per rule how many relations it read over the dev notes and how many
+// of them the gold holds. With -v it lists every wrong and missed relation:
+// the material of error analysis.
+//
+// It fails when a figure falls below the floors: the targets of issue 7
+// where they are met, and otherwise a little below what is measured today,
+// so a change that lowers one note shows here.
 func TestQuality(t *testing.T) {
-	if _, err := os.Stat(evalDir); err != nil {
-		t.Skipf("evaluation notes not found at %s (they sit in ../shared beside the repository): %v", evalDir, err)
+	dir := filepath.Join(evalDir, "dev")
+	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.tsv"))
+	if err != nil || len(golds) == 0 {
+		t.Skipf("evaluation notes not found in %s (they sit in ../shared beside the repository)", dir)
 	}
-	tests := []struct {
-		name            string
-		note            string // "" for the embedded sample
-		gold            string
-		precision, rcll float64
-	}{
-		{"sample", "", "seed-notes.gold.tsv", 0.85, 0.85},
-		{"en-database", "dev/en-sdp-database.md", "dev/en-sdp-database.gold.tsv", 0.75, 0.65},
-		{"ko-operating-system", "dev/ko-operating-system.md", "dev/ko-operating-system.gold.tsv", 0.75, 0.65},
+	// Floors per note, precision and recall; notes not listed hold the
+	// issue's targets for every note: 0.60 and 0.40.
+	floors := map[string][2]float64{
+		"en-sre-nosql": {0.50, 0.40},
+		"ko-mixed-til": {0.55, 0.40},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			notes := sampleNotes()
-			if tt.note != "" {
-				data, err := os.ReadFile(filepath.Join(evalDir, tt.note))
-				if err != nil {
-					t.Fatal(err)
-				}
-				notes = []Note{{Name: filepath.Base(tt.note), Data: data}}
+	const macroP, macroR, macroConcepts = 0.75, 0.60, 0.62
+
+	score := func(t *testing.T, notes []Note, goldPath string) scores {
+		res, err := Notes(context.Background(), notes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := readGold(t, goldPath).score(res.Graph)
+		t.Logf("precision %.3f recall %.3f concepts %.3f (%d concepts, %d relations)", sc.precision, sc.recall, sc.concepts, res.Graph.Len(), len(res.Graph.Relations()))
+		if testing.Verbose() {
+			t.Logf("not in gold (%d):\n\t%s", len(sc.wrong), strings.Join(sc.wrong, "\n\t"))
+			t.Logf("missed (%d):\n\t%s", len(sc.missed), strings.Join(sc.missed, "\n\t"))
+		}
+		return sc
+	}
+
+	t.Run("sample", func(t *testing.T) {
+		sc := score(t, sampleNotes(), filepath.Join(evalDir, "seed-notes.gold.tsv"))
+		if sc.precision < 0.84 || sc.recall < 0.90 {
+			t.Errorf("sample: precision %.3f recall %.3f, want at least 0.84 and 0.90", sc.precision, sc.recall)
+		}
+	})
+
+	var sum scores
+	rules := map[string][2]int{}
+	for _, gp := range golds {
+		name := strings.TrimSuffix(filepath.Base(gp), ".gold.tsv")
+		data, err := os.ReadFile(filepath.Join(dir, name+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sc scores
+		t.Run(name, func(t *testing.T) {
+			sc = score(t, []Note{{Name: name + ".md", Data: data}}, gp)
+			floor, ok := floors[name]
+			if !ok {
+				floor = [2]float64{0.60, 0.40}
 			}
-			res, err := Notes(context.Background(), notes)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, r, wrong, missed := readGold(t, filepath.Join(evalDir, tt.gold)).score(res.Graph)
-			t.Logf("%s: precision %.3f recall %.3f (%d concepts, %d relations)", tt.name, p, r, res.Graph.Len(), len(res.Graph.Relations()))
-			if p < tt.precision || r < tt.rcll {
-				t.Errorf("precision %.3f recall %.3f, want at least %.2f and %.2f\nnot in gold: %s\nmissed: %s",
-					p, r, tt.precision, tt.rcll, strings.Join(wrong, "; "), strings.Join(missed, "; "))
+			if sc.precision < floor[0] || sc.recall < floor[1] {
+				t.Errorf("%s: precision %.3f recall %.3f, want at least %.2f and %.2f", name, sc.precision, sc.recall, floor[0], floor[1])
 			}
 		})
+		sum.precision += sc.precision
+		sum.recall += sc.recall
+		sum.concepts += sc.concepts
+		for r, n := range sc.rules {
+			m := rules[r]
+			rules[r] = [2]int{m[0] + n[0], m[1] + n[1]}
+		}
+	}
+	n := float64(len(golds))
+	p, r, c := sum.precision/n, sum.recall/n, sum.concepts/n
+	t.Logf("macro mean over %d dev notes: precision %.3f recall %.3f concepts %.3f", len(golds), p, r, c)
+	names := slices.Sorted(maps.Keys(rules))
+	slices.SortStableFunc(names, func(a, b string) int { return rules[b][0] - rules[a][0] })
+	var b strings.Builder
+	for _, name := range names {
+		fmt.Fprintf(&b, "\n\t%-16s %4d emitted %4d correct", name, rules[name][0], rules[name][1])
+	}
+	t.Logf("rules over the dev notes:%s", b.String())
+	if p < macroP || r < macroR || c < macroConcepts {
+		t.Errorf("macro mean precision %.3f recall %.3f concepts %.3f, want at least %.2f, %.2f and %.2f", p, r, c, macroP, macroR, macroConcepts)
 	}
 }

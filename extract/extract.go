@@ -109,6 +109,7 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 		}
 	}
 	e.compounds()
+	e.basedOn()
 	g, err := e.build()
 	if err != nil {
 		return nil, err
@@ -196,6 +197,8 @@ type extractor struct {
 	titleMemo map[titleKey]titleInfo
 	// line is the line of the sentence being read.
 	line int
+	// sec is the section whose blocks are being read.
+	sec *section
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool
@@ -276,22 +279,18 @@ func (e *extractor) addAlias(c *concept, n string) {
 	e.index(c, n)
 }
 
-// index makes n find c, and also the name without a generic Korean head
-// noun ("스택 영역" is found as "스택") when that is no other concept's name.
+// index makes n find c, and also the name without a generic head noun
+// ("스택 영역" is found as "스택") when that is no other concept's name.
 func (e *extractor) index(c *concept, n string) {
 	e.idx.add(n, c.id)
 	words := strings.Fields(n)
-	if len(words) >= 2 && genericHeads[words[len(words)-1]] {
+	if len(words) >= 2 && words[len(words)-1] == "영역" {
 		short := strings.Join(words[:len(words)-1], " ")
 		if _, taken := e.idx.byKey[nameKey(short)]; !taken {
 			e.idx.add(short, c.id)
 		}
 	}
 }
-
-// genericHeads are Korean head nouns a name is often written without:
-// "스택 영역" is also "스택", "IP 해시 방식" is also "IP 해시".
-var genericHeads = map[string]bool{"영역": true}
 
 func (x *index) lookupStem(name string) string {
 	if !isLatin(name) {
@@ -330,12 +329,14 @@ func uniqueID(base string, taken func(string) bool) string {
 	return id
 }
 
-// relate records "from typ to" stated by ev. Both ends must be known; a
-// relation of a concept to itself is dropped.
-func (e *extractor) relate(from string, typ graph.RelationType, to string, conf float64, ev graph.Evidence) {
-	if e.pass != 2 || from == "" || to == "" || from == to {
-		return
+// relate records "from typ to" stated by ev, read by rule. Both ends must
+// be known; a relation of a concept to itself is dropped. It reports
+// whether the relation was recorded (in the second pass).
+func (e *extractor) relate(from string, typ graph.RelationType, to string, conf float64, ev graph.Evidence, rule string) bool {
+	if e.pass != 2 || from == "" || to == "" || from == to || typ == "" {
+		return false
 	}
+	ev.Rule = rule
 	if typ.Symmetric() && to < from {
 		from, to = to, from
 	}
@@ -348,10 +349,11 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 			r.seen[ev] = true
 			r.ev = append(r.ev, ev)
 		}
-		return
+		return true
 	}
 	e.relIndex[k] = len(e.rels)
 	e.rels = append(e.rels, &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}})
+	return true
 }
 
 // related reports whether any relation joins a and b.

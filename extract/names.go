@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,6 +45,13 @@ func parseNames(s string) []nameSet {
 func cleanTitle(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.Trim(s, "*_`#")
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		s = strings.TrimSpace(s[1 : len(s)-1]) // "**[빠른 회복(Fast Recovery)]**"
+	} else if strings.HasPrefix(s, "[") {
+		if i := strings.Index(s, "]"); i > 0 && i < 12 && !strings.Contains(s[:i], "(") {
+			s = strings.TrimSpace(s[i+1:]) // "[CS] 캐시 메모리": a tag, then the name
+		}
+	}
 	for _, suf := range []string{"이란 무엇인가?", "란 무엇인가?", "이란 무엇인가", "란 무엇인가", "이란?", "란?", " 이란", "이란", "란", "?", "!", ":", "：", "."} {
 		if strings.HasSuffix(s, suf) && utf8.RuneCountInString(s) > utf8.RuneCountInString(suf)+1 {
 			rest := strings.TrimSpace(strings.TrimSuffix(s, suf))
@@ -57,12 +63,22 @@ func cleanTitle(s string) string {
 			s = rest
 		}
 	}
-	s = numberingRe.ReplaceAllString(s, "")
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(dropNumbering(s))
 }
 
-// numberingRe matches the number of a numbered title: "1. ", "2) ".
-var numberingRe = regexp.MustCompile(`^\s*\d+[.)]\s+`)
+// dropNumbering drops the number of a numbered title: "1. ", "2) ".
+func dropNumbering(s string) string {
+	t := strings.TrimLeft(s, " \t")
+	d := len(t) - len(strings.TrimLeft(t, "0123456789"))
+	if d == 0 || d == len(t) || t[d] != '.' && t[d] != ')' {
+		return s
+	}
+	rest := t[d+1:]
+	if r := strings.TrimLeft(rest, " \t\n"); len(r) < len(rest) {
+		return r
+	}
+	return s
+}
 
 func endsLatin(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -87,6 +103,12 @@ func parseParens(s string) (nameSet, bool) {
 	before := strings.TrimSpace(s[:open])
 	inside := strings.TrimSpace(s[open+openW : closeAt])
 	after := strings.TrimSpace(s[closeAt+closeW:])
+	if open > 0 && s[open-1] != ' ' && utf8.RuneCountInString(inside) <= 3 && !isAcronym(inside) && !hasHangul(inside) && endsLatin(s[:open]) {
+		// "O(N)", "f(x)": notation, part of the name.
+		rest, ok := parseParens(after)
+		name := collapseSpace(s[:closeAt+closeW] + " " + rest.name)
+		return nameSet{name: name, aliases: rest.aliases}, ok || after == ""
+	}
 	if strings.ContainsAny(after, "(（") {
 		// Only the first parenthesis names; later ones are qualifiers.
 		after = strings.TrimSpace(strings.Split(strings.Split(after, "(")[0], "（")[0])
@@ -97,7 +119,12 @@ func parseParens(s string) (nameSet, bool) {
 	}
 	name := collapseSpace(before + " " + after)
 	ns := nameSet{name: name}
-	for _, alt := range splitAliases(inside) {
+	alts := splitAliases(inside)
+	if len(alts) > 2 {
+		// "메모리 영역(Code, Data, Stack, Heap)": members, not names.
+		return ns, name != ""
+	}
+	for _, alt := range alts {
 		if !isAlias(before, alt) {
 			continue
 		}
@@ -198,15 +225,27 @@ func firstRune(s string) rune {
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func hasHangul(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isHangul(r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }
 
 func isHangul(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r >= 0xAC00 && r <= 0xD7A3: // the syllables, nearly every case
+		return true
+	}
 	return unicode.Is(unicode.Hangul, r)
 }
 
@@ -246,29 +285,88 @@ func nameLike(s string, strict bool) bool {
 	if len(words) > limit || strict && strings.ContainsAny(s, "|=<>{};") {
 		return false
 	}
-	for _, w := range words {
-		if enClauseWords[strings.ToLower(strings.Trim(w, ",.()"))] && (strict || len(words) > 1) {
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.()"))
+		if strict && enClauseWords[lw] && (fn(lw) != 0 || i == 0 && len(words) > 1 || w == lw && len(words) == 1) {
+			return false // "Use X", "the …", "is": a clause; "Sorted Set", "Set" are names
+		}
+		// A bold or heading name may hold "your" ("Read Your Own Writes
+		// Consistency"), never a verb or an article inside.
+		if len(words) > 1 && (fn(lw) == fnAux || i == 0 && imperatives[lw] && lowerAfter(words) || i > 0 && (lw == "the" || lw == "a" || lw == "an" || lw == "to")) {
 			return false
+		}
+		if i == 0 && numberWord(w) && len(words) > 1 {
+			return false // "2019.11.21 우아한 형제들 테크 세미나": a date and a title
 		}
 	}
 	last := strings.Trim(words[len(words)-1], ")(.,")
-	if endsPredicate(last) {
+	if endsPredicate(last) || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
 		return false
+	}
+	if koreanClause(s) {
+		return false // "DBMS로 보면 … 유사", "처리량이 매우 많다면"
 	}
 	if !strict {
 		return true
 	}
 	for i, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ",.()"))
-		if enClauseWords[lw] {
-			return false
-		}
 		if i < len(words)-1 && hasHangul(w) && clauseEnding(w) {
 			return false
 		}
 	}
 	for _, r := range s {
 		if unicode.IsDigit(r) || unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerAfter reports whether the word after the first is lower case:
+// "Use good indices" is an instruction, "Monitor Factor" a name.
+func lowerAfter(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	w := strings.ToLower(words[1])
+	return unicode.IsLower(firstRune(words[1])) && fn(w) != fnConj // "Stop and Wait" is a name
+}
+
+// relativeName reports whether a Korean name is a noun with a relative
+// clause: "애플리케이션 계층을 처리하는 기기".
+func relativeName(s string) bool {
+	ws := words(s)
+	return len(ws) >= 3 && ws[len(ws)-1].kind == endNone && ws[len(ws)-2].kind == endModifier
+}
+
+// koreanClause reports whether s reads as a Korean clause rather than a
+// name: a word before the last carries a case particle or is a verb, or
+// the last word is a verb or copula. Modifiers ("프로세스에 할당되는 메모리
+// 영역") and possessives ("프로세스의 메모리 영역") stay names.
+func koreanClause(s string) bool {
+	if !hasHangul(s) {
+		return false
+	}
+	ws := words(s)
+	relative := false // see analyzeTitle: only headings name things so
+	for i, w := range ws {
+		lastWord := i == len(ws)-1
+		switch w.kind {
+		case endPredicate, endCopula:
+			return true
+		case endTopic, endSubject, endQuote:
+			return true // "RR 기법에서", "X는": a clause's piece, not a name
+		case endObject:
+			if !relative {
+				return true
+			}
+		case endAdverb:
+			if (w.ending == "로" || w.ending == "으로" || w.ending == "에서" || lastWord) && !strings.Contains(w.after, ")") && !(relative && !lastWord) {
+				return true
+			}
+		}
+		switch w.text(s) {
+		case "왜", "어떻게", "무엇", "언제", "어디", "어떤", "무슨":
 			return true
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
+	"go.yaml.in/yaml/v3"
 )
 
 // The outline is what the extractor reads instead of raw Markdown: a note
@@ -29,12 +30,16 @@ const (
 	markCode
 	markLink
 	markWiki
+	markItalic // "*DNS*: …": a term only where a term is expected
 )
 
 // mark is a span of marked-up text, as byte offsets into text.s.
 type mark struct {
 	start, end int
 	kind       markKind
+	// target is what a wikilink links to ("Transactions" in
+	// "[[Transactions|트랜잭션]]"); the text shows the link's label.
+	target string
 }
 
 // text is inline content flattened to a string.
@@ -71,8 +76,9 @@ const (
 
 type block struct {
 	kind  blockKind
-	text  text    // paragraph and quote
-	items []*item // list
+	text  text     // paragraph and quote
+	items []*item  // list
+	rows  [][]text // table: its cells, the header row first
 	// ordered lists: start is the first number; a list that starts where
 	// the previous ordered list of the section stopped continues it.
 	ordered bool
@@ -103,6 +109,11 @@ type section struct {
 	children []*section
 	parent   *section
 	group    int // thematic-break group among the parent's children
+	// A note's front matter met in the middle of a file (notes joined
+	// into one) opens a section: its aliases and its description.
+	aliases  []string
+	meta     string
+	metaLine int
 }
 
 // doc is one parsed note.
@@ -111,6 +122,7 @@ type doc struct {
 	root    *section
 	aliases []string // front matter aliases
 	title   string   // front matter title
+	h1      string   // the first level-1 heading
 	// warnings are the limits of limits.go the note reached.
 	warnings []error
 }
@@ -123,9 +135,10 @@ var md = goldmark.New(
 // parse turns one note into its outline. src must be valid UTF-8; lines
 // maps its lines to the note's (see [tamed]), or is nil.
 func parse(file string, src []byte, lines []int) (*doc, error) {
+	src, metas := noteBlocks(src)
 	ctx := parser.NewContext()
 	root := md.Parser().Parse(gtext.NewReader(src), parser.WithContext(ctx))
-	b := &builder{src: src, lineStarts: lineStarts(src), lines: lines}
+	b := &builder{src: src, lineStarts: lineStarts(src), lines: lines, metas: metas}
 	d := &doc{file: file, root: &section{kind: sectionRoot}}
 	if fm := frontmatter.Get(ctx); fm != nil {
 		var meta struct {
@@ -145,6 +158,7 @@ func parse(file string, src []byte, lines []int) (*doc, error) {
 		b.topBlock(n)
 	}
 	b.flushPending()
+	d.h1 = b.h1
 	return d, nil
 }
 
@@ -188,6 +202,8 @@ type builder struct {
 	// afterLabel is where blocks go once the label section in cur has
 	// its one list or quote: a label heads only what follows it.
 	afterLabel *section
+	h1         string
+	metas      map[int]noteMeta // joined notes' front matter, by line
 }
 
 // lineOf returns the 1-based line of byte offset off.
@@ -204,6 +220,20 @@ func (b *builder) topBlock(n ast.Node) {
 	case *ast.Heading:
 		b.flushPending()
 		t := b.inline(n)
+		if meta, ok := b.metas[t.line()]; ok {
+			// A joined note's front matter: a level-1 section of its own.
+			s := &section{kind: sectionHeading, level: 0, title: meta.title, aliases: meta.aliases, meta: meta.desc, metaLine: meta.descLine}
+			parent := b.top
+			for parent.kind == sectionHeading {
+				parent = parent.parent
+			}
+			b.attach(parent, s)
+			b.top, b.cur, b.afterLabel = s, s, nil
+			return
+		}
+		if n.Level == 1 && b.h1 == "" {
+			b.h1 = t.s
+		}
 		parent := b.top
 		for parent.kind == sectionHeading && parent.level >= n.Level {
 			parent = parent.parent
@@ -218,6 +248,9 @@ func (b *builder) topBlock(n ast.Node) {
 	case *ast.Paragraph:
 		t := b.inline(n)
 		b.flushPending()
+		if t = dropMarkerLines(t); strings.TrimSpace(t.s) == "" {
+			return
+		}
 		if isAllBold(&t) {
 			b.pseudo(sectionBold, trimBold(t))
 			return
@@ -230,7 +263,44 @@ func (b *builder) topBlock(n ast.Node) {
 	case *ast.HTMLBlock:
 		b.flushPending()
 		b.html(n)
-	case *ast.Blockquote, *ast.List, *ast.TextBlock:
+	case *ast.Blockquote:
+		blks := b.blocks(n)
+		if len(blks) > 0 && blks[0].kind == blockQuote {
+			// An Obsidian callout: "> [!note] Title" heads the quote.
+			if title, rest, ok := calloutTitle(blks[0].text); ok {
+				blks[0].text = rest
+				if strings.TrimSpace(rest.s) == "" {
+					blks = blks[1:]
+				}
+				if strings.TrimSpace(title.s) != "" {
+					b.flushPending()
+					b.pseudo(sectionLabel, title)
+				}
+			}
+		}
+		// A quote right under a title is its definition ("**DAS**", "> 서버와
+		// 저장 장치를 직접 연결"); later, a short one alone is a title.
+		titled := b.pending == nil && len(b.cur.blocks) == 0 && b.cur.kind != sectionRoot
+		if len(blks) == 1 && blks[0].kind == blockQuote && quoteTitle(&blks[0].text) && !titled {
+			// "> 로드 밸런싱 알고리즘" alone: a label for what follows.
+			b.flushPending()
+			b.pending = &block{kind: blockPara, text: blks[0].text}
+			return
+		}
+		if b.pending != nil {
+			p := b.pending
+			b.pending = nil
+			b.pseudo(sectionLabel, p.text)
+		}
+		if len(blks) > 1 && blks[0].kind == blockQuote && quoteTitle(&blks[0].text) && !titled {
+			// "> 패킷(Packet)?" over the quote's list: its title.
+			b.pseudo(sectionLabel, blks[0].text)
+			blks = blks[1:]
+		}
+		for _, blk := range blks {
+			b.add(blk)
+		}
+	case *ast.List, *ast.TextBlock:
 		if b.pending != nil {
 			// A short line right before a list or quote heads it.
 			p := b.pending
@@ -294,7 +364,9 @@ var (
 )
 
 // html reads an HTML block: a <summary> opens a section titled by its
-// text; other markup is dropped.
+// text; a <table> is a table; a definition list's terms (<dt>) open
+// sections and its descriptions and list items are text; other markup is
+// dropped.
 func (b *builder) html(n *ast.HTMLBlock) {
 	var raw bytes.Buffer
 	lines := n.Lines()
@@ -310,6 +382,29 @@ func (b *builder) html(n *ast.HTMLBlock) {
 		raw.Write(n.ClosureLine.Value(b.src))
 	}
 	s := raw.String()
+	at := func(off int) text { return text{lines: []linePos{{0, b.lineOf(start + off)}}} }
+	if tableRe.MatchString(s) {
+		blk := &block{kind: blockTable}
+		for _, row := range rowRe.FindAllStringSubmatchIndex(s, -1) {
+			var cells []text
+			for _, c := range cellRe.FindAllStringSubmatchIndex(s[row[2]:row[3]], -1) {
+				t := at(row[2] + c[2])
+				t.s = htmlText(s[row[2]+c[2] : row[2]+c[3]])
+				cells = append(cells, t)
+			}
+			if len(cells) > 0 {
+				blk.rows = append(blk.rows, cells)
+			}
+		}
+		if len(blk.rows) > 0 {
+			b.add(blk)
+		}
+		return
+	}
+	if strings.Contains(s, "<dt") || strings.Contains(s, "<li") {
+		b.htmlList(s, start)
+		return
+	}
 	for _, m := range summaryRe.FindAllStringSubmatchIndex(s, -1) {
 		inner := s[m[2]:m[3]]
 		inner = strings.TrimSpace(unescapeHTML(tagRe.ReplaceAllString(inner, "")))
@@ -319,6 +414,98 @@ func (b *builder) html(n *ast.HTMLBlock) {
 		line := b.lineOf(start + m[2])
 		b.pseudo(sectionSummary, text{s: inner, lines: []linePos{{0, line}}})
 	}
+}
+
+// htmlList reads a definition list or list in HTML: a term (<dt>, or a
+// <code> or <b> term alone before a <ul>) opens a section, list items are
+// items, other text is paragraphs.
+func (b *builder) htmlList(s string, start int) {
+	var list *block
+	var pending strings.Builder
+	pendingAt := 0
+	flush := func(next string) {
+		t := text{s: htmlText(pending.String()), lines: []linePos{{0, b.lineOf(start + pendingAt)}}}
+		pending.Reset()
+		if strings.TrimSpace(t.s) == "" {
+			return
+		}
+		if next == "ul" || next == "ol" {
+			if ns := parseNames(t.s); len(ns) == 1 && nameLike(ns[0].name, true) && !strings.Contains(t.s, "\n") {
+				b.pseudo(sectionBold, t) // "<code>ntpd</code>" over its list
+				return
+			}
+		}
+		b.add(&block{kind: blockPara, text: t})
+	}
+	pos := 0
+	for _, m := range htmlTagRe.FindAllStringSubmatchIndex(s, -1) {
+		if pending.Len() == 0 {
+			pendingAt = pos
+		}
+		pending.WriteString(s[pos:m[0]])
+		pos = m[1]
+		closing := s[m[2]:m[3]] == "/"
+		tag := strings.ToLower(s[m[4]:m[5]])
+		switch tag {
+		case "dt":
+			if !closing {
+				flush(tag)
+				list = nil
+				pendingAt = pos
+			} else {
+				t := text{s: htmlText(pending.String()), lines: []linePos{{0, b.lineOf(start + pendingAt)}}}
+				pending.Reset()
+				if strings.TrimSpace(t.s) != "" {
+					b.pseudo(sectionBold, t)
+				}
+			}
+		case "ul", "ol":
+			if !closing {
+				flush(tag)
+				list = &block{kind: blockList, ordered: tag == "ol"}
+				b.add(list)
+			} else {
+				flush(tag)
+				list = nil
+			}
+		case "li":
+			if !closing {
+				flush(tag)
+				pendingAt = pos
+			} else if list != nil {
+				t := text{s: htmlText(pending.String()), lines: []linePos{{0, b.lineOf(start + pendingAt)}}}
+				pending.Reset()
+				if strings.TrimSpace(t.s) != "" {
+					list.items = append(list.items, &item{text: t})
+				}
+			}
+		case "dd", "p", "div", "br", "dl":
+			flush(tag)
+		}
+	}
+	pending.WriteString(s[pos:])
+	flush("")
+}
+
+var (
+	htmlTagRe = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>`)
+	tableRe   = regexp.MustCompile(`(?i)<table[\s>]`)
+	rowRe     = regexp.MustCompile(`(?is)<tr[^>]*>(.*?)</tr>`)
+	cellRe    = regexp.MustCompile(`(?is)<t[dh][^>]*>(.*?)</t[dh]>`)
+	brRe      = regexp.MustCompile(`(?i)<(?:p|br|/p|div|/div)[^>]*>`)
+)
+
+// htmlText is the text of an HTML fragment, one line per paragraph.
+func htmlText(s string) string {
+	s = brRe.ReplaceAllString(s, "\n")
+	s = unescapeHTML(tagRe.ReplaceAllString(s, ""))
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = collapseSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 var htmlEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", " ")
@@ -379,7 +566,7 @@ func (b *builder) item(li *ast.ListItem) *item {
 				if first {
 					f.it.text = t
 					first = false
-				} else if len(f.it.children) == 0 && len(f.it.blocks) == 0 && !endsSentence(f.it.text.s) {
+				} else if len(f.it.children) == 0 && len(f.it.blocks) == 0 && !endsSentence(f.it.text.s) && continues(t.s) {
 					// "- UDP와 TCP 포트 53번\n\n  을 사용": one statement over two paragraphs.
 					f.it.text = joinText(f.it.text, t)
 				} else {
@@ -409,12 +596,11 @@ func (b *builder) item(li *ast.ListItem) *item {
 func (b *builder) table(n ast.Node) *block {
 	blk := &block{kind: blockTable}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []text
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			t := b.inline(cell)
-			if strings.TrimSpace(t.s) != "" {
-				blk.items = append(blk.items, &item{text: t})
-			}
+			cells = append(cells, b.inline(cell))
 		}
+		blk.rows = append(blk.rows, cells)
 	}
 	return blk
 }
@@ -423,7 +609,7 @@ func joinText(a, b text) text {
 	off := len(a.s) + 1
 	out := text{s: a.s + " " + b.s, marks: slices.Clone(a.marks), lines: slices.Clone(a.lines)}
 	for _, m := range b.marks {
-		out.marks = append(out.marks, mark{m.start + off, m.end + off, m.kind})
+		out.marks = append(out.marks, mark{m.start + off, m.end + off, m.kind, m.target})
 	}
 	for _, l := range b.lines {
 		out.lines = append(out.lines, linePos{l.off + off, l.line})
@@ -459,14 +645,18 @@ func (b *builder) inline(n ast.Node) text {
 		stack = stack[:len(stack)-1]
 		if f.exit {
 			kind := markBold
-			switch f.n.(type) {
+			switch n := f.n.(type) {
 			case *ast.Link:
 				kind = markLink
 			case *ast.CodeSpan:
 				kind = markCode
+			case *ast.Emphasis:
+				if n.Level < 2 {
+					kind = markItalic
+				}
 			}
 			if sb.Len() > f.start {
-				t.marks = append(t.marks, mark{f.start, sb.Len(), kind})
+				t.marks = append(t.marks, mark{f.start, sb.Len(), kind, ""})
 			}
 			continue
 		}
@@ -491,8 +681,15 @@ func (b *builder) inline(n ast.Node) text {
 					sb.Write(s.Value)
 				}
 			}
+			if strings.HasPrefix(sb.String()[start:], "=") {
+				// "`= this.desc`": a Dataview expression, not text.
+				cut := sb.String()[:start]
+				sb.Reset()
+				sb.WriteString(cut)
+				continue
+			}
 			if sb.Len() > start {
-				t.marks = append(t.marks, mark{start, sb.Len(), markCode})
+				t.marks = append(t.marks, mark{start, sb.Len(), markCode, ""})
 			}
 			continue
 		case *ast.Image, *ast.RawHTML:
@@ -500,9 +697,6 @@ func (b *builder) inline(n ast.Node) text {
 		case *ast.AutoLink:
 			continue
 		case *ast.Emphasis:
-			if c.Level < 2 {
-				break
-			}
 			stack = append(stack, frame{n: c, exit: true, start: sb.Len()})
 		case *ast.Link:
 			if !bytes.HasPrefix(c.Destination, []byte("#")) {
@@ -519,10 +713,11 @@ func (b *builder) inline(n ast.Node) text {
 	return t
 }
 
-var wikiRe = regexp.MustCompile(`\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]`)
+var wikiRe = regexp.MustCompile(`(!?)\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]`)
 
-// markWikilinks rewrites Obsidian [[Target|label]] links to their target
-// text, marked as a wikilink.
+// markWikilinks rewrites Obsidian [[Target|label]] links to the text a
+// reader sees (the label, or the target), marked as a wikilink to the
+// target; an embed (![[…]]) is not text and is dropped.
 func markWikilinks(t *text) {
 	if !strings.Contains(t.s, "[[") {
 		return
@@ -538,11 +733,27 @@ func markWikilinks(t *text) {
 	var edits []edit
 	for _, m := range locs {
 		sb.WriteString(t.s[prev:m[0]])
-		target := strings.TrimSpace(t.s[m[2]:m[3]])
+		target := strings.TrimSpace(t.s[m[4]:m[5]])
+		if m[6] >= 0 {
+			target += strings.TrimSpace(t.s[m[6]:m[7]]) // "#Heading" or "#^block"
+		}
+		shown := wikiShown(target)
+		note := wikiNote(target)
+		if m[8] >= 0 {
+			shown = strings.TrimSpace(t.s[m[8]:m[9]])
+		}
+		if m[3] > m[2] {
+			shown = "" // an embed
+		}
 		start := sb.Len()
-		sb.WriteString(target)
-		marks = append(marks, mark{start, sb.Len(), markWiki})
-		edits = append(edits, edit{m[0], m[1], len(target) - (m[1] - m[0])})
+		sb.WriteString(shown)
+		if shown != "" {
+			if strings.Contains(target, "#^") {
+				note = "" // a block: named by the link's text
+			}
+			marks = append(marks, mark{start, sb.Len(), markWiki, note})
+		}
+		edits = append(edits, edit{m[0], m[1], len(shown) - (m[1] - m[0])})
 		prev = m[1]
 	}
 	sb.WriteString(t.s[prev:])
@@ -576,6 +787,269 @@ func markWikilinks(t *text) {
 	t.s = sb.String()
 }
 
+// wikiShown is the text Obsidian shows for a link to target with no
+// label: the note's name, without its folder ("network/tcp-udp") and with
+// a heading after it ("Note#Heading" shows "Note > Heading").
+func wikiShown(target string) string {
+	note, heading, _ := strings.Cut(target, "#")
+	if i := strings.LastIndex(note, "/"); i >= 0 {
+		note = note[i+1:]
+	}
+	heading = strings.TrimPrefix(heading, "^")
+	switch {
+	case note == "":
+		return heading
+	case heading != "" && !strings.HasPrefix(target[len(target)-len(heading)-1:], "^"):
+		return note + " > " + heading
+	}
+	return note
+}
+
+// wikiNote is the name of the note a link points to: "network/tcp-udp"
+// and "tcp-udp#Heading" are tcp-udp.
+func wikiNote(target string) string {
+	note, _, _ := strings.Cut(target, "#")
+	if i := strings.LastIndex(note, "/"); i >= 0 {
+		note = note[i+1:]
+	}
+	return strings.TrimSuffix(strings.TrimSpace(note), ".md")
+}
+
+// continues reports whether a paragraph continues the one before it in
+// the same item: it opens with a Korean ending alone ("을 사용").
+func continues(s string) bool {
+	ws := words(strings.TrimSpace(s))
+	return len(ws) > 0 && ws[0].stemEnd == ws[0].start && ws[0].kind != endNone
+}
+
+// calloutTitle splits an Obsidian callout's first line ("[!note] Title")
+// from the quote's text.
+func calloutTitle(t text) (title, rest text, ok bool) {
+	s := strings.TrimLeft(t.s, " ")
+	if !strings.HasPrefix(s, "[!") {
+		return text{}, t, false
+	}
+	end := strings.Index(s, "]")
+	if end < 0 {
+		return text{}, t, false
+	}
+	off := len(t.s) - len(s) + end + 1
+	if off < len(t.s) && (t.s[off] == '+' || t.s[off] == '-') {
+		off++ // a folding callout: "[!faq]-"
+	}
+	nl := strings.IndexByte(t.s[off:], '\n')
+	if nl < 0 {
+		nl = len(t.s) - off
+	}
+	title = sliceText(t, off, off+nl)
+	title.s = strings.TrimSpace(title.s)
+	if strings.HasPrefix(title.s, "=") || strings.HasPrefix(title.s, "`=") {
+		title.s = "" // a Dataview expression, not a title
+	}
+	title.s = strings.TrimRight(title.s, ":")
+	rest = sliceText(t, min(len(t.s), off+nl+1), len(t.s))
+	return title, rest, true
+}
+
+// sliceText is t.s[from:to] with its marks and lines.
+func sliceText(t text, from, to int) text {
+	out := text{s: t.s[from:to]}
+	for _, m := range t.marks {
+		if m.start >= from && m.end <= to {
+			out.marks = append(out.marks, mark{m.start - from, m.end - from, m.kind, m.target})
+		}
+	}
+	out.lines = []linePos{{0, t.lineAt(from)}}
+	for _, l := range t.lines {
+		if l.off > from && l.off < to {
+			out.lines = append(out.lines, linePos{l.off - from, l.line})
+		}
+	}
+	return out
+}
+
+var (
+	// markerLineRe matches lines that are markup, not text: admonition
+	// fences (":::info", ":::"), Dataview fields ("key:: value"), tag
+	// lines ("Tags: #a/b").
+	markerLineRe = regexp.MustCompile(`^\s*(?::::+\s*\w*.*|[\w-]+::\s.*|(?i:tags?):\s*#.*)$`)
+)
+
+// dropMarkerLines removes the lines of t that are markup, not text.
+func dropMarkerLines(t text) text {
+	if !strings.Contains(t.s, ":") {
+		return t
+	}
+	lines := strings.Split(t.s, "\n")
+	keep := lines[:0]
+	dropped := false
+	off := 0
+	var kept []text
+	for _, l := range lines {
+		if markerLineRe.MatchString(l) {
+			dropped = true
+		} else {
+			keep = append(keep, l)
+			kept = append(kept, sliceText(t, off, off+len(l)))
+		}
+		off += len(l) + 1
+	}
+	if !dropped {
+		return t
+	}
+	if len(kept) == 0 {
+		return text{}
+	}
+	out := kept[0]
+	for _, k := range kept[1:] {
+		out = joinLines(out, k)
+	}
+	return out
+}
+
+// joinLines joins two texts with a line break.
+func joinLines(a, b text) text {
+	off := len(a.s) + 1
+	out := text{s: a.s + "\n" + b.s, marks: slices.Clone(a.marks), lines: slices.Clone(a.lines)}
+	for _, m := range b.marks {
+		out.marks = append(out.marks, mark{m.start + off, m.end + off, m.kind, m.target})
+	}
+	for _, l := range b.lines {
+		out.lines = append(out.lines, linePos{l.off + off, l.line})
+	}
+	return out
+}
+
+// noteMeta is a note's front matter read in the middle of a file.
+type noteMeta struct {
+	title    text
+	aliases  []string
+	desc     string
+	descLine int
+}
+
+// noteBlocks finds the front matter of notes joined into one file ("---",
+// "title: …", "aliases: …", "---" after the first note) and rewrites each
+// block as a heading naming the note ("# title" on the block's first
+// line, blank lines for the rest, so line numbers stay), returning what
+// each block said by the line of its heading. The file's own front matter
+// is left to goldmark.
+func noteBlocks(src []byte) ([]byte, map[int]noteMeta) {
+	if !bytes.Contains(src, []byte("\n---")) {
+		return src, nil
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	start := 0
+	if len(lines) > 0 && bytes.Equal(bytes.TrimRight(lines[0], "\r\n"), []byte("---")) {
+		// Skip the file's own front matter.
+		for i := 1; i < len(lines); i++ {
+			if l := bytes.TrimRight(lines[i], " \t\r\n"); bytes.Equal(l, []byte("---")) || bytes.Equal(l, []byte("...")) {
+				start = i + 1
+				break
+			}
+		}
+	}
+	var metas map[int]noteMeta
+	var out []byte
+	out = append(out, bytes.Join(lines[:start], nil)...)
+	for i := start; i < len(lines); i++ {
+		l := bytes.TrimRight(lines[i], " \t\r\n")
+		if !bytes.Equal(l, []byte("---")) || i+1 >= len(lines) || !yamlKeyRe.Match(lines[i+1]) {
+			out = append(out, lines[i]...)
+			continue
+		}
+		end := -1
+		for j := i + 1; j < len(lines) && j < i+60; j++ {
+			lj := bytes.TrimRight(lines[j], " \t\r\n")
+			if bytes.Equal(lj, []byte("---")) {
+				end = j
+				break
+			}
+			if !yamlLineRe.Match(lj) && len(lj) > 0 {
+				break
+			}
+		}
+		if end < 0 {
+			out = append(out, lines[i]...)
+			continue
+		}
+		meta, ok := readMeta(bytes.Join(lines[i+1:end], nil), i+2)
+		if !ok {
+			out = append(out, lines[i]...)
+			continue
+		}
+		if metas == nil {
+			metas = map[int]noteMeta{}
+		}
+		metas[i+2] = meta
+		out = append(out, '\n') // the opening "---" (a break between notes)
+		out = append(out, []byte("# "+strings.ReplaceAll(meta.title.s, "\n", " ")+"\n")...)
+		for j := i + 2; j <= end; j++ {
+			out = append(out, '\n')
+		}
+		i = end
+	}
+	return out, metas
+}
+
+// readMeta reads one block of front matter whose first line is line.
+func readMeta(src []byte, line int) (noteMeta, bool) {
+	var meta struct {
+		Title    string `yaml:"title"`
+		Aliases  any    `yaml:"aliases"`
+		Alias    any    `yaml:"alias"`
+		Desc     string `yaml:"desc"`
+		Short    string `yaml:"desc-short"`
+		FullName string `yaml:"full-name"`
+		Acronym  string `yaml:"acronym"`
+	}
+	if err := yaml.Unmarshal(src, &meta); err != nil || strings.TrimSpace(meta.Title) == "" {
+		return noteMeta{}, false
+	}
+	out := noteMeta{title: text{s: strings.TrimSpace(meta.Title), lines: []linePos{{0, line}}}}
+	out.aliases = append(stringList(meta.Aliases), stringList(meta.Alias)...)
+	for _, a := range []string{meta.FullName, meta.Acronym} {
+		if a = strings.TrimSpace(a); a != "" {
+			out.aliases = append(out.aliases, a)
+		}
+	}
+	out.desc, out.descLine = metaDesc(meta.Desc, meta.Short, string(src), line)
+	return out, true
+}
+
+var yamlKeyRe = regexp.MustCompile(`^[\w-]+:(?:\s|$)`)
+
+// metaDesc returns a front matter description that reads as prose (a
+// sentence, not a caption), and its line: src is the front matter, its
+// first line at line.
+func metaDesc(desc, short, src string, line int) (string, int) {
+	for _, d := range []struct{ key, value string }{{"desc", desc}, {"desc-short", short}, {"description", desc}} {
+		v := strings.TrimSpace(d.value)
+		if v == "" || !proseLike(v) {
+			continue
+		}
+		for i, l := range strings.Split(src, "\n") {
+			if strings.HasPrefix(l, d.key+":") {
+				return v, line + i
+			}
+		}
+		return v, line
+	}
+	return "", 0
+}
+
+// proseLike reports whether a description is written as a sentence.
+func proseLike(s string) bool {
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	return strings.HasSuffix(s, ".") || strings.Contains(lower, " is ") || strings.Contains(lower, " are ") ||
+		strings.Contains(lower, " based on ") || strings.Contains(s, "이다") || strings.Contains(s, "한다")
+}
+
+// yamlLineRe matches a line of front matter: "key: value", "  - item", a
+// continued value.
+var yamlLineRe = regexp.MustCompile(`^(?:[\w-]+:.*|\s+.*|-\s.*|\s*\[.*|\s*\].*)$`)
+
 // isAllBold reports whether the paragraph is one bold span, optionally
 // followed by a colon.
 func isAllBold(t *text) bool {
@@ -599,11 +1073,31 @@ func trimBold(t text) text {
 	return t
 }
 
+// onlyLink reports whether t is one link and nothing else: a reference,
+// not a title or a term.
+func onlyLink(t *text) bool {
+	s := strings.TrimSpace(t.s)
+	for _, m := range t.marks {
+		if (m.kind == markLink || m.kind == markWiki) && strings.TrimSpace(t.s[:m.start]) == "" && strings.TrimSpace(strings.Trim(t.s[m.end:], " .,:;")) == "" {
+			return true
+		}
+	}
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "<http")
+}
+
+// quoteTitle reports whether a quote's paragraph is a title for what
+// follows ("> 로드 밸런싱 알고리즘", "> 패킷(Packet)?") rather than a
+// statement.
+func quoteTitle(t *text) bool {
+	s := strings.TrimRight(strings.TrimSpace(t.s), "?:")
+	return isLabelCandidate(t) && !strings.HasSuffix(s, ".") && !strings.Contains(s, ": ") && nameLike(cleanTitle(s), true)
+}
+
 // isLabelCandidate reports whether a paragraph is short enough to head the
 // list or quote that may follow it.
 func isLabelCandidate(t *text) bool {
 	s := strings.TrimSpace(t.s)
-	if s == "" || strings.Contains(s, "\n") || utf8.RuneCountInString(s) > 40 {
+	if s == "" || strings.Contains(s, "\n") || utf8.RuneCountInString(s) > 40 || onlyLink(t) || strings.Contains(s, "@") {
 		return false
 	}
 	return !endsSentence(s) || strings.HasSuffix(s, ":")

@@ -69,6 +69,11 @@ func (e *CurationError) Unwrap() error { return e.Err }
 // longer match anything in the graph.
 var ErrStale = errors.New("the entry no longer matches anything and can go")
 
+// ErrNewConcept marks what [Graph.Curate] reports about a concept that an
+// add entry created because the notes do not name it. It is news, not a
+// problem: the entry did what it says.
+var ErrNewConcept = errors.New("is not in the notes; added as a new concept")
+
 // curationSections are the sections of a curation file, in the order they
 // are applied.
 var curationSections = []string{"merge", "aliases", "retype", "remove", "add", "hide"}
@@ -357,13 +362,16 @@ func parseRelationFields(n *yaml.Node, fail failFunc, section string) (relEntry,
 
 // Curate applies the corrections cs to g, in place, and returns a warning
 // (a *CurationError wrapping [ErrStale] or saying what was skipped) for
-// every entry that no longer matches anything.
+// every entry that no longer matches anything, and a report wrapping
+// [ErrNewConcept] for every concept an add entry created.
 //
 // Whatever order the files and sections are written in, every merge is
 // applied first, then aliases, retype, remove, add and hide, each across
 // the files in the order given. Names are looked up as [Graph.Lookup] does,
 // and also among the names the files themselves add. A relation added by
-// a curation file has confidence 1 and the file and line as evidence.
+// a curation file has confidence 1 and the file and line as evidence; a
+// name it gives that no concept goes by becomes a new concept, whose
+// source is that line.
 // Curate with nothing to apply leaves g as it is.
 func (g *Graph) Curate(cs ...*Curation) []error {
 	empty := true
@@ -397,6 +405,7 @@ type curating struct {
 	hidden   map[string]bool
 	names    map[string]string // normalised name added by an alias -> id
 	warnings []error
+	search   *Search // the names of g, for what a new concept resembles; made when first needed
 }
 
 func newCuration(g *Graph) *curating {
@@ -546,6 +555,17 @@ func (s *curating) find(from, to string, t RelationType) int {
 
 func (s *curating) relation(c *Curation, section string, e relEntry) {
 	from, to := s.resolve(e.from), s.resolve(e.to)
+	if section == "add" {
+		// A relation to a concept the notes do not name (one the
+		// extractor missed, or one the notes never mention) brings the
+		// concept with it.
+		if from == "" {
+			from = s.create(c, e, e.from)
+		}
+		if to == "" {
+			to = s.create(c, e, e.to)
+		}
+	}
 	for _, end := range []struct{ name, id string }{{e.from, from}, {e.to, to}} {
 		if end.id == "" {
 			s.stale(c, e.line, "%s %s: no concept named %q", section, e.text, end.name)
@@ -594,6 +614,31 @@ func (s *curating) relation(c *Curation, section string, e relEntry) {
 		s.rels = append(s.rels, &Relation{From: from, To: to, Type: e.typ, Confidence: 1,
 			Evidence: []Evidence{{File: c.file, Line: e.line, Text: text}}})
 	}
+}
+
+// create adds a concept named name for the add entry e and reports it
+// (wrapping [ErrNewConcept]), with the names it resembles in case name is
+// a slip. It returns the new concept's id, or "" when name makes no id.
+func (s *curating) create(c *Curation, e relEntry, name string) string {
+	base := Slug(name)
+	if base == "" {
+		return ""
+	}
+	id := base
+	for n := 2; s.concepts[id] != nil || hasKey(s.merged, id) || s.g.concepts[id] != nil; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.concepts[id] = &Concept{ID: id, Name: name, Sources: []Source{{File: c.file, Line: e.line}}}
+	s.names[NormName(name)] = id
+	err := fmt.Errorf("add %s: %q %w", e.text, name, ErrNewConcept)
+	if s.search == nil {
+		s.search = NewSearch(s.g)
+	}
+	if like := s.search.Suggest(name, 1); len(like) > 0 {
+		err = fmt.Errorf("%w (the notes have %q: merge them if they are one)", err, like[0].Name)
+	}
+	s.warnings = append(s.warnings, &CurationError{File: c.file, Line: e.line, Err: err})
+	return id
 }
 
 // build makes the curated graph. Names keep resolving as they did in the

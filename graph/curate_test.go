@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,8 +149,7 @@ remove:
   - Go uses Kubernetes
 add:
   - Kubernetes requires 컨테이너
-  - Nomad uses Go
-  - Go uses Golang
+  - Go uses Go
 `)
 	stale := ": the entry no longer matches anything and can go"
 	want := []string{
@@ -162,8 +162,7 @@ add:
 		`notes/conceptgraph.yaml:9: retype Container requires Docker: the notes now say Container uses Docker` + stale,
 		`notes/conceptgraph.yaml:11: remove Go uses Kubernetes: no such relation` + stale,
 		`notes/conceptgraph.yaml:13: add Kubernetes requires 컨테이너: the notes already say so` + stale,
-		`notes/conceptgraph.yaml:14: add Nomad uses Go: no concept named "Nomad"` + stale,
-		`notes/conceptgraph.yaml:15: add Go uses Golang: no concept named "Golang"` + stale,
+		`notes/conceptgraph.yaml:14: add Go uses Go: "Go" and "Go" are one concept; not added`,
 		`notes/conceptgraph.yaml:6: hide: no concept named "Mesos"` + stale,
 	}
 	if diff := cmp.Diff(want, warnings); diff != "" {
@@ -171,6 +170,55 @@ add:
 	}
 	if diff := cmp.Diff(relationSet(graphtest.Course()), relationSet(g)); diff != "" {
 		t.Errorf("stale entries changed the graph (-want +got):\n%s", diff)
+	}
+}
+
+// An added relation may name concepts the notes do not: they are made,
+// and the news is not a warning.
+func TestCurateAddCreates(t *testing.T) {
+	g, reports := curated(t, `add:
+  - Kubernetes requires PostgreSQL
+  - {from: Nomad, type: compared_with, to: Kubernetes, because: "Nomad는 쿠버네티스보다 단순하다."}
+  - PostgreSQL uses Linx
+hide: [Nomad]
+`)
+	want := []string{
+		`notes/conceptgraph.yaml:2: add Kubernetes requires PostgreSQL: "PostgreSQL" is not in the notes; added as a new concept`,
+		`notes/conceptgraph.yaml:3: add Nomad compared_with Kubernetes: "Nomad" is not in the notes; added as a new concept`,
+		`notes/conceptgraph.yaml:4: add PostgreSQL uses Linx: "Linx" is not in the notes; added as a new concept (the notes have "Linux": merge them if they are one)`,
+	}
+	if diff := cmp.Diff(want, reports); diff != "" {
+		t.Errorf("reports differ (-want +got):\n%s", diff)
+	}
+	c, err := graph.ParseCuration("notes/conceptgraph.yaml", []byte("add:\n  - Kubernetes requires PostgreSQL\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range graphtest.Course().Curate(c) {
+		if !errors.Is(r, graph.ErrNewConcept) || errors.Is(r, graph.ErrStale) {
+			t.Errorf("Curate report %v: want it to wrap ErrNewConcept, not ErrStale", r)
+		}
+	}
+	pg := g.Lookup("PostgreSQL")
+	if pg == nil {
+		t.Fatal("Lookup(PostgreSQL) = nil, want the concept the add entry made")
+	}
+	if diff := cmp.Diff([]graph.Source{{File: "notes/conceptgraph.yaml", Line: 2}}, pg.Sources); diff != "" {
+		t.Errorf("PostgreSQL's sources differ (-want +got):\n%s", diff)
+	}
+	if rs := g.Between("kubernetes", pg.ID); len(rs) != 1 || rs[0].Type != graph.Requires {
+		t.Errorf("Kubernetes -> PostgreSQL = %v, want requires", rs)
+	}
+	if g.Lookup("Linx") == nil || len(g.Between(pg.ID, g.Lookup("Linx").ID)) != 1 {
+		t.Error("PostgreSQL uses Linx: want both made by the file related")
+	}
+	// A later section finds a concept an add entry made.
+	if g.Lookup("Nomad") != nil {
+		t.Error("Nomad is still there after hide")
+	}
+	lo, err := g.LearningOrder("Kubernetes")
+	if err != nil || !slices.ContainsFunc(lo.Steps, func(s graph.Step) bool { return s.Concept.ID == pg.ID }) {
+		t.Errorf("LearningOrder(Kubernetes) = %v, %v; want PostgreSQL among its steps", lo, err)
 	}
 }
 

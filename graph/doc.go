@@ -83,7 +83,12 @@
 // removes a concept and its relations. Sections are applied in the order
 // merge, aliases, retype, remove, add, hide, whatever order they are
 // written in. An added relation has confidence 1 and the file and line as
-// its evidence (or the because text).
+// its evidence (or the because text). A name in an added relation that no
+// concept goes by (one the extractor missed) becomes a new concept, named
+// in the file at that line; [Graph.Curate] says so, wrapping
+// [ErrNewConcept], which is news rather than a warning:
+//
+//	notes/conceptgraph.yaml:9: add Kubernetes requires PostgreSQL: "PostgreSQL" is not in the notes; added as a new concept
 //
 // A mistake in the file (bad YAML, an unknown section, field or relation
 // type) is an error naming the file and line:
@@ -104,7 +109,7 @@
 // [Graph.WriteMermaid] a Mermaid flowchart; [Graph.WriteSKOS] a SKOS concept
 // scheme in Turtle (labels tagged @ko or @en by script; type_of, example_of
 // and part_of as skos:broader/narrower, the other types in the namespace
-// [SKOSNamespace]); [Graph.WriteAnki] flashcards for Anki, one per relation,
-// in Korean for Korean names, ordered along a learning order when given a
-// focus. [LearningOrder.WriteJSON] writes a learning order.
+// [SKOSNamespace]); [Graph.WriteAnki] flashcards for Anki, one per question
+// with every answer and its evidence, in Korean for Korean names, ordered
+// along a learning order when given a focus. [LearningOrder.WriteJSON] writes a learning order.
 package graph

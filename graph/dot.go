@@ -129,7 +129,10 @@ const (
 // [RelationElementID], the class "relation <type>" and a tooltip quoting up
 // to three pieces of evidence; symmetric types are dashed and undirected.
 // Unless opts.NoLegend, a node with the id attribute "legend" lists the
-// relation types present.
+// relation types present. With the dot layout, a graph of several
+// connected components gets invisible edges (class "pack") that set the
+// components side by side in rows of about a screen's shape, rather than
+// in the one column dot would stack them in.
 //
 // Text from the notes is always written as quoted strings, escaped so that
 // Graphviz shows it literally (no HTML-like label, no \N or \G expansion,
@@ -200,11 +203,7 @@ func (g *Graph) WriteDOT(w io.Writer, opts DOTOptions) error {
 
 	concepts := g.Concepts()
 	for _, c := range concepts {
-		name := clean(c.Name)
-		if strings.TrimSpace(name) == "" {
-			// Graphviz would show the node name anyway.
-			name = clean(c.ID)
-		}
+		name := nodeLabel(c)
 		wIn, hIn := labelSize(name, nodeFontSize)
 		a := attrs{
 			{"class", "concept"},
@@ -242,6 +241,15 @@ func (g *Graph) WriteDOT(w io.Writer, opts DOTOptions) error {
 		}
 		b.WriteString("\t" + dotID(r.From) + " -> " + dotID(r.To))
 		a.write(&b)
+	}
+
+	if layout == "dot" {
+		// The components side by side in rows (see pack.go): edges that
+		// place them, drawn as nothing.
+		for i, e := range g.packChain() {
+			b.WriteString("\t" + dotID(e[0]) + " -> " + dotID(e[1]))
+			attrs{{"class", "pack"}, {"id", "pack-" + strconv.Itoa(i+1)}, {"style", "invis"}}.write(&b)
+		}
 	}
 
 	if !opts.NoLegend && len(present) > 0 {

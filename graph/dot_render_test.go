@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -292,4 +293,55 @@ func (e *element) tooltip() string {
 		}
 	})
 	return tip
+}
+
+// A graph of many small components is drawn with them side by side, not
+// stacked in one tall column, and every relation keeps its label (which
+// Graphviz's own pack attribute loses).
+func TestDOTPacksComponents(t *testing.T) {
+	g := graph.New()
+	add := func(id string) {
+		if _, err := g.AddConcept(graph.Concept{ID: id, Name: "개념 " + id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 30 {
+		a, b := fmt.Sprintf("a%02d", i), fmt.Sprintf("b%02d", i)
+		add(a)
+		add(b)
+		if err := g.AddRelation(graph.Relation{From: a, To: b, Type: graph.Types[i%len(graph.Types)]}); err != nil {
+			t.Fatal(err)
+		}
+		if i%3 == 0 { // some of three concepts
+			c := fmt.Sprintf("c%02d", i)
+			add(c)
+			if err := g.AddRelation(graph.Relation{From: c, To: b, Type: graph.Uses}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i := range 8 { // and some alone
+		add(fmt.Sprintf("d%02d", i))
+	}
+	root := renderSVG(t, g, graph.DOTOptions{NoLegend: true})
+	points := func(s string) float64 {
+		var f float64
+		if _, err := fmt.Sscanf(strings.TrimSuffix(s, "pt"), "%g", &f); err != nil {
+			t.Fatalf("SVG size %q: %v", s, err)
+		}
+		return f
+	}
+	w, h := points(root.attr("", "width")), points(root.attr("", "height"))
+	if ratio := w / h; ratio < 0.8 || ratio > 3 {
+		t.Errorf("drawing of 38 components is %.0f×%.0f pt (width/height %.2f), want them side by side, about a screen's shape", w, h, ratio)
+	}
+	for _, r := range g.Relations() {
+		e := root.byID(graph.RelationElementID(r))
+		if e == nil || !slices.Contains(e.texts(), string(r.Type)) {
+			t.Errorf("relation %s %s %s is drawn without its label", r.From, r.Type, r.To)
+		}
+	}
+	for _, c := range g.Concepts() {
+		checkNode(t, root, c)
+	}
 }

@@ -82,6 +82,10 @@ type Evidence struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
 	Text string `json:"text"`
+	// Rule names the extraction rule that read the relation here
+	// ("definition", "hearst", "cue:uses", "heading-kind"); see the
+	// extract package. Empty for relations added by hand.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Concept is one idea in the notes, known by a name and any number of aliases.

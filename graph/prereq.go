@@ -34,6 +34,8 @@ type LearningOrder struct {
 	// Cycles are the prerequisite cycles met on the way, each broken by
 	// setting its weakest link aside.
 	Cycles []Cycle
+
+	g *Graph // the graph the order is of, for the names of what it mentions
 }
 
 // Step is one concept of a learning order.
@@ -227,7 +229,7 @@ func (g *Graph) LearningOrder(target string) (*LearningOrder, error) {
 	c := g.prereqClosure(t.ID)
 	n := len(c.ids)
 	setAside := make([]bool, len(c.to))
-	lo := &LearningOrder{Target: t}
+	lo := &LearningOrder{Target: t, g: g}
 
 	// A prerequisite of the target that needs the target.
 	for k, to := range c.to {
@@ -521,20 +523,23 @@ type ConceptRef struct {
 //	{"target": {"id", "name"},
 //	 "steps": [{"id", "name", "depth", "because": [relation…], "compare": [relation…]}…],
 //	 "cycles": [[concept ids…]…],
-//	 "broken": [{"concepts", "relations", "setAside", "note"}…]}
+//	 "broken": [{"concepts", "relations", "setAside", "note"}…],
+//	 "names": {id: name…}}
 //
 // Steps are in learning order, the target last. Each relation in "because"
 // is a relation of the JSON contract (from, to, type, confidence,
 // evidence), with "setAside": true when the order does not follow it.
 // "cycles" lists each cycle's concept ids as [Cycle.Concepts] does, and
 // "broken" says, for the cycle at the same place, which relations form it,
-// which were set aside, and why. Every list is present, empty rather than
-// null.
+// which were set aside, and why. "names" gives the name of every concept
+// the document names by id, the ends of "compare" relations outside the
+// order included. Every list is present, empty rather than null.
 type LearningOrderDocument struct {
-	Target ConceptRef     `json:"target"`
-	Steps  []StepDocument `json:"steps"`
-	Cycles [][]string     `json:"cycles"`
-	Broken []CycleReport  `json:"broken"`
+	Target ConceptRef        `json:"target"`
+	Steps  []StepDocument    `json:"steps"`
+	Cycles [][]string        `json:"cycles"`
+	Broken []CycleReport     `json:"broken"`
+	Names  map[string]string `json:"names"`
 }
 
 // StepDocument is one step of a [LearningOrderDocument].
@@ -568,6 +573,22 @@ func (lo *LearningOrder) Document() LearningOrderDocument {
 		Steps:  []StepDocument{},
 		Cycles: [][]string{},
 		Broken: []CycleReport{},
+		Names:  map[string]string{},
+	}
+	name := func(ids ...string) {
+		for _, id := range ids {
+			d.Names[id] = id
+			if c := lo.concept(id); c != nil && strings.TrimSpace(c.Name) != "" {
+				d.Names[id] = c.Name
+			}
+		}
+	}
+	name(lo.Target.ID)
+	for _, s := range lo.Steps {
+		name(s.Concept.ID)
+		for _, r := range s.Compare {
+			name(r.From, r.To)
+		}
 	}
 	for _, s := range lo.Steps {
 		sd := StepDocument{ID: s.Concept.ID, Name: s.Concept.Name, Depth: s.Depth,
@@ -587,6 +608,14 @@ func (lo *LearningOrder) Document() LearningOrderDocument {
 		})
 	}
 	return d
+}
+
+// concept returns the concept id of the order's graph, or nil.
+func (lo *LearningOrder) concept(id string) *Concept {
+	if lo.g == nil {
+		return nil
+	}
+	return lo.g.concepts[id]
 }
 
 func relationValue(r *Relation) Relation {

@@ -41,6 +41,9 @@ type statusResponse struct {
 	Layouts   []string   `json:"layouts"`
 	Hubs      []hubRef   `json:"hubs"`
 	MaxDrawn  int        `json:"maxDrawn"`
+	// Related is how many concepts have a relation: the page's drawing of
+	// the whole graph holds those and lists the others apart.
+	Related int `json:"related"`
 }
 
 type healthResponse struct {
@@ -59,7 +62,7 @@ func (s *Server) handleHealth(c *gin.Context) {
 func (s *Server) handleStatus(c *gin.Context) {
 	snap := s.state.Load()
 	resp := statusResponse{
-		Version: snap.version, Concepts: snap.g.Len(), Relations: snap.nrels,
+		Version: snap.version, Concepts: snap.g.Len(), Relations: snap.nrels, Related: snap.related,
 		Error: snap.problem, Layouts: graph.Layouts, MaxDrawn: s.opts.MaxDrawn,
 	}
 	for _, t := range graph.Types {
@@ -113,9 +116,9 @@ func (s *Server) handleConcepts(c *gin.Context) {
 	}
 	snap := s.state.Load()
 	resp := conceptsResponse{Concepts: []conceptSummary{}}
-	for _, h := range snap.search.find(c.Query("q"), limit) {
-		con := snap.g.Concept(h.e.ref.ID)
-		resp.Concepts = append(resp.Concepts, conceptSummary{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Degree: h.e.degree})
+	for _, m := range snap.search.Find(c.Query("q"), limit) {
+		con := m.Concept
+		resp.Concepts = append(resp.Concepts, conceptSummary{ID: con.ID, Name: con.Name, Aliases: nonNil(con.Aliases), Degree: m.Degree})
 	}
 	c.JSON(http.StatusOK, resp)
 }
@@ -162,11 +165,16 @@ type viewResponse struct {
 	// left out so the view can be drawn (0 when none were).
 	Omitted  int               `json:"omitted"`
 	Elements map[string]string `json:"elements"`
+	// Apart are the concepts of the view that the drawing leaves out, for
+	// the page to list beside it: in the whole graph, those without a
+	// relation.
+	Apart []conceptRef `json:"apart"`
 }
 
 // handleView answers GET /api/view: the data of exactly the view that
-// /api/svg draws, and which SVG element shows which concept or relation.
-// As the drawing, it holds at most MaxDrawn concepts.
+// /api/svg draws, which SVG element shows which concept or relation, and
+// the concepts of the view listed apart from the drawing. As the drawing,
+// it holds at most MaxDrawn concepts.
 func (s *Server) handleView(c *gin.Context) {
 	s.answerView(c, s.opts.MaxDrawn)
 }
@@ -184,7 +192,10 @@ func (s *Server) answerView(c *gin.Context, limit int) {
 		s.fail(c, err)
 		return
 	}
-	resp := viewResponse{Focus: v.focus, Graph: v.g.Document(), Omitted: v.omitted, Elements: map[string]string{}}
+	resp := viewResponse{Focus: v.focus, Graph: v.g.Document(), Omitted: v.omitted, Elements: map[string]string{}, Apart: v.apart}
+	if resp.Apart == nil {
+		resp.Apart = []conceptRef{}
+	}
 	for _, con := range v.g.Concepts() {
 		resp.Elements[graph.NodeElementID(con.ID)] = con.ID
 	}
@@ -254,6 +265,14 @@ func (s *Server) draw(c *gin.Context, format string, download bool) {
 		if err != nil {
 			s.fail(c, err)
 			return
+		}
+		if download {
+			// A file has no list beside it: it holds the whole view.
+			v.g = v.all
+			if limit > 0 && v.g.Len() > limit {
+				s.fail(c, s.errTooLarge(v.g.Len()))
+				return
+			}
 		}
 		if data, err = s.cache.get(snap.version, key, func() ([]byte, error) {
 			return s.render(c.Request.Context(), v, format, p)

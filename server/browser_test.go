@@ -157,6 +157,10 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(evidence, "infra-notes.md:") {
 		t.Errorf("evidence %q, want a file:line", evidence)
 	}
+	// Each evidence line names the rule that read it.
+	if n := evalInt(`document.querySelectorAll("#panel .evidence .rule").length`); n == 0 {
+		t.Errorf("no evidence line names its rule")
+	}
 	shot("docker")
 
 	// Hiding a relation type removes its edges.

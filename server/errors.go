@@ -46,11 +46,11 @@ func (s *Server) fail(c *gin.Context, err error) {
 	case errors.As(err, &ae):
 		c.AbortWithStatusJSON(ae.status, errorResponse{Error: ae.msg, Suggestions: ae.suggestions})
 	case errors.As(err, &nf):
-		snap := s.state.Load()
-		c.AbortWithStatusJSON(http.StatusNotFound, errorResponse{
-			Error:       "no concept named " + quote(nf.Name),
-			Suggestions: snap.search.suggest(nf.Name, 5),
-		})
+		var refs []conceptRef
+		for _, sc := range s.state.Load().search.Suggest(nf.Name, 5) {
+			refs = append(refs, refOf(sc))
+		}
+		c.AbortWithStatusJSON(http.StatusNotFound, errorResponse{Error: "no concept named " + quote(nf.Name), Suggestions: refs})
 	case errors.Is(err, context.DeadlineExceeded):
 		c.AbortWithStatusJSON(http.StatusServiceUnavailable, errorResponse{Error: "drawing this view took longer than " + s.opts.RenderBudget.String() + "; narrow it with a focus, a smaller depth or fewer relation types"})
 	case errors.Is(err, context.Canceled):

@@ -48,3 +48,27 @@ func TestPrerequisitesErrors(t *testing.T) {
 		t.Errorf("missing of: %q, want it to name the parameter", e.Error)
 	}
 }
+
+// The learning order names every concept it mentions, those it only
+// compares with included, so the page shows names rather than ids.
+func TestPrerequisitesNames(t *testing.T) {
+	_, ts := newSample(t, server.Options{})
+	var lo graph.LearningOrderDocument
+	getJSON(t, ts, "/api/prerequisites?of="+url.QueryEscape("멀티 프로세스"), 200, &lo)
+	compared := 0
+	for _, s := range lo.Steps {
+		for _, r := range s.Compare {
+			for _, id := range []string{r.From, r.To} {
+				compared++
+				var c struct{ Name string }
+				getJSON(t, ts, "/api/concepts/"+url.PathEscape(id), 200, &c)
+				if lo.Names[id] != c.Name {
+					t.Errorf("names[%q] = %q, want the concept's name %q", id, lo.Names[id], c.Name)
+				}
+			}
+		}
+	}
+	if compared == 0 || lo.Names["멀티-스레드"] != "멀티 스레드" {
+		t.Errorf("learning order of 멀티 프로세스: names %v, want 멀티 스레드, which it is compared with", lo.Names)
+	}
+}

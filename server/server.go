@@ -85,9 +85,10 @@ type snapshot struct {
 	g       *graph.Graph
 	version int
 	problem string // why the last reload fell short, or ""
-	search  *searchIndex
+	search  *graph.Search
 	hubs    []string
 	nrels   int       // len(g.Relations()), which sorts them
+	related int       // concepts with a relation: the whole graph as the page draws it
 	docs    *docCache // the whole graph as JSON, serialised once
 	views   *overviews
 }
@@ -116,8 +117,14 @@ func (snap *snapshot) overview(top int) []string {
 }
 
 func newSnapshot(g *graph.Graph, version int, problem string) *snapshot {
-	return &snapshot{g: g, version: version, problem: problem, search: newSearchIndex(g), hubs: g.Hubs(12), nrels: len(g.Relations()), docs: newDocCache(),
+	snap := &snapshot{g: g, version: version, problem: problem, search: graph.NewSearch(g), hubs: g.Hubs(12), nrels: len(g.Relations()), docs: newDocCache(),
 		views: &overviews{ids: map[int][]string{}}}
+	for _, c := range g.Concepts() {
+		if g.Degree(c.ID) > 0 {
+			snap.related++
+		}
+	}
+	return snap
 }
 
 // New loads the graph once and returns a server for it. It fails when the

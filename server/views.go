@@ -57,17 +57,23 @@ func (s *Server) parseView(c *gin.Context) (viewParams, error) {
 
 // aView is a part of the graph ready to draw.
 type aView struct {
-	g       *graph.Graph
+	g       *graph.Graph // what the page draws
 	focus   *conceptRef
 	omitted int // concepts of the focus's neighbourhood left out to fit
+	// The whole graph's concepts without a relation in it are listed
+	// beside the page's drawing instead of drawn (as a column, by dot):
+	// apart names them, and all is g with them, for downloads.
+	apart []conceptRef
+	all   *graph.Graph
 }
 
 // view works out the part of the graph p asks for. With limit > 0 the view
 // is one to draw: a focus's neighbourhood larger than limit is trimmed to
 // its nearest and most strongly related concepts (see
 // graph.NearestNeighborhood), an overview holds at most limit concepts,
-// and any other view larger than limit (the whole graph, a list of ids) is
-// refused with 413.
+// and any other view whose drawing is larger than limit (the whole graph's
+// concepts with relations, a list of ids) is refused with 413. The view's
+// all, which downloads draw, may be larger: the caller checks it.
 func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
 	var v aView
 	switch {
@@ -77,7 +83,7 @@ func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
 			return aView{}, err
 		}
 		ref := refOf(snap.g.Lookup(p.focus))
-		return aView{g: sub, focus: &ref, omitted: omitted}, nil
+		return aView{g: sub, all: sub, focus: &ref, omitted: omitted}, nil
 	case len(p.ids) > 0:
 		var ids []string
 		for _, name := range p.ids {
@@ -87,20 +93,35 @@ func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
 			}
 			ids = append(ids, c.ID)
 		}
-		v = aView{g: snap.g.Subgraph(ids, p.types)}
+		sub := snap.g.Subgraph(ids, p.types)
+		v = aView{g: sub, all: sub}
 	case p.top > 0:
 		top := p.top
 		if limit > 0 {
 			top = min(top, limit) // an overview is never too large to draw
 		}
-		v = aView{g: snap.g.Subgraph(snap.overview(top), p.types)}
+		sub := snap.g.Subgraph(snap.overview(top), p.types)
+		v = aView{g: sub, all: sub}
 	default:
-		if limit > 0 && snap.g.Len() > limit {
-			// The whole graph keeps every concept: refuse it before
-			// copying it.
-			return aView{}, s.errTooLarge(snap.g.Len())
+		// The page draws the whole graph's concepts that have a relation.
+		// Without a type filter their number is known: refuse too many
+		// before copying the graph. With one, fewer may have a relation.
+		if limit > 0 && len(p.types) == 0 && snap.related > limit {
+			return aView{}, s.errTooLarge(snap.related)
 		}
-		v = aView{g: snap.g.Filter(p.types)}
+		all := snap.g.Filter(p.types)
+		v = aView{g: all, all: all, apart: []conceptRef{}}
+		var related []string
+		for _, c := range all.Concepts() {
+			if all.Degree(c.ID) > 0 {
+				related = append(related, c.ID)
+			} else {
+				v.apart = append(v.apart, refOf(c))
+			}
+		}
+		if len(v.apart) > 0 {
+			v.g = all.Subgraph(related, nil)
+		}
 	}
 	if limit > 0 && v.g.Len() > limit {
 		return aView{}, s.errTooLarge(v.g.Len())

@@ -226,7 +226,7 @@ function busy(delta) {
 // ---------------------------------------------------------------------------
 // Server status: counts, relation types and colours, layouts, hubs
 
-let status = { version: 0, concepts: 0, relations: 0, error: "", types: [], layouts: ["dot"], hubs: [], maxDrawn: 0 };
+let status = { version: 0, concepts: 0, relations: 0, error: "", types: [], layouts: ["dot"], hubs: [], maxDrawn: 0, related: 0 };
 
 async function loadStatus() {
   const r = await api("/api/status");
@@ -244,9 +244,9 @@ async function loadStatus() {
   if (status.error) showBanner(status.error);
   else hideBanner();
   const whole = $("#show-all");
-  const tooBig = status.maxDrawn > 0 && status.concepts > status.maxDrawn;
+  const tooBig = status.maxDrawn > 0 && status.related > status.maxDrawn;
   whole.title = tooBig
-    ? `The whole graph has ${status.concepts} concepts, more than the ${status.maxDrawn} that can be drawn at once`
+    ? `The whole graph has ${status.related} concepts with relations, more than the ${status.maxDrawn} that can be drawn at once`
     : "Every concept and relation";
   return r;
 }
@@ -382,6 +382,8 @@ function installControls() {
     hideBanner();
   });
   $("#sheet-toggle").addEventListener("click", () => setSheet(!document.body.classList.contains("sheet-open")));
+  installExportMenu();
+  scrollCue($("#legend"));
 
   $("#path-form").addEventListener("submit", (e) => {
     e.preventDefault();
@@ -426,6 +428,48 @@ function installControls() {
     normalize();
     refresh();
   });
+}
+
+// installExportMenu folds the export links into a menu at phone width
+// (the CSS shows the button there only): the button opens it; picking a
+// link, Escape or a press elsewhere closes it.
+function installExportMenu() {
+  const toggle = $("#export-toggle");
+  const links = $("#export-links");
+  const open = () => toggle.getAttribute("aria-expanded") === "true";
+  const set = (on) => {
+    toggle.setAttribute("aria-expanded", String(on));
+    links.classList.toggle("open", on);
+  };
+  toggle.addEventListener("click", () => set(!open()));
+  links.addEventListener("click", (e) => {
+    if (e.target.closest("a")) set(false);
+  });
+  document.addEventListener("pointerdown", (e) => {
+    if (open() && !e.target.closest?.(".export")) set(false);
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && open()) {
+      e.preventDefault(); // closing the menu is all Escape does here
+      set(false);
+      toggle.focus();
+    }
+  });
+}
+
+// scrollCue marks a row that scrolls sideways (the legend, at phone
+// width) with "more-left" and "more-right" while there is more to see
+// that way, which the CSS shows as a fade at that edge.
+function scrollCue(row) {
+  const update = () => {
+    const rest = row.scrollWidth - row.clientWidth - row.scrollLeft;
+    row.classList.toggle("more-left", row.scrollLeft > 1);
+    row.classList.toggle("more-right", rest > 1);
+  };
+  row.addEventListener("scroll", update, { passive: true });
+  new ResizeObserver(update).observe(row);
+  new MutationObserver(update).observe(row, { childList: true, subtree: true, characterData: true });
+  update();
 }
 
 const pickedValue = (input) => input.dataset.id || input.value.trim();
@@ -582,12 +626,13 @@ function viewSpec() {
 
 // loadView fetches and draws a view; it returns the failure, if any, or null.
 async function loadView(spec, { signal, keepCamera }) {
-  // The whole graph's size is known: do not download a graph too large to
-  // draw only to be told so.
-  if (!spec.focus && !spec.ids?.length && !spec.top && status.maxDrawn > 0 && status.concepts > status.maxDrawn) {
+  // The size of the whole graph's drawing (its concepts with relations)
+  // is known: do not download a graph too large to draw only to be told
+  // so. With relation types hidden fewer may have one: the server says.
+  if (!spec.focus && !spec.ids?.length && !spec.top && !spec.types.length && status.maxDrawn > 0 && status.related > status.maxDrawn) {
     const tooLarge = {
       status: 413,
-      error: `The whole graph has ${status.concepts} concepts, more than the ${status.maxDrawn} that can be drawn at once. Focus on a concept: its view shows the ${status.maxDrawn} nearest.`,
+      error: `The whole graph has ${status.related} concepts with relations, more than the ${status.maxDrawn} that can be drawn at once. Focus on a concept: its view shows the ${status.maxDrawn} nearest.`,
       suggestions: [],
     };
     showViewError(tooLarge);
@@ -643,6 +688,7 @@ function showViewError(r) {
     ),
   );
   fill($("#view-title"));
+  renderApart(null);
   updateLegendCounts(null);
   $("#stage").classList.remove("has-drawing");
   document.title = "conceptgraph";
@@ -692,10 +738,30 @@ function renderViewTitle(view, spec) {
     sub = `the most connected concepts and their neighbours (about ${n})`;
   } else {
     main = "Whole graph";
-    sub = `${plural(n, "concept")}, ${plural(m, "relation")}`;
+    sub = `${plural(n + (view?.apart?.length ?? 0), "concept")}, ${plural(m, "relation")}`;
   }
   fill(t, main, view || trace ? el("span", { class: "sub", text: ` · ${sub}` }) : "");
   t.title = t.textContent;
+  renderApart(view);
+}
+
+// renderApart lists the concepts of the view that the drawing leaves out
+// (in the whole graph, those without relations), under the title: one
+// line that opens into buttons showing each one's details.
+function renderApart(view) {
+  const box = $("#apart");
+  const apart = view?.apart ?? [];
+  box.hidden = apart.length === 0;
+  if (!apart.length) {
+    box.open = false;
+    fill($("#apart-list"));
+    return;
+  }
+  $("#apart-summary").textContent = `${plural(apart.length, "concept")} without relations, not drawn`;
+  fill(
+    $("#apart-list"),
+    apart.map((c) => el("li", {}, button(c.name || c.id, () => select(c.id), { dataset: { id: c.id }, title: "Show details" }))),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -905,7 +971,7 @@ function fit({ readable = false } = {}) {
   const { width, height } = $("#diagram").getBoundingClientRect();
   if (!box.width || !box.height || !width || !height) return;
   const pad = Math.min(32, width / 20);
-  const top = 44; // room for the caption
+  const top = captionRoom();
   let k = Math.min((width - 2 * pad) / box.width, (height - top - pad) / box.height, MAX_FIT_SCALE);
   let at = null;
   if (readable && k < READABLE_SCALE) {
@@ -922,6 +988,20 @@ function fit({ readable = false } = {}) {
   diagram.userMoved = false;
   diagram.placed = readable ? "readable" : "fit";
   applyCamera();
+}
+
+// captionRoom is how far from the top of the #diagram box the drawing
+// starts so the caption (the view's title, and the line of concepts listed
+// apart) does not cover it: on wide screens the caption floats over the
+// drawing, as on a map; at phone width it is a strip above the box.
+function captionRoom() {
+  const box = $("#diagram").getBoundingClientRect();
+  let bottom = box.top;
+  for (const e of [$("#view-title"), $("#apart-summary")]) {
+    const r = e.getBoundingClientRect();
+    if (r.height && e.offsetParent) bottom = Math.max(bottom, r.bottom);
+  }
+  return Math.max(12, bottom - box.top + 8);
 }
 
 // place returns the offset along one side of the box (size, with margins
@@ -1265,7 +1345,17 @@ function evidenceList(evidence) {
   return el(
     "ul",
     { class: "evidence-list" },
-    evidence.map((ev) => el("li", { class: "evidence" }, el("span", { class: "loc", text: loc(ev) }), el("span", { class: "ev-text", text: ev.text }))),
+    evidence.map((ev) =>
+      el(
+        "li",
+        { class: "evidence" },
+        el("span", { class: "loc", text: loc(ev) }),
+        el("span", { class: "ev-text", text: ev.text }),
+        // The rule that read the relation here ("definition", "cue:uses"),
+        // named in `go doc ./extract`.
+        ev.rule ? el("span", { class: "rule", text: ev.rule, title: "the extraction rule that read this" }) : null,
+      ),
+    ),
   );
 }
 
@@ -1301,7 +1391,7 @@ function reveal(id) {
   const view = {
     left: box.left,
     right: box.right,
-    top: box.top + 40, // under the caption
+    top: box.top + captionRoom(),
     bottom: sheet ? Math.min(box.bottom, side.top) : box.bottom,
   };
   const inside = r.left >= view.left && r.right <= view.right && r.top >= view.top && r.bottom <= view.bottom;
@@ -1483,7 +1573,9 @@ function relationEnds(b, stepID) {
 // numbered, each with the relations that put it there and their evidence,
 // then the target itself, then the cycles that had to be broken.
 function renderPrereq(d, steps) {
-  const names = new Map([[d.target.id, d.target.name], ...steps.map((s) => [s.id, s.name])]);
+  // The document names every concept it mentions, those only compared
+  // with included; the steps' own names come first.
+  const names = new Map([...Object.entries(d.names ?? {}), [d.target.id, d.target.name], ...steps.map((s) => [s.id, s.name])]);
   const name = (x) =>
     typeof x === "string" ? names.get(x) ?? diagram.index?.concepts.get(x)?.name ?? x : x?.name ?? x?.id ?? "?";
   const before = steps.filter((s) => s.id !== d.target.id);

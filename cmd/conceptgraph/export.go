@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"conceptgraph/graph"
@@ -35,6 +36,9 @@ Graphviz positions, for yEd and Gephi), mermaid, skos (Turtle) and anki
 			if _, err := graph.ParseLayout(layout); err != nil {
 				return usageError{err}
 			}
+			if format == "png" && (out == "" || out == "-") && terminal(stdout) {
+				return usageError{fmt.Errorf("a PNG is binary and standard output is a terminal: write it to a file with -o FILE.png, or redirect the output (> FILE.png)")}
+			}
 			tys, err := graph.ParseTypes(types)
 			if err != nil {
 				return usageError{err}
@@ -48,7 +52,7 @@ Graphviz positions, for yEd and Gephi), mermaid, skos (Turtle) and anki
 			}
 			view, err := g.View(focus, depth, tys)
 			if err != nil {
-				return err
+				return didYouMean(g, err)
 			}
 			var r *render.Renderer
 			if render.NeedsRenderer(format) {
@@ -65,7 +69,7 @@ Graphviz positions, for yEd and Gephi), mermaid, skos (Turtle) and anki
 			}
 			data, err := render.Export(cmd.Context(), r, view, format, graph.DOTOptions{Layout: layout, Focus: focusID(view, focus), NoLegend: noLegend})
 			if err != nil {
-				return err
+				return didYouMean(g, err)
 			}
 			if out == "" || out == "-" {
 				_, err = stdout.Write(data)
@@ -91,4 +95,11 @@ func focusID(view *graph.Graph, focus string) string {
 		return c.ID
 	}
 	return ""
+}
+
+// terminal reports whether w is a terminal, where binary output would be
+// garbage and can upset the terminal itself.
+func terminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

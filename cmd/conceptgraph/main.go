@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -62,6 +63,25 @@ each with the sentence that states it. With no PATH it reads the sample
 notes built into the binary.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Cobra's own "unknown command" error would exit 1; a misspelt
+		// command is a mistake in the command line.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() && sub.Name() != "completion" {
+					names = append(names, sub.Name())
+				}
+			}
+			err := fmt.Errorf("unknown command %q (want one of %s)", args[0], strings.Join(names, ", "))
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				err = fmt.Errorf("unknown command %q; did you mean %q? (see conceptgraph help)", args[0], s[0])
+			}
+			return usageError{err}
+		},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newServe(stdout, stderr), newExtract(stdout, stderr), newExport(stdout, stderr))
@@ -72,7 +92,8 @@ notes built into the binary.`,
 
 // load extracts the graph from paths, or from the embedded sample when
 // paths is empty, and applies the curation files beside the notes.
-// Warnings about skipped notes and stale curation entries go to stderr.
+// Warnings about skipped notes and stale curation entries go to stderr,
+// and so does a note for each concept the curation files added.
 func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, error) {
 	var res *extract.Result
 	var err error
@@ -92,6 +113,11 @@ func load(ctx context.Context, paths []string, stderr io.Writer) (*graph.Graph, 
 		res.Warnings = append(res.Warnings, cw...)
 	}
 	for _, w := range res.Warnings {
+		if errors.Is(w, graph.ErrNewConcept) {
+			// A concept the curation file added: what was asked for.
+			fmt.Fprintln(stderr, "note:", w)
+			continue
+		}
 		fmt.Fprintln(stderr, "warning:", w)
 	}
 	return res.Graph, nil
@@ -105,3 +131,27 @@ func sampleNotes() []extract.Note {
 	}
 	return notes
 }
+
+// didYouMean adds to the error of a name no concept of g goes by the
+// concepts whose names resemble it, as the API's suggestions do; other
+// errors are returned as they are.
+func didYouMean(g *graph.Graph, err error) error {
+	var nf *graph.NotFoundError
+	if !errors.As(err, &nf) {
+		return err
+	}
+	var names []string
+	for _, c := range graph.NewSearch(g).Suggest(nf.Name, maxSuggestions) {
+		names = append(names, fmt.Sprintf("%q", c.Name))
+	}
+	switch len(names) {
+	case 0:
+		return err
+	case 1:
+		return fmt.Errorf("%w; did you mean %s?", err, names[0])
+	}
+	return fmt.Errorf("%w; did you mean %s or %s?", err, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+}
+
+// maxSuggestions is how many names a "did you mean" offers on one line.
+const maxSuggestions = 3

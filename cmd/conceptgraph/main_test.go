@@ -125,7 +125,10 @@ func TestErrors(t *testing.T) {
 		{"bad type", []string{"export", "--types", "likes"}, 2, `unknown relation type "likes"`},
 		{"bad layout", []string{"export", "--layout", "twopi2"}, 2, `unknown layout "twopi2"`},
 		{"unknown focus", []string{"export", "--focus", "Quantum"}, 1, `no concept named "Quantum"`},
+		{"misspelt focus", []string{"export", "--focus", "Kubernets", "--format", "anki"}, 1, `no concept named "Kubernets"; did you mean "쿠버네티스"?`},
 		{"unknown flag", []string{"extract", "--frobnicate"}, 2, "frobnicate"},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate" (want one of export, extract, path, prereq, serve)`},
+		{"misspelt command", []string{"expor", "DNS"}, 2, `unknown command "expor"; did you mean "export"?`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, stderr := runCLI(t, tt.args...)
@@ -136,6 +139,13 @@ func TestErrors(t *testing.T) {
 				t.Errorf("run(%q): stderr %q, want a short message", tt.args, stderr)
 			}
 		})
+	}
+}
+
+func TestNoCommandIsHelp(t *testing.T) {
+	code, out, stderr := runCLI(t)
+	if code != 0 || !strings.Contains(out, "Available Commands:") || stderr != "" {
+		t.Errorf("conceptgraph with no command = exit %d, stdout %.80q, stderr %q; want the help", code, out, stderr)
 	}
 }
 

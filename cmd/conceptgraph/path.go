@@ -57,7 +57,7 @@ distinct chains, shortest first.`,
 			}
 			chains, err := g.Paths(args[0], args[1], tys, directed, limit)
 			if err != nil {
-				return err
+				return didYouMean(g, err)
 			}
 			a, b := g.Lookup(args[0]), g.Lookup(args[1])
 			if len(chains) == 0 {

@@ -62,7 +62,7 @@ Formats: text (default), json, mermaid, svg.`,
 			}
 			lo, err := g.LearningOrder(args[0])
 			if err != nil {
-				return err
+				return didYouMean(g, err)
 			}
 			switch format {
 			case "json":

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"conceptgraph/assets"
 	"conceptgraph/graph"
 )
 
@@ -163,6 +166,8 @@ func TestPrereqAndPathErrors(t *testing.T) {
 		{"prereq without name", []string{"prereq"}, 2, "name the concept"},
 		{"prereq bad format", []string{"prereq", "DNS", "--format", "pdf"}, 2, `unknown --format "pdf"`},
 		{"prereq unknown", []string{"prereq", "Quantum"}, 1, `no concept named "Quantum"`},
+		{"prereq misspelt", []string{"prereq", "도컼"}, 1, `no concept named "도컼"; did you mean "도커"?`},
+		{"path half a name", []string{"path", "DNS", "쿠버"}, 1, `no concept named "쿠버"; did you mean "쿠버네티스" or "쿠버네티스 마스터"?`},
 		{"path one name", []string{"path", "DNS"}, 2, "name two concepts"},
 		{"path max without all", []string{"path", "DNS", "UDP", "--max", "3"}, 2, "--max needs --all"},
 		{"path max too big", []string{"path", "DNS", "UDP", "--all", "--max", "1000"}, 2, "--max 1000"},
@@ -197,6 +202,19 @@ func TestCurationFile(t *testing.T) {
 	if !strings.Contains(stderr, "warning: "+want) {
 		t.Errorf("stderr = %q, want a warning %q", stderr, want)
 	}
+	// An added relation may bring a concept the notes do not name; that
+	// is said, but not as a warning.
+	writeFile(t, filepath.Join(dir, "conceptgraph.yaml"), "add:\n  - Kubernetes requires PostgreSQL\n")
+	code, out, stderr = runCLI(t, "prereq", "Kubernetes", dir)
+	yaml := filepath.ToSlash(filepath.Join(dir, "conceptgraph.yaml"))
+	if code != 0 || strings.Contains(stderr, "warning:") ||
+		!strings.Contains(stderr, "note: "+yaml+`:2: add Kubernetes requires PostgreSQL: "PostgreSQL" is not in the notes; added as a new concept`) {
+		t.Errorf("prereq with an added concept: exit %d, stderr %q; want a note and no warning", code, stderr)
+	}
+	if !strings.Contains(out, "PostgreSQL\n   쿠버네티스 requires PostgreSQL\n       "+yaml+":2: Kubernetes requires PostgreSQL\n") {
+		t.Errorf("prereq Kubernetes lacks the added PostgreSQL step with the file as evidence:\n%s", out)
+	}
+
 	writeFile(t, filepath.Join(dir, "conceptgraph.yaml"), "add:\n  - Kubernetes likes 컨테이너\n")
 	code, _, stderr = runCLI(t, "extract", dir)
 	if code != 1 || !strings.Contains(stderr, "conceptgraph.yaml:2: add:") {
@@ -213,4 +231,69 @@ func TestExportSKOSAndAnki(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "#separator:comma\n") || !strings.Contains(out, "도커 (Docker)는 무엇의 예인가요?") {
 		t.Errorf("export --format anki: exit %d, %s\n%.600s", code, stderr, out)
 	}
+}
+
+// The page shows stale curation entries as problems, but not the concepts
+// the file added on purpose.
+func TestServeLoaderProblems(t *testing.T) {
+	dir := courseNotes(t)
+	writeFile(t, filepath.Join(dir, "conceptgraph.yaml"), "add:\n  - Kubernetes requires PostgreSQL\nhide: [Mesos]\n")
+	g, problems, err := loader([]string{dir})(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Lookup("PostgreSQL") == nil {
+		t.Error("the served graph lacks the concept the curation file added")
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Error(), `hide: no concept named "Mesos"`) {
+		t.Errorf("problems = %v, want only the stale hide entry", problems)
+	}
+}
+
+// The sample's flashcards: one card per question, and every quote on them
+// is text from the notes as a reader sees it.
+func TestExportAnkiQuotesTheNotes(t *testing.T) {
+	code, out, stderr := runCLI(t, "export", "--format", "anki")
+	if code != 0 {
+		t.Fatalf("export --format anki: exit %d, %s", code, stderr)
+	}
+	r := csv.NewReader(strings.NewReader(out))
+	r.Comment = '#'
+	cards, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := readerText(string(assets.Sample()[0].Data))
+	fronts := map[string]bool{}
+	quotes := regexp.MustCompile(`“([^”]*)” \(infra-notes\.md:\d+\)`)
+	n := 0
+	for _, c := range cards {
+		if fronts[c[0]] {
+			t.Errorf("two cards ask %q: Anki would keep one", c[0])
+		}
+		fronts[c[0]] = true
+		for _, m := range quotes.FindAllStringSubmatch(c[1], -1) {
+			n++
+			if q := oneLine(strings.TrimSuffix(m[1], "…")); !strings.Contains(notes, q) {
+				t.Errorf("card %q quotes %q, which the notes do not say", c[0], m[1])
+			}
+		}
+	}
+	if len(cards) < 50 || n < len(cards)*3/4 {
+		t.Errorf("%d cards with %d quotes, want the sample's cards, most with a quote", len(cards), n)
+	}
+}
+
+// readerText is Markdown as a reader sees it, on one line: links show
+// their text, and emphasis, code and HTML marks are gone.
+func readerText(md string) string {
+	for _, re := range []struct{ re, with string }{
+		{`!?\[\[(?:[^\]|]*\|)?([^\]]*)\]\]`, "$1"}, // [[note|shown]]
+		{`!?\[([^\]]*)\]\([^)]*\)`, "$1"},          // [text](url)
+		{`</?[a-zA-Z][^>]*>`, ""},
+		{"[*`]+", ""},
+	} {
+		md = regexp.MustCompile(re.re).ReplaceAllString(md, re.with)
+	}
+	return oneLine(md)
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -195,6 +196,9 @@ func loader(paths []string) server.Loader {
 		if err != nil {
 			return nil, nil, err
 		}
-		return res.Graph, res.Warnings, nil
+		// A concept the curation file added is what it asked for, not a
+		// problem to show on the page; the concept itself cites the file.
+		problems := slices.DeleteFunc(res.Warnings, func(w error) bool { return errors.Is(w, graph.ErrNewConcept) })
+		return res.Graph, problems, nil
 	}
 }

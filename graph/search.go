@@ -1,16 +1,17 @@
-package server
+package graph
 
 import (
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"conceptgraph/graph"
 )
 
-// searchIndex finds concepts by any of their names, Korean or English.
-type searchIndex struct {
+// Search finds concepts by any of their names, Korean or English: the
+// index behind the explorer's search box and every "did you mean", in the
+// API and on the command line alike. Build one with [NewSearch] for a
+// graph that is no longer changing; any number of goroutines may use it.
+type Search struct {
 	entries []searchEntry
 	// keys lists every name of every entry; grams indexes them by the
 	// pairs of adjacent characters of each, padded at both ends, so that
@@ -24,28 +25,36 @@ type gramKey struct {
 	entry int32
 	key   string
 	runes int32
+	pairs int32 // len(bigrams(key))
+}
+
+// Match is a concept found by [Search.Find], with how many relations touch
+// it.
+type Match struct {
+	Concept *Concept
+	Degree  int
 }
 
 type searchEntry struct {
-	ref    conceptRef
-	keys   []string   // graph.NormName of the name (first) and each alias
-	words  [][]string // the later words of each name, normalised
-	degree int
+	Match
+	keys  []string   // NormName of the name (first) and each alias
+	words [][]string // the later words of each name, normalised
 }
 
-func newSearchIndex(g *graph.Graph) *searchIndex {
-	x := &searchIndex{}
+// NewSearch indexes the names of every concept of g.
+func NewSearch(g *Graph) *Search {
+	x := &Search{}
 	for _, c := range g.Concepts() {
-		e := searchEntry{ref: conceptRef{ID: c.ID, Name: c.Name}, degree: g.Degree(c.ID)}
+		e := searchEntry{Match: Match{Concept: c, Degree: g.Degree(c.ID)}}
 		for _, n := range c.Names() {
-			k := graph.NormName(n)
+			k := NormName(n)
 			if k == "" {
 				continue
 			}
 			var later []string
 			for i, w := range strings.FieldsFunc(n, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '_' || r == '/' }) {
 				if i > 0 {
-					later = append(later, graph.NormName(w))
+					later = append(later, NormName(w))
 				}
 			}
 			e.keys = append(e.keys, k)
@@ -57,8 +66,9 @@ func newSearchIndex(g *graph.Graph) *searchIndex {
 	for i, e := range x.entries {
 		for _, k := range e.keys {
 			ki := int32(len(x.keys))
-			x.keys = append(x.keys, gramKey{entry: int32(i), key: k, runes: int32(utf8.RuneCountInString(k))})
-			for _, g := range bigrams(k) {
+			grams := bigrams(k)
+			x.keys = append(x.keys, gramKey{entry: int32(i), key: k, runes: int32(utf8.RuneCountInString(k)), pairs: int32(len(grams))})
+			for _, g := range grams {
 				x.grams[g] = append(x.grams[g], ki)
 			}
 		}
@@ -73,8 +83,8 @@ func bigrams(s string) [][2]rune {
 	var out [][2]rune
 	prev := rune(0)
 	add := func(g [2]rune) {
-		// Names are short (at most MaxNameLen when asked for): a scan
-		// costs less than a set.
+		// Names are short, and the server caps those it is asked for
+		// (server.MaxNameLen): a scan costs less than a set.
 		if !slices.Contains(out, g) {
 			out = append(out, g)
 		}
@@ -140,10 +150,13 @@ type hit struct {
 	score int
 }
 
-// find returns up to limit concepts matching q, best first: by score, then
-// by shorter name, then by how connected the concept is, then by id.
-func (x *searchIndex) find(q string, limit int) []hit {
-	nq := graph.NormName(q)
+// Find returns up to limit concepts whose name or an alias matches q (as
+// [NormName] compares them; "도커를" finds 도커), best first: an exact name,
+// then a name and a Korean particle, a prefix, a later word's prefix, a
+// part of the name, the concept's own name before an alias at each level;
+// then the shorter name, the more connected concept, and the id.
+func (x *Search) Find(q string, limit int) []Match {
+	nq := NormName(q)
 	if nq == "" {
 		return nil
 	}
@@ -171,40 +184,53 @@ func (x *searchIndex) find(q string, limit int) []hit {
 		if a.score != b.score {
 			return b.score - a.score
 		}
-		if d := len(a.e.ref.Name) - len(b.e.ref.Name); d != 0 {
+		if d := len(a.e.Concept.Name) - len(b.e.Concept.Name); d != 0 {
 			return d
 		}
-		if a.e.degree != b.e.degree {
-			return b.e.degree - a.e.degree
+		if a.e.Degree != b.e.Degree {
+			return b.e.Degree - a.e.Degree
 		}
-		return strings.Compare(a.e.ref.ID, b.e.ref.ID)
+		return strings.Compare(a.e.Concept.ID, b.e.Concept.ID)
 	})
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	return hits
+	out := make([]Match, len(hits))
+	for i, h := range hits {
+		out[i] = h.e.Match
+	}
+	return out
 }
 
-// suggest returns concepts whose names resemble s, for "did you mean".
-func (x *searchIndex) suggest(s string, limit int) []conceptRef {
-	var out []conceptRef
-	for _, h := range x.find(s, limit) {
-		out = append(out, h.e.ref)
+// Suggest returns up to limit concepts whose names resemble s, for "did you
+// mean": the matches of [Search.Find] or, when nothing matches, the
+// concepts with a name closest to s in edit distance (at most two edits,
+// or a third of the length of s), by id. Only names that share enough
+// pairs of adjacent characters with s to be that close are compared with
+// it, at most maxCompared of them, those sharing the most first: the cost
+// does not grow with the number of concepts times the length of s.
+func (x *Search) Suggest(s string, limit int) []*Concept {
+	var out []*Concept
+	for _, m := range x.Find(s, limit) {
+		out = append(out, m.Concept)
 	}
 	if len(out) > 0 {
 		return out
 	}
 	// Nothing contains it: try the names closest in edit distance, among
 	// those that share enough pairs of characters with it to be that
-	// close (an edit changes at most two pairs).
-	nq := graph.NormName(s)
+	// close. An edit takes at most two distinct pairs away (a pair that
+	// occurs twice may stay), so names d edits apart share all but 2d of
+	// the distinct pairs of either.
+	nq := NormName(s)
 	n := utf8.RuneCountInString(nq)
 	if n == 0 {
 		return out
 	}
 	limitDist := max(2, n/3)
+	grams := bigrams(nq)
 	shared := map[int32]int{}
-	for _, g := range bigrams(nq) {
+	for _, g := range grams {
 		for _, ki := range x.grams[g] {
 			shared[ki]++
 		}
@@ -215,8 +241,7 @@ func (x *searchIndex) suggest(s string, limit int) []conceptRef {
 	var cands []cand
 	for ki, sh := range shared {
 		k := x.keys[ki]
-		longer := max(int(k.runes), n)
-		if abs(int(k.runes)-n) <= limitDist && sh >= longer+1-2*limitDist {
+		if abs(int(k.runes)-n) <= limitDist && sh >= max(int(k.pairs), len(grams))-2*limitDist {
 			cands = append(cands, cand{int(ki), sh})
 		}
 	}
@@ -239,21 +264,23 @@ func (x *searchIndex) suggest(s string, limit int) []conceptRef {
 		}
 	}
 	type near struct {
-		ref  conceptRef
+		c    *Concept
 		dist int
 	}
 	var nears []near
 	for e, d := range best {
-		nears = append(nears, near{x.entries[e].ref, d})
+		nears = append(nears, near{x.entries[e].Concept, d})
 	}
 	slices.SortFunc(nears, func(a, b near) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}
-		return strings.Compare(a.ref.ID, b.ref.ID)
+		return strings.Compare(a.c.ID, b.c.ID)
 	})
-	for i := 0; i < len(nears) && i < limit; i++ {
-		out = append(out, nears[i].ref)
+	// Only the closest: one edit away from 도컼 is 도커, and two-syllable
+	// names two edits away (제약, 쿠키) would bury it.
+	for i := 0; i < len(nears) && i < limit && nears[i].dist == nears[0].dist; i++ {
+		out = append(out, nears[i].c)
 	}
 	return out
 }

@@ -1,0 +1,471 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"conceptgraph/graph"
+)
+
+// Comparisons: titles that set two concepts side by side ("A vs B",
+// "A와 B의 차이", "Difference between A and B"), sentences that contrast
+// them ("Unlike A, B …", "A와 달리", "A보다", "whereas", "BFS uses a queue
+// while DFS uses a stack"), a table whose header row names the concepts
+// compared, and concepts described side by side in one section with the
+// same shape.
+
+// pair reads a cue that joins two clauses ("whereas", "while", "반면"):
+// the subject of the clause before and the first concept after.
+func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
+	at := st.wordAt(h.at)
+	if at == 0 {
+		return // "While …, …" opens the sentence: one concept, two clauses
+	}
+	var a string
+	if h.c.lang == "en" {
+		// The subject of the clause before: its first phrase, after the
+		// sentence's start, "(" or ";".
+		from := at
+		for from > 0 && !strings.ContainsAny(st.ws[from-1].after, "(;") && st.ws[from].paren == st.ws[at].paren {
+			from--
+		}
+		if p := st.englishPhraseFrom(from); !p.empty() && p.j <= at {
+			a = e.conceptOf(st, p, false)
+		}
+		if a == "" {
+			a = topic
+		}
+	} else {
+		a = e.subjectBefore(st, c, topic, at, "ko")
+	}
+	k := st.wordAt(h.end)
+	if k < len(st.ws) && st.ws[k].start < h.end {
+		k++
+	}
+	var b string
+	if h.c.lang == "en" {
+		p := st.englishPhraseFrom(k)
+		if !p.empty() && !pronounPhrase(st, p) && p.j < len(st.ws) && (st.ws[p.j].fn == fnAux || englishVerb(st.ws[p.j].lower) || baseVerb(st.ws[p.j].lower) || isCueWord(st.ws[p.j].lower)) {
+			b = e.conceptOf(st, p, nameLikePhrase(st, p) && (p.i == k))
+		}
+	} else {
+		for i := k; i < len(st.ws) && i < k+4; i++ {
+			if st.ws[i].kind == endTopic || st.ws[i].kind == endSubject {
+				p := st.koreanPhraseAt(i)
+				b = e.conceptOf(st, p, nameLikePhrase(st, p))
+				break
+			}
+		}
+	}
+	if a != "" && b != "" {
+		e.relate(a, h.c.rel, b, 0.8, st.ev, "compare")
+	}
+}
+
+// compareSentence reads a short sentence that is a comparison title: "get과
+// post의 차이점은?", "A vs B".
+func (e *extractor) compareSentence(st *sent) {
+	if len(st.ws) > 10 {
+		return
+	}
+	s := strings.TrimSpace(strings.TrimRight(st.s, "?. "))
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "은"), "는")
+	if !strings.Contains(s, "차이") && !strings.Contains(strings.ToLower(s), " vs") && !strings.Contains(s, "비교") {
+		return
+	}
+	if a, b, ok := compareTitle(s); ok {
+		ida := e.define(a, st.ev.Line, fromText)
+		idb := e.define(b, st.ev.Line, fromText)
+		e.relate(ida, graph.ComparedWith, idb, 0.8, st.ev, "compare-title")
+	}
+}
+
+// isCueWord reports whether an English word is the first word of a verb
+// cue ("uses", "relies").
+func isCueWord(w string) bool {
+	for _, c := range cuesByASCII[w[0]&0x7f] {
+		if c.lang == "en" && (c.phrase == w || strings.HasPrefix(c.phrase, w+" ")) {
+			return true
+		}
+	}
+	return false
+}
+
+var vsRe = regexp.MustCompile(`(?i)\s+(?:vs\.?|versus)\s+`)
+
+// compareTitle reads "A vs B", "A or B", "A & B", "A와 B", "A와 B의 차이",
+// "Difference between A and B", and questions such as "A와 B의 차이에
+// 대하여 설명해보세요".
+func compareTitle(s string) (nameSet, nameSet, bool) {
+	// "Synchronous == Blocking?": is one the other?
+	if a, b, ok := strings.Cut(s, "=="); ok && !strings.Contains(b, "==") {
+		if an, bn, ok := pairOf(strings.TrimSpace(a), strings.TrimRight(strings.TrimSpace(b), "?")); ok {
+			return an, bn, true
+		}
+	}
+	if loc := vsRe.FindStringIndex(s); loc != nil {
+		left, right := s[:loc[0]], s[loc[1]:]
+		if i := strings.LastIndexAny(left, "-:–"); i >= 0 && i+1 < len(left) && strings.ContainsAny(left[i:i+1], "-:–") && strings.Contains(left[:i], " ") {
+			left = left[i+1:]
+		}
+		right = strings.TrimRight(right, "?")
+		return pairOf(left, right)
+	}
+	lower := strings.ToLower(s)
+	for _, pre := range []string{"differences between ", "difference between ", "comparing ", "comparison of ", "comparison between "} {
+		if strings.HasPrefix(lower, pre) {
+			rest := s[len(pre):]
+			for _, sep := range []string{" and ", " & ", " with ", " vs "} {
+				if i := strings.Index(strings.ToLower(rest), sep); i > 0 {
+					return pairOf(rest[:i], strings.TrimRight(rest[i+len(sep):], "?"))
+				}
+			}
+		}
+	}
+	for _, sep := range []string{" & ", " or ", " and "} {
+		if i := strings.Index(lower, sep); i > 0 && len(strings.Fields(s)) <= 7 {
+			if a, b, ok := pairOf(s[:i], s[i+len(sep):]); ok && len(strings.Fields(a.name)) <= 3 && len(strings.Fields(b.name)) <= 3 {
+				return a, b, true
+			}
+		}
+	}
+	if !hasHangul(s) {
+		return nameSet{}, nameSet{}, false
+	}
+	return koreanPair(s)
+}
+
+var spacedCommas = strings.NewReplacer(",", " , ")
+
+func pairOf(a, b string) (nameSet, nameSet, bool) {
+	an, bn := parseNames(strings.TrimSpace(a)), parseNames(strings.TrimSpace(b))
+	if len(an) != 1 || len(bn) != 1 || !nameLike(an[0].name, true) || !nameLike(bn[0].name, true) {
+		return nameSet{}, nameSet{}, false
+	}
+	return an[0], bn[0], true
+}
+
+// koreanPair finds "A와 B" in a title; with a word of difference after it
+// ("의 차이", "다른점") the title may be a whole question.
+func koreanPair(s string) (nameSet, nameSet, bool) {
+	words := strings.Fields(spacedCommas.Replace(s))
+	hasDiff := false
+	for _, w := range compareWords {
+		if strings.Contains(s, strings.TrimPrefix(w, "의 ")) {
+			hasDiff = true
+		}
+	}
+	for i, w := range words {
+		conj := ""
+		for _, p := range []string{"와의", "과의", "와", "과", "랑"} {
+			if strings.HasSuffix(w, p) {
+				conj = p
+				break
+			}
+		}
+		if conj == "" {
+			continue
+		}
+		var aw []string
+		if w != conj {
+			aw = []string{strings.TrimSuffix(w, conj)}
+		}
+		for j := i - 1; j >= 0; j-- {
+			if words[j] == "," || strings.HasSuffix(words[j], ",") || endsWithCaseParticle(words[j]) {
+				break
+			}
+			aw = append([]string{words[j]}, aw...)
+		}
+		var bw []string
+		for j := i + 1; j < len(words); j++ {
+			if r, ok := strings.CutSuffix(words[j], "의"); ok {
+				if r != "" {
+					bw = append(bw, r)
+				}
+				break
+			}
+			if strings.HasPrefix(words[j], "차이") || strings.HasPrefix(words[j], "비교") {
+				break
+			}
+			if endsWithCaseParticle(words[j]) || words[j] == "," {
+				bw = nil
+				break
+			}
+			bw = append(bw, words[j])
+		}
+		if strings.HasSuffix(conj, "의") {
+			// "Reentrant의 개념에 대하여 설명하고, Thread-safe 와의 차이점":
+			// the other side is the question's topic.
+			if q, ok := questionTopic(s); ok {
+				if a, ok2 := nameOf(strings.Join(aw, " ")); ok2 {
+					return a, q, true
+				}
+			}
+			continue
+		}
+		if len(aw) == 0 || len(bw) == 0 {
+			continue
+		}
+		if !hasDiff && i+1+len(bw) != len(words) {
+			continue
+		}
+		a, ok1 := nameOf(strings.Join(aw, " "))
+		b, ok2 := nameOf(strings.Join(bw, " "))
+		if ok1 && ok2 {
+			return a, b, true
+		}
+	}
+	return nameSet{}, nameSet{}, false
+}
+
+func nameOf(s string) (nameSet, bool) {
+	ns := parseNames(s)
+	if len(ns) != 1 || !nameLike(ns[0].name, true) {
+		return nameSet{}, false
+	}
+	return ns[0], true
+}
+
+func endsWithCaseParticle(w string) bool {
+	if !hasHangul(w) {
+		return false
+	}
+	for _, p := range []string{"에서", "에는", "에게", "으로", "은", "는", "이", "가", "을", "를", "에", "로"} {
+		if strings.HasSuffix(w, p) && w != p {
+			return true
+		}
+	}
+	return false
+}
+
+// compareLabels head the first column of a comparison table.
+var compareLabels = map[string]bool{
+	"": true, "구분": true, "비교": true, "항목": true, "기준": true, "비교항목": true, "비교 항목": true, "특성": true, "차이": true,
+	"feature": true, "features": true, "aspect": true, "criteria": true, "criterion": true, "property": true, "category": true,
+	"comparison": true, "vs": true, "versus": true, "item": true, "구분 기준": true, "-": true,
+}
+
+// table reads a table: a header row naming two or more concepts after an
+// empty or labelling first cell compares them, and the rows under it say
+// what each uses ("| 참조 테이블 | MAC 주소 테이블 | 라우팅 테이블 |"); a
+// Term | Description table defines its terms; an Examples column gives
+// examples of the row's concept.
+func (e *extractor) table(b *block, sc scope) {
+	if len(b.rows) == 0 {
+		return
+	}
+	header := b.rows[0]
+	if len(header) >= 3 && compareLabels[strings.ToLower(strings.TrimSpace(header[0].s))] {
+		var cols []string
+		for _, cell := range header[1:] {
+			ns := parseNames(cell.s)
+			if len(ns) != 1 || !nameLike(ns[0].name, true) {
+				cols = nil
+				break
+			}
+			cols = append(cols, e.define(ns[0], cell.line(), fromItem))
+		}
+		if len(cols) >= 2 {
+			ev := graph.Evidence{File: e.file, Line: header[0].line(), Text: rowText(header)}
+			if ev.Line == 0 {
+				ev.Line = header[1].line()
+			}
+			for i := range cols {
+				for j := i + 1; j < len(cols); j++ {
+					e.relate(cols[i], graph.ComparedWith, cols[j], 0.8, ev, "compare-table")
+				}
+			}
+			for _, row := range b.rows[1:] {
+				if len(row) != len(header) {
+					continue
+				}
+				lab, isLabel := labelTitle(cleanTitle(row[0].s))
+				if isLabel && (lab.lab.mode == labelPros || lab.lab.mode == labelCons) {
+					for i, cell := range row[1:] {
+						for _, line := range strings.Split(cell.s, "\n") {
+							e.attribute(cols[i], lab.lab.mode, line)
+						}
+					}
+					continue
+				}
+				if isLabel {
+					continue
+				}
+				for i, cell := range row[1:] {
+					ns := parseNames(cell.s)
+					if len(ns) != 1 || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 || endsPredicate(lastWord(ns[0].name)) {
+						e.statements(&row[i+1], ctx{subject: cols[i]})
+						continue
+					}
+					id := e.define(ns[0], cell.line(), fromItem)
+					e.relate(cols[i], graph.Uses, id, 0.6, graph.Evidence{File: e.file, Line: cell.line(), Text: rowText(row)}, "table-row")
+				}
+			}
+			return
+		}
+	}
+	// A column of examples, or of descriptions of the first column's terms.
+	exCol, descCol := -1, -1
+	for i, cell := range header {
+		k := labelKey(cell.s)
+		if l, ok := labels[k]; ok && l.mode == labelRel && l.rel == graph.ExampleOf && i > 0 {
+			exCol = i
+		}
+		switch k {
+		case "description", "설명", "의미", "meaning", "definition", "정의", "내용", "desc", "details", "뜻":
+			if i > 0 {
+				descCol = i
+			}
+		}
+	}
+	for _, row := range b.rows[1:] {
+		if len(row) == 0 {
+			continue
+		}
+		term := ""
+		if exCol >= 0 || descCol >= 0 {
+			if ns := parseNames(row[0].s); len(ns) >= 1 && nameLike(ns[0].name, false) && !numberWord(strings.ReplaceAll(ns[0].name, ".", "")) {
+				term = e.define(ns[0], row[0].line(), fromItem)
+			}
+		}
+		for i, cell := range row {
+			switch {
+			case i == exCol && term != "":
+				for _, line := range strings.Split(cell.s, "\n") {
+					for _, n := range splitNames(line) {
+						id := e.define(n, cell.line(), fromItem)
+						e.relate(id, graph.ExampleOf, term, 0.8, graph.Evidence{File: e.file, Line: cell.line(), Text: rowText(row)}, "table-examples")
+					}
+				}
+			case i == descCol && term != "":
+				e.statements(&row[i], ctx{subject: term, first: true})
+			case i > 0 || term == "":
+				e.statements(&row[i], ctx{subject: sc.subject})
+			}
+		}
+	}
+	if exCol < 0 && descCol < 0 {
+		for _, cell := range header {
+			e.statements(&cell, ctx{subject: sc.subject})
+		}
+	}
+}
+
+func rowText(row []text) string {
+	var parts []string
+	for _, c := range row {
+		parts = append(parts, strings.ReplaceAll(c.s, "\n", " "))
+	}
+	return "| " + strings.Join(parts, " | ") + " |"
+}
+
+// unit is a concept section and the label sections that follow it, for
+// spotting concepts described in parallel.
+type unit struct {
+	id      string
+	group   int
+	shape   []string
+	heading bool // a Markdown heading, not a bold or label line
+	bold    bool // a bold line
+	line    int
+	title   string
+}
+
+func shapeOf(s *section, info titleInfo) []string {
+	var out []string
+	if info.kind == titleLabel {
+		switch info.lab.mode {
+		case labelPros:
+			out = append(out, "+")
+		case labelCons:
+			out = append(out, "-")
+		case labelIgnore, labelOrg:
+			return nil
+		default:
+			out = append(out, "r")
+		}
+	}
+	for _, b := range s.blocks {
+		switch b.kind {
+		case blockQuote:
+			out = append(out, "Q")
+		case blockPara:
+			out = append(out, "P")
+		case blockList:
+			out = append(out, "L")
+		}
+	}
+	for _, c := range s.children {
+		if c.kind == sectionHeading {
+			if l, ok := labelTitle(cleanTitle(c.title.s)); ok && l.kind == titleLabel {
+				out = append(out, shapeOf(c, l)...)
+			}
+		}
+	}
+	return out
+}
+
+func compactShape(s []string) string {
+	var out []string
+	for _, x := range s {
+		if len(out) == 0 || out[len(out)-1] != x {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// maxParallel is the longest run of like sections compared with each other.
+const maxParallel = 6
+
+// parallel compares concepts described side by side with the same shape:
+// DAS, NAS and SAN each with a definition and a list; process and thread
+// as a pair. Three or more are compared only where their names look alike,
+// so a glossary of unrelated terms is not a clique of comparisons.
+func (e *extractor) parallel(units []*unit) {
+	for i := 0; i < len(units); {
+		j := i + 1
+		sig := compactShape(units[i].shape)
+		for j < len(units) && units[j].group == units[i].group && compactShape(units[j].shape) == sig {
+			j++
+		}
+		run := units[i:j]
+		pair := len(run) == 2 && run[0].bold && run[1].bold
+		if len(run) >= 2 && len(run) <= maxParallel && sig != "" && (strings.HasPrefix(sig, "Q") || pair) {
+			for a := range run {
+				for b := a + 1; b < len(run); b++ {
+					if len(run) > 2 && !akin(e.nameOf(run[a].id), e.nameOf(run[b].id)) {
+						continue
+					}
+					e.relate(run[a].id, graph.ComparedWith, run[b].id, 0.6, graph.Evidence{File: e.file, Line: run[a].line, Text: run[a].title}, "parallel")
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// akin reports whether two names look like members of one family: they
+// share a word, a beginning or an ending of two letters or more, or are both
+// short acronyms.
+func akin(a, b string) bool {
+	if isAcronym(a) && isAcronym(b) && len(a) <= 5 && len(b) <= 5 {
+		return true
+	}
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	for _, w := range strings.Fields(la) {
+		if slices.Contains(strings.Fields(lb), w) {
+			return true
+		}
+	}
+	ra, rb := []rune(la), []rune(lb)
+	prefix, suffix := 0, 0
+	for prefix < len(ra) && prefix < len(rb) && ra[prefix] == rb[prefix] {
+		prefix++
+	}
+	for suffix < len(ra) && suffix < len(rb) && ra[len(ra)-1-suffix] == rb[len(rb)-1-suffix] {
+		suffix++
+	}
+	return prefix >= 2 || suffix >= 2
+}

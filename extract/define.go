@@ -1,0 +1,532 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"conceptgraph/graph"
+)
+
+// Definitions, the most common statement in notes: "X is a G that …",
+// "X are G", "X refers to G", "X, a G, …", "It is a G …"; "X는 … G이다",
+// "X란 … G를 말한다", "X는 … G로, …", and a sentence or list item that is
+// only a noun phrase ("… 트래픽을 나누는 장비", "a linked list in which …")
+// in the text of the concept it defines. G is the head noun phrase of the
+// predicate: relative clauses, "of" complements and Korean modifier
+// clauses are cut away, and so are adjectives that only praise or
+// qualify ("a simple protocol"). A named instance (a product or tool) that
+// "is a G" is an example of G; anything else is a kind of G.
+
+// definition reads st as a definition of its topic.
+func (e *extractor) definition(st *sent, c ctx, topic string) {
+	if st.ko {
+		e.koreanDefinition(st, c, topic)
+		return
+	}
+	e.englishDefinition(st, c, topic)
+}
+
+// definitionRel is the relation a definition states between subject and
+// genus: example_of for a named instance, uses for a quantified name
+// ("멀티 스레드"), type_of otherwise.
+func (e *extractor) definitionRel(subj, genus string) graph.RelationType {
+	sn, gn := e.nameOf(subj), e.nameOf(genus)
+	switch {
+	case quantified(gn):
+		return graph.Uses // "커널은 멀티 스레드이다": it uses many threads
+	case e.instance(subj) && !properName(gn) && !sameHeadNoun(sn, gn):
+		return graph.ExampleOf
+	}
+	return graph.TypeOf
+}
+
+// englishDefinition reads "X is a G …" and its kin.
+func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
+	ws := st.ws
+	k := 0
+	for k < len(ws) && sentenceOpeners[ws[k].lower] && ws[k].lower != "in" {
+		k++
+	}
+	if k >= len(ws) {
+		return
+	}
+	subj := st.englishPhraseFrom(k)
+	var subjID string
+	cop := subj.j
+	// "A topological sort or topological ordering of a directed graph is
+	// …": another name and a complement before the copula.
+	if !subj.empty() && cop < len(ws) && (ws[cop].lower == "or" || ws[cop].lower == "of") {
+		at := cop
+		for n := 0; n < 2 && at < len(ws) && (ws[at].lower == "or" || ws[at].lower == "of"); n++ {
+			q := st.englishPhraseFrom(at + 1)
+			if q.empty() {
+				break
+			}
+			if ws[at].lower == "or" && nameLikePhrase(st, q) && e.pass == 1 {
+				if id := e.conceptOf(st, subj, true); id != "" {
+					e.addAlias(e.byID[id], st.text(q))
+				}
+			}
+			at = q.j
+		}
+		if at < len(ws) && ws[at].fn == fnAux {
+			cop = at
+		}
+	}
+	switch {
+	case ws[k].lower == "it" || ws[k].lower == "this" || ws[k].lower == "they":
+		subjID, cop = c.subject, k+1
+	case subj.empty():
+		return
+	case pronounPhrase(st, subj):
+		subjID = c.subject
+	}
+	if cop >= len(ws) {
+		// A noun phrase alone, in the concept's own text.
+		if c.first && subjID == "" && plainNounPhrase(st, subj) {
+			e.genusPhrase(st, c.subject, subj, "definition")
+		}
+		return
+	}
+	// The copula and what may follow it.
+	v := ws[cop].lower
+	g := cop + 1
+	switch v {
+	case "is", "are", "was", "were":
+		for g < len(ws) && ws[g].fn == fnAdverb && ws[g].lower != "not" {
+			g++
+		}
+		if g < len(ws) && (ws[g].lower == "not" || ws[g].lower == "no") {
+			return
+		}
+		if g+1 < len(ws) && (ws[g].lower == "defined" || ws[g].lower == "known") && ws[g+1].lower == "as" {
+			g += 2
+		} else if g < len(ws) && ws[g].lower == "called" {
+			return // "X is called Y": a name (alias cue), or a use
+		}
+		if g >= len(ws) {
+			return
+		}
+		det := ws[g].fn == fnDet && (ws[g].lower == "a" || ws[g].lower == "an" || ws[g].lower == "the" || ws[g].lower == "one")
+		gp := st.englishPhraseFrom(g)
+		if gp.empty() {
+			return
+		}
+		if !det && !(v == "are" && plural(ws[gp.j-1].lower)) {
+			return // "X is important", "X is used to …"
+		}
+		if ws[g].lower == "one" && gp.i < len(ws) && ws[gp.i].lower == "of" {
+			gp = st.englishPhraseFrom(gp.i + 1)
+		}
+		if subjID == "" {
+			if !nameLikePhrase(st, subj) {
+				return
+			}
+			subjID = e.conceptOf(st, subj, englishNewName(st, subj) || subj.i > 0 && (ws[subj.i-1].lower == "a" || ws[subj.i-1].lower == "an" || ws[subj.i-1].lower == "the"))
+		}
+		e.genusPhrase(st, subjID, gp, "definition")
+	case "refers", "refer", "means", "denotes", "represents":
+		if g < len(ws) && ws[g].lower == "to" {
+			g++
+		}
+		if g >= len(ws) || ws[g].lower == "that" || ws[g].lower == "how" || ws[g].lower == "what" {
+			return
+		}
+		gp := st.englishPhraseFrom(g)
+		if !gp.empty() && strings.HasSuffix(ws[gp.i].lower, "ing") && gp.j < len(ws) && ws[gp.j].fn != fnPrep {
+			return // "refers to dividing data …": an activity, not a class
+		}
+		if subjID == "" {
+			if !nameLikePhrase(st, subj) {
+				return
+			}
+			subjID = e.conceptOf(st, subj, englishNewName(st, subj) || subj.i > 0 && (ws[subj.i-1].lower == "a" || ws[subj.i-1].lower == "an" || ws[subj.i-1].lower == "the"))
+		}
+		e.genusPhrase(st, subjID, gp, "definition")
+	default:
+		// "X, a G, …": an appositive.
+		if !subj.empty() && strings.Contains(ws[subj.j-1].after, ",") && (v == "a" || v == "an") && subjID == "" {
+			gp := st.englishPhraseFrom(cop)
+			if !gp.empty() && gp.j < len(ws) && strings.Contains(ws[gp.j-1].after, ",") && nameLikePhrase(st, subj) {
+				e.genusPhrase(st, e.conceptOf(st, subj, true), gp, "definition")
+			}
+			return
+		}
+		// "a linked list in which …" opening a concept's own text: an
+		// article, a noun phrase, and no verb of its own.
+		if c.first && subjID == "" && !subj.empty() && k == 0 && plainNounPhrase(st, subj) && !hasVerb(st, cop) && (ws[cop].fn == fnPrep || relativeWords[v] || participle(v)) {
+			e.genusPhrase(st, c.subject, subj, "definition")
+		}
+	}
+}
+
+// plainNounPhrase reports whether an English phrase opening a sentence is
+// a noun phrase and not a clause: an article before it, or no lower-case
+// word ending in "s" before its last word ("host accepts IP addresses" is
+// a clause).
+func plainNounPhrase(st *sent, p phrase) bool {
+	if p.empty() || marked(st, p) && st.marks[0].kind == markCode {
+		return false
+	}
+	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] {
+		return false // "Translate network addresses …": an instruction
+	}
+	if p.i > 0 && (st.ws[p.i-1].lower == "a" || st.ws[p.i-1].lower == "an") {
+		return true
+	}
+	for i := p.i; i < p.j-1; i++ {
+		if w := st.ws[i].text(st.s); w == st.ws[i].lower && plural(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasVerb reports whether an English sentence has a copula, auxiliary or
+// known verb from word k on, outside a relative clause.
+func hasVerb(st *sent, k int) bool {
+	for i := k; i < len(st.ws); i++ {
+		w := st.ws[i].lower
+		if relativeWords[w] {
+			return false
+		}
+		if st.ws[i].fn == fnAux || englishVerb(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjective reports whether an English word looks like an adjective by
+// its ending: "hierarchical", "distributed", "reactive".
+func adjective(w string) bool {
+	if genusAdjectives[w] {
+		return true
+	}
+	for _, suf := range []string{"al", "ed", "ive", "ic", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// genusPhrase relates subj to the genus that phrase p names, cleaned of
+// praise, relational heads and "of" complements.
+func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
+	if subj == "" || p.empty() {
+		return
+	}
+	ws := st.ws
+	// "hierarchical and distributed naming system": adjectives in a
+	// pair, then the head.
+	if p.j < len(ws) && (ws[p.j].lower == "and" || ws[p.j].lower == "or") && p.j-p.i == 1 && adjective(ws[p.i].lower) {
+		if q := st.englishPhraseFrom(p.j + 1); q.j-q.i > 1 && adjective(ws[q.i].lower) {
+			p = phrase{q.i + 1, q.j}
+		}
+	}
+	// Adjectives that only qualify: "a simple protocol" is a protocol.
+	for p.j-p.i > 1 && genusAdjectives[ws[p.i].lower] && e.idx.lookup(st.text(p)) == "" {
+		p.i++
+	}
+	// "multicast DNS", "dynamic read-only TFTP server": a known concept
+	// at the end, with words before that qualify it; but "undirected
+	// graphs" is a class of its own.
+	if e.idx.lookup(st.text(p)) == "" {
+		for i := p.i + 1; i < p.j; i++ {
+			if e.idx.lookup(st.text(phrase{i, p.j})) != "" {
+				if i-p.i > 1 || !adjective(ws[p.i].lower) || genusAdjectives[ws[p.i].lower] || strings.HasSuffix(ws[p.i].lower, "ing") {
+					p.i = i
+				}
+				break
+			}
+		}
+	}
+	head := strings.ToLower(ws[p.j-1].stem(st.s))
+	rel := graph.RelationType("")
+	if r, ok := kindHeads[stem(head)]; ok && p.j < len(ws) && ws[p.j].lower == "of" {
+		// "a kind of G", "an example of G", "a part of G"
+		rel = r
+		p = st.englishPhraseFrom(p.j + 1)
+		if p.empty() {
+			return
+		}
+		head = strings.ToLower(ws[p.j-1].stem(st.s))
+	} else if relationalHeads[stem(head)] || relationalHeads[head] {
+		return
+	}
+	if p.j-p.i == 1 && (genericNouns[head] || genericNouns[stem(head)]) {
+		return
+	}
+	if genericNouns[head] || genericNouns[stem(head)] {
+		// "a broad topic", "the most obvious solution": only adjectives
+		// before a general noun.
+		all := true
+		for i := p.i; i < p.j-1; i++ {
+			if !adjective(ws[i].lower) && !genusAdjectives[ws[i].lower] {
+				all = false
+			}
+		}
+		if all {
+			return
+		}
+	}
+	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
+	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
+		return // "A hash function is a function …": its own head noun
+	}
+	if rel == "" {
+		rel = e.definitionRel(subj, genus)
+	}
+	e.relate(subj, rel, genus, 0.75, st.ev, rule)
+}
+
+// koreanDefinition reads "X는 … G이다" and its kin.
+func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
+	ws := st.ws
+	subj := topic
+	if k := koreanTopicWithin(st, 0); k >= 0 && labelWord(st.ws[k].stem(st.s)) {
+		return // "GBn ARQ의 특징은 …": about a feature, not a definition
+	}
+	if subj != "" && !koreanTopicMarked(st) {
+		// "구글이 … 담긴 오픈소스": a subject inside a modifier clause,
+		// not what the sentence defines.
+		subj = ""
+	}
+	if subj == "" && (c.first || c.own) {
+		subj = c.subject
+	}
+	if subj == "" {
+		return
+	}
+	// "X란 … G를 말한다", "… G를 의미한다"
+	end := strings.TrimRight(st.s, ". \t\n")
+	for _, d := range koreanDefiners {
+		if i := len(end) - len(d); i > 0 && strings.HasSuffix(end, d) {
+			k := st.objectWord(i)
+			if k >= 0 {
+				e.koreanGenus(st, subj, k)
+			}
+			return
+		}
+	}
+	// The predicate: a copula, or "G로," after the topic.
+	for k := len(ws) - 1; k >= 0; k-- {
+		w := &ws[k]
+		if w.kind == endCopula && w.stemEnd > w.start {
+			if k < len(ws)-1 && w.ending != "이며" && w.ending != "이고" && w.ending != "며" && w.ending != "고" && w.ending != "이지만" && w.ending != "인데" {
+				continue
+			}
+			e.koreanGenus(st, subj, k)
+			return
+		}
+		if w.kind == endAdverb && (w.ending == "로" || w.ending == "으로") && strings.Contains(w.after, ",") && topic != "" && k > 0 {
+			e.koreanGenus(st, subj, k)
+			return
+		}
+	}
+	// A noun phrase alone, after a modifier clause with an argument:
+	// "… 데이터를 전송하는 통신 네트워크 장비."
+	last := len(ws) - 1
+	if !(c.first || c.own || topic != "") || ws[last].kind != endNone || endsPredicate(ws[last].text(st.s)) {
+		return
+	}
+	p := st.koreanPhraseAt(last)
+	if p.empty() || p.i == 0 {
+		return
+	}
+	mod := &ws[p.i-1]
+	if mod.kind != endModifier {
+		return
+	}
+	switch mod.text(st.s) {
+	case "통한", "대한", "관한", "의한", "인한", "따른", "같은", "다른":
+		return // "… 데이터를 통한 추론": a relation, not a definition
+	}
+	argued := false
+	for i := 0; i < p.i-1; i++ {
+		switch ws[i].kind {
+		case endObject, endAdverb, endSubject, endTopic, endOf:
+			argued = true
+		case endPredicate, endCopula:
+			if ws[i].hard() {
+				return // a clause ends before: not one noun phrase
+			}
+		}
+	}
+	if argued {
+		e.koreanGenus(st, subj, last)
+	}
+}
+
+// koreanTopicMarked reports whether the sentence's first phrase carries a
+// topic marker ("X는", "X란", "X의 경우"), not only a subject marker.
+func koreanTopicMarked(st *sent) bool {
+	k := 0
+	for k < len(st.ws) && sentenceOpeners[st.ws[k].lower] {
+		k++
+	}
+	h := koreanTopicWithin(st, k)
+	return h >= 0 && (st.ws[h].kind == endTopic || st.ws[h].kind == endOf || st.ws[h].kind == endSubject && endsInCopula(st))
+}
+
+// endsInCopula reports whether the sentence ends with a copula: "X가 G이다".
+func endsInCopula(st *sent) bool {
+	last := &st.ws[len(st.ws)-1]
+	return last.kind == endCopula
+}
+
+// koreanGenus relates subj to the genus headed by word k.
+func (e *extractor) koreanGenus(st *sent, subj string, k int) {
+	p := st.koreanPhraseAt(k)
+	if p.empty() {
+		return
+	}
+	head := st.ws[p.j-1].stem(st.s)
+	// "애플리케이션 계층을 처리하는 기기로": a general noun named by its
+	// relative clause.
+	if p.j-p.i == 1 && genericNouns[head] {
+		if q := st.relativePhrase(p); !q.empty() {
+			// Only a class the notes name so ("## 애플리케이션 계층을
+			// 처리하는 기기"): "… 조절하는 기법" is a description.
+			if id := e.conceptOf(st, q, false); id != "" && id != subj {
+				e.relate(subj, e.definitionRel(subj, id), id, 0.7, st.ev, "definition")
+			}
+			return
+		}
+	}
+	if p.j-p.i == 1 && (genericNouns[head] || relationalHeads[head] || utf8.RuneCountInString(head) < 2) {
+		return
+	}
+	if strings.HasSuffix(head, "적") && utf8.RuneCountInString(head) >= 2 {
+		return // "효율적이다": a quality, not a class
+	}
+	if p.j-p.i > 1 && genericNouns[st.ws[p.i].stem(st.s)] {
+		return
+	}
+	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
+	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
+		return // "마이크로 서비스 아키텍쳐 … 아키텍쳐": its own head noun
+	}
+	e.relate(subj, e.definitionRel(subj, genus), genus, 0.7, st.ev, "definition")
+}
+
+// quantified reports whether a name starts with a quantifier: "멀티 스레드".
+func quantified(name string) bool {
+	lower := strings.ToLower(name)
+	for _, q := range quantifierPrefixes {
+		if strings.HasPrefix(lower, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// equation reads "반대개념 = X" and "3대 특성 = A, B, C": a label, an equals
+// sign, and the names it applies to.
+func (e *extractor) equation(st *sent, c ctx) bool {
+	s := st.s
+	i := strings.Index(s, "=")
+	if i <= 0 || strings.Contains(s, "==") || c.subject == "" {
+		return false
+	}
+	left := strings.Trim(strings.TrimSpace(s[:i]), "`")
+	right := strings.Trim(strings.TrimSpace(s[i+1:]), "`")
+	info, ok := labelTitle(left)
+	if !ok || info.lab.mode != labelRel {
+		return false
+	}
+	sc := scope{subject: c.subject, list: listMode{lab: info.lab}}
+	names := splitNames(right)
+	for _, n := range names {
+		id := e.define(n, st.ev.Line, fromItem)
+		e.structural(id, sc, st.ev, n.name, false, "label")
+	}
+	return len(names) > 0
+}
+
+// parenExamples reads "무선 LAN기술(와이파이 등)", "databases (e.g. MySQL,
+// PostgreSQL)": the names in parentheses ending in "등" or opened by
+// "e.g." are examples of the phrase before them.
+func (e *extractor) parenExamples(st *sent) {
+	ws := st.ws
+	for k := 1; k < len(ws); k++ {
+		if ws[k].paren == 0 || ws[k-1].paren >= ws[k].paren || !strings.Contains(ws[k].before, "(") {
+			continue
+		}
+		j := k
+		for j+1 < len(ws) && ws[j+1].paren >= ws[k].paren {
+			j++
+		}
+		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
+		var body string
+		switch {
+		case strings.HasSuffix(inside, "등") || strings.HasSuffix(inside, " etc") || strings.HasSuffix(inside, "etc"):
+			body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(inside, "등"), "etc"), "."))
+		case strings.HasPrefix(strings.ToLower(inside), "e.g") || strings.HasPrefix(strings.ToLower(inside), "예:") || strings.HasPrefix(inside, "ex)"):
+			body = strings.TrimSpace(strings.TrimLeft(inside[strings.IndexAny(inside, ".:)")+1:], ". :"))
+		default:
+			k = j
+			continue
+		}
+		var p phrase
+		if st.ko && ws[k-1].hangul || ws[k-1].kind != endNone {
+			p = st.koreanPhraseAt(k - 1)
+		} else {
+			p = st.englishPhraseBefore(k)
+		}
+		class := e.object(st, p, nameLikePhrase(st, p), false)
+		names := splitNames(body)
+		if class == "" || len(names) == 0 {
+			k = j
+			continue
+		}
+		for _, n := range names {
+			id := e.define(n, st.ev.Line, fromText)
+			rel := graph.ExampleOf
+			if !e.properNamed(id) && !hasHangul(n.name) {
+				rel = graph.TypeOf
+			}
+			e.relate(id, rel, class, 0.8, st.ev, "hearst")
+		}
+		k = j
+	}
+}
+
+// inlineAliases reads a name written with its acronym or translation in
+// parentheses inside a sentence: "A content delivery network (CDN) is …",
+// "프로세스 간의 통신(IPC)을 사용한다", "메모리(Memory)": one concept, both
+// names.
+func (e *extractor) inlineAliases(st *sent) {
+	ws := st.ws
+	for k := 1; k < len(ws); k++ {
+		if ws[k].paren == 0 || ws[k-1].paren >= ws[k].paren || !strings.Contains(ws[k].before, "(") {
+			continue
+		}
+		j := k
+		for j+1 < len(ws) && ws[j+1].paren >= ws[k].paren {
+			j++
+		}
+		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
+		var p phrase
+		if st.ko && ws[k-1].hangul {
+			p = st.koreanPhraseAt(k - 1)
+		} else {
+			p = st.englishPhraseBefore(k)
+		}
+		if p.empty() || p.j != k {
+			continue
+		}
+		outer := st.text(p)
+		translation := hasHangul(outer) != hasHangul(inside) && utf8.RuneCountInString(inside) <= 40 && len(strings.Fields(inside)) <= 5
+		acronym := isAcronym(inside) && strings.EqualFold(initials(outer), inside) || isAcronym(outer) && strings.EqualFold(initials(inside), outer)
+		if !translation && !acronym || !nameLike(outer, true) || !nameLike(inside, true) {
+			continue
+		}
+		if strings.ContainsAny(inside, ",=:") {
+			continue
+		}
+		e.define(nameSet{name: outer, aliases: []string{inside}}, st.ev.Line, fromText)
+		k = j
+	}
+}

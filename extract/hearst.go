@@ -1,0 +1,470 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"conceptgraph/graph"
+)
+
+// Kinds and examples: Hearst's patterns. "G such as X, Y and Z", "G like
+// X", "G including X", "G, e.g. X", "X, Y and other G", "types of G",
+// "X, Y 등(의|과 같은) G", "X와 같은 G", "대표적으로 X, Y 등이 있다". Every
+// item of the enumeration is read, multi-word items included. The items
+// are examples of G when they are named instances (products, tools:
+// capitalised names), kinds of G when they are common nouns or share G's
+// head noun, or when the class word says kinds ("types of", "가지 유형").
+
+// hearst reads one enumeration cue. It reports whether it related the
+// topic as a kind or example.
+func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
+	cu := h.c
+	var items []phrase
+	var class string
+	rel := cu.rel
+	switch {
+	case cu.lang == "en" && cu.side == after:
+		k := st.wordAt(h.end)
+		if k < len(st.ws) && st.ws[k].start < h.end {
+			k++
+		}
+		if k >= len(st.ws) {
+			return false
+		}
+		at := st.wordAt(h.at)
+		switch cu.phrase {
+		case "types of", "type of", "kinds of", "kind of", "forms of", "categories of":
+			// "There are three types of G: X, Y and Z."
+			p := st.englishPhraseFrom(k)
+			if p.empty() {
+				return false
+			}
+			class = e.conceptOf(st, p, nameLikePhrase(st, p))
+			if class == "" {
+				return false
+			}
+			rel = graph.TypeOf
+			if p.j < len(st.ws) && strings.Contains(st.ws[p.j-1].after, ":") {
+				items = st.englishEnumFrom(p.j)
+				break
+			}
+			// "which type of NoSQL database best fits … We'll review
+			// **key-value stores**, **document stores** …": the terms
+			// marked later in the paragraph.
+			var ids []string
+			for _, m := range st.t.marks {
+				if m.start >= st.off+h.end && (m.kind == markBold || m.kind == markLink) {
+					if id := e.defineText(st.t.s[m.start:m.end]); id != "" && id != class {
+						ids = append(ids, id)
+					}
+				}
+			}
+			if len(ids) < 2 {
+				return false
+			}
+			for _, id := range ids {
+				e.relate(id, graph.TypeOf, class, 0.8, st.ev, "hearst")
+			}
+			return false
+		case "for example", "for instance", "e.g.", "e.g", "eg.", "ex:", "ex.", "eg:":
+			if strings.TrimSpace(strings.Trim(st.lower[:h.at], "(*_")) == "" && !strings.Contains(st.s[h.at:min(len(st.s), h.end+2)], ":") {
+				return false // "For example, in a replicated database …": an example of a situation
+			}
+			items = st.englishEnumFrom(k)
+			if n := len(items); n > 0 && items[n-1].j < len(st.ws) && (st.ws[items[n-1].j].fn == fnAux || englishVerb(st.ws[items[n-1].j].lower)) {
+				return false // "e.g. router can communicate …": a clause
+			}
+			class = e.classBefore(st, c, topic, at)
+		case "include", "includes", "including":
+			for _, p := range st.englishEnumFrom(k) {
+				// "include features for …": a common noun, not a member.
+				if w := st.ws[p.i].text(st.s); cu.phrase == "including" || unicode.IsUpper(firstRune(w)) || e.idx.lookup(st.text(p)) != "" || marked(st, p) {
+					items = append(items, p)
+				}
+			}
+			p := st.englishPhraseBefore(at)
+			if cu.phrase != "including" && !p.empty() && !plural(st.ws[p.j-1].lower) && !kindWord(st.ws[p.j-1].lower) {
+				// "The CAP theorem includes …": parts, not examples.
+				rel = graph.PartOf
+			}
+			class = e.classBefore(st, c, topic, at)
+		default:
+			if cu.phrase == "like" {
+				// "a unique value like a clock": a likeness; kinds are
+				// named in the plural ("databases like MySQL").
+				if p := st.englishPhraseBefore(at); !p.empty() && p.i > 0 && (st.ws[p.i-1].lower == "a" || st.ws[p.i-1].lower == "an") && !plural(st.ws[p.j-1].lower) {
+					return false
+				}
+			}
+			items = st.englishEnumFrom(k)
+			class = e.classBefore(st, c, topic, at)
+			if p := st.englishPhraseBefore(at); !p.empty() && kindWord(st.ws[p.j-1].lower) {
+				rel = graph.TypeOf // "several service types, such as ClusterIP"
+			}
+		}
+	case cu.lang == "en":
+		// "X, Y and other G"
+		k := st.wordAt(h.end)
+		if k < len(st.ws) && st.ws[k].start < h.end {
+			k++
+		}
+		p := st.englishPhraseFrom(k)
+		class = e.conceptOf(st, p, nameLikePhrase(st, p))
+		at := st.wordAt(h.at)
+		var rev []phrase
+		for i := at - 1; i >= 0; {
+			q := st.englishPhraseBefore(i + 1)
+			if q.empty() {
+				break
+			}
+			rev = append(rev, q)
+			i = q.i - 1
+			if i < 0 || !strings.Contains(st.ws[i].after, ",") {
+				break
+			}
+		}
+		items = reverse(rev)
+	case cu.side == after:
+		// "대표적으로 Redis 및 LMDB 등이 있다", "예를 들어 A, B"
+		k := st.wordAt(h.end)
+		if k < len(st.ws) && st.ws[k].start < h.end {
+			k++
+		}
+		end := -1
+		for i := k; i < len(st.ws); i++ {
+			if st.ws[i].fn == fnEtc {
+				end = i - 1 // "… 등이 있다"
+				break
+			}
+			if st.ws[i].kind == endSubject && i+1 < len(st.ws) && strings.HasPrefix(st.ws[i+1].text(st.s), "있") {
+				end = i // "… LMDB가 있다"
+				break
+			}
+			if st.ws[i].kind != endNone && st.ws[i].kind != endAnd {
+				break // a clause, not an enumeration: "ex) 로그를 캐시에 쌓아두고"
+			}
+		}
+		if end < k {
+			return false
+		}
+		items = st.koreanEnumEndingAt(end)
+		class = topic
+		if class == "" {
+			class = c.subject
+		}
+		if e.usedIn(st, end) {
+			// "대표적으로 DNS, DHCP 등에서 사용된다": they use it.
+			for _, p := range items {
+				if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" {
+					e.relate(id, graph.Uses, class, 0.8, st.ev, "hearst")
+				}
+			}
+			return false
+		}
+	default:
+		// "A, B 등의 G", "A와 같은 G", "N가지 유형"
+		k := st.objectWord(h.at)
+		if strings.HasPrefix(cu.phrase, "등") {
+			k = st.wordAt(h.at) - 1
+		}
+		if strings.HasPrefix(cu.phrase, "가지") {
+			// "공유 메모리와 메시지 전달의 두 가지 모델이 있다"
+			k = st.wordAt(h.at) - 1
+			for k >= 0 && (numberWord(st.ws[k].text(st.s)) || st.ws[k].fn == fnDet) {
+				k--
+			}
+			if k >= 0 && st.ws[k].kind == endOf {
+				items = st.koreanEnumEndingAt(k)
+			}
+			class = topic
+			if class == "" {
+				class = c.subject
+			}
+			rel = graph.TypeOf
+			break
+		}
+		if k < 0 {
+			return false
+		}
+		items = st.koreanEnumEndingAt(k)
+		if before := st.s[:h.at]; strings.HasSuffix(strings.TrimSpace(before), "다음") || strings.HasSuffix(strings.TrimSpace(before), "아래") {
+			return false // "다음과 같은": the list that follows
+		}
+		j := st.wordAt(h.end - 1)
+		p := st.koreanPhraseFrom(j + 1)
+		if strings.HasPrefix(cu.phrase, "등이") || strings.HasPrefix(cu.phrase, "등을") {
+			class = topic
+			if class == "" {
+				class = c.subject
+			}
+		} else if !p.empty() {
+			// "각 플러그인 유형에 대해": the class, without its label word.
+			if _, isLabel := labels[labelKey(st.ws[p.j-1].stem(st.s))]; isLabel && p.j-p.i > 1 {
+				p.j--
+			}
+			if genericNouns[st.ws[p.j-1].stem(st.s)] && p.j-p.i == 1 {
+				// "TCP, HTTP 등 다양한 방법으로": means the subject uses.
+				if st.ws[p.j-1].kind == endAdverb {
+					subj := e.subjectBefore(st, c, topic, p.j-1, "ko")
+					for _, q := range items {
+						if id := e.conceptOf(st, q, nameLikePhrase(st, q)); id != "" {
+							e.relate(subj, graph.Uses, id, 0.8, st.ev, "hearst")
+						}
+					}
+				}
+				return false
+			}
+			class = e.conceptOf(st, p, nameLikePhrase(st, p))
+			if class != "" && st.ws[p.j-1].kind == endObject && followsUse(st, p.j) {
+				// "Zookeeper, etcd, consul 등의 Coordinator 사용": the
+				// subject uses the class too.
+				subj := e.subjectBefore(st, c, topic, p.j-1, "ko")
+				e.relate(subj, graph.Uses, class, 0.8, st.ev, "hearst")
+			}
+		}
+	}
+	if class == "" || len(items) == 0 {
+		return false
+	}
+	fired := false
+	for _, p := range items {
+		id := e.conceptOf(st, p, nameLikePhrase(st, p))
+		if id == "" || id == class {
+			continue
+		}
+		r := rel
+		named := e.properNamed(id) || st.ko && isLatin(e.nameOf(id)) && !isAcronym(e.nameOf(id))
+		if r == graph.ExampleOf && !named && !isAcronym(e.nameOf(id)) {
+			r = graph.TypeOf
+		}
+		if r == graph.TypeOf && named && !isAcronym(e.nameOf(id)) && !sameHeadNoun(e.nameOf(id), e.nameOf(class)) && !kindSaid(cu) {
+			r = graph.ExampleOf
+		}
+		if r == graph.ExampleOf && headMode(e.nameOf(class)).taxonomy {
+			// "Mutex, Semaphore 등의 동기화 기법": kinds of a technique,
+			// not instances.
+			r = graph.TypeOf
+		}
+		if e.relate(id, r, class, 0.85, st.ev, "hearst") && id == topic {
+			fired = true
+		}
+	}
+	return fired
+}
+
+// properNamed reports whether concept id has a capitalised Latin name
+// ("Cassandra", "Google App Engine"): in an enumeration of examples, a
+// member named so is an instance.
+func (e *extractor) properNamed(id string) bool {
+	c := e.byID[id]
+	if c == nil {
+		return false
+	}
+	for _, n := range append([]string{c.name}, c.aliases...) {
+		if properName(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// kindSaid reports whether a cue says its members are kinds ("types of",
+// "가지 유형").
+func kindSaid(cu *cue) bool {
+	return cu.rel == graph.TypeOf
+}
+
+// marked reports whether phrase p is bold, code or a link.
+func marked(st *sent, p phrase) bool {
+	start, end := st.ws[p.i].start, st.ws[p.j-1].stemEnd
+	for _, m := range st.marks {
+		if m.start <= start && m.end >= end {
+			return true
+		}
+	}
+	return false
+}
+
+// classBefore returns the class an English enumeration cue names before
+// it: "databases such as …", "document stores like …"; a generic word or
+// a pronoun ("ones", "these", "Examples include") stands for the subject.
+func (e *extractor) classBefore(st *sent, c ctx, topic string, at int) string {
+	p := st.englishPhraseBefore(at)
+	if p.empty() {
+		return ""
+	}
+	// "relationship between unordered entities, such as": the class with
+	// its complement.
+	if p.i >= 2 && (st.ws[p.i-1].lower == "between" || st.ws[p.i-1].lower == "of") {
+		if q := st.englishPhraseBefore(p.i - 1); !q.empty() && q.j == p.i-1 && p.j-q.i <= 5 && !pronounPhrase(st, q) {
+			if id := e.conceptOf(st, phrase{q.i, p.j}, true); id != "" {
+				return id
+			}
+		}
+	}
+	last := st.ws[p.j-1].lower
+	switch {
+	case pronounPhrase(st, p) || last == "ones" || last == "these" || last == "examples" || last == "they":
+		if topic != "" {
+			return topic
+		}
+		return c.subject
+	case kindWord(last) && p.j-p.i == 1:
+		return c.subject
+	case sameHeadNoun(e.nameOf(c.subject), last) && c.subject != "":
+		// "Stores such as …" under "Wide column store".
+		return c.subject
+	case methodWord(last) && e.idx.lookup(st.text(p)) == "":
+		return ""
+	}
+	// "several service types, such as": the kind word names the subject.
+	if kindWord(last) && p.j-p.i > 1 {
+		if id := e.conceptOf(st, phrase{p.i, p.j - 1}, false); id != "" {
+			return id
+		}
+		// "## Services … several service types, such as": the heading
+		// the kinds are under.
+		if h := e.headingOf(e.sec); h != nil && h.kind == sectionHeading && sameHeadNoun(h.title.s, st.ws[p.j-2].lower) {
+			if ns, ok := nameOf(cleanTitle(h.title.s)); ok {
+				return e.define(ns, h.title.lineAt(0), fromItem)
+			}
+		}
+	}
+	// "…, such as": after a comma the class is a phrase of the clause,
+	// which must already name a concept.
+	return e.conceptOf(st, p, nameLikePhrase(st, p) && !strings.Contains(st.ws[p.j-1].after, ","))
+}
+
+// kindWord reports whether an English word announces kinds.
+func kindWord(w string) bool {
+	switch strings.Trim(w, ",:") {
+	case "types", "kinds", "type", "kind", "sorts", "variants", "categories", "subtypes", "forms", "flavors", "models",
+		"levels", "classes", "varieties", "flavours":
+		return true
+	}
+	return false
+}
+
+// methodWord reports whether an English word names things too general to
+// be a class of the notes: "techniques such as federation", "tools such
+// as ab", "more complex systems such as a document store".
+func methodWord(w string) bool {
+	switch strings.Trim(w, ",:") {
+	case "approaches", "methods", "techniques", "strategies", "mechanisms", "ways", "tools", "systems", "things",
+		"options", "solutions", "situations", "cases", "scenarios", "features", "operations", "tasks", "problems",
+		"applications", "services", "products", "technologies", "components", "examples", "patterns":
+		return true
+	}
+	return false
+}
+
+// plural reports whether an English noun looks plural.
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// usedIn reports whether a Korean enumeration ending at word k is used in
+// something: "… 등에서 사용된다".
+func (e *extractor) usedIn(st *sent, k int) bool {
+	rest := st.s[st.ws[k].end:]
+	rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "등"))
+	for _, p := range []string{"에서 사용", "에 사용", "에서 쓰", "에 쓰", "에서 이용", "에서 활용"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// followsUse reports whether word k is a verb of use: "사용", "이용".
+func followsUse(st *sent, k int) bool {
+	if k >= len(st.ws) {
+		return false
+	}
+	w := st.ws[k].text(st.s)
+	for _, v := range []string{"사용", "이용", "활용", "채택"} {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameHeadNoun reports whether two names end in the same noun, plurals
+// aside: "Push CDNs" and "CDN", "선점형 스케줄링" and "CPU 스케줄링".
+func sameHeadNoun(a, b string) bool {
+	la, lb := strings.ToLower(lastWord(a)), strings.ToLower(lastWord(b))
+	if la == "" || lb == "" {
+		return false
+	}
+	return la == lb || stem(la) == stem(lb)
+}
+
+// existence reads a Korean sentence that says what there is: "인터넷 계층을
+// 처리하는 기기로는 라우터와 L3스위치가 있음" (kinds of the class marked
+// 로는), "각 LAN 카드에는 MAC주소가 있음" (parts of what 에는 marks), "NIC,
+// 리피터, AP가 있음." in a concept's own text (its kinds). It reports
+// whether it related the topic.
+func (e *extractor) existence(st *sent, c ctx, topic string) bool {
+	n := len(st.ws)
+	if !st.ko || n < 2 {
+		return false
+	}
+	last := strings.TrimRight(st.ws[n-1].text(st.s), ".")
+	if last != "있음" && last != "있다" && last != "있습니다" && last != "있어요" && last != "존재한다" && last != "존재함" && last != "존재합니다" {
+		return false
+	}
+	k := n - 2
+	if w := &st.ws[k]; w.kind != endSubject && !(w.kind == endTopic && w.ending == "도") {
+		return false
+	}
+	items := st.koreanEnumEndingAt(k)
+	if len(items) == 0 {
+		return false
+	}
+	class, rel := "", graph.TypeOf
+	first := items[0].i
+	for i := first - 1; i >= 0; i-- {
+		w := &st.ws[i]
+		if w.kind == endTopic && (w.ending == "로는" || w.ending == "으로는" || w.ending == "에는" || w.ending == "은" || w.ending == "는") {
+			p := st.koreanPhraseAt(i)
+			if q := st.relativePhrase(p); !q.empty() {
+				p = q
+			}
+			if l, ok := labels[labelKey(st.ws[p.j-1].stem(st.s))]; ok && l.mode == labelRel {
+				// "전제 조건으로는 A, B, C가 있다": the label says how they
+				// relate, to the text's concept.
+				class, rel = topic, l.rel
+				if class == "" {
+					class = c.subject
+				}
+				break
+			}
+			class = e.conceptOf(st, p, nameLikePhrase(st, p))
+			if w.ending == "에는" {
+				rel = graph.PartOf // "X에는 Y가 있다": X has Y
+			}
+			break
+		}
+		if w.kind != endNone && w.kind != endOf && w.kind != endModifier && w.kind != endObject {
+			return false
+		}
+	}
+	if class == "" {
+		if first > 0 || !c.own {
+			return false
+		}
+		class = c.subject
+	}
+	fired := false
+	for _, p := range items {
+		id := e.conceptOf(st, p, nameLikePhrase(st, p))
+		if id == "" || id == class {
+			continue
+		}
+		if e.relate(id, rel, class, 0.8, st.ev, "hearst") && id == topic {
+			fired = true
+		}
+	}
+	return fired
+}

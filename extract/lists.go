@@ -1,0 +1,636 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"conceptgraph/graph"
+)
+
+// Lists. An item names a concept when it has a bold head ("**Term**: …"),
+// is written "Term: description" or "Term - description", has items
+// nested under it, or stands in a list whose label, lead-in or parent
+// says what its items are. Such an item relates to the list's subject:
+// by the label ("종류" kinds, "구성" parts, "제품" examples, "장점" pros);
+// by the lead-in sentence ("The common graph representations are:", "we
+// have a few approaches", "다음과 같은 종류가 있다"); or by its shape, a
+// kind when it shares the subject's head noun or the subject names a
+// class or an activity ("Sharding", "흐름 제어"), a part otherwise.
+
+// list walks a list. lead is the paragraph right before it, which may name
+// what the list is about ("**ACID** is a set of properties …") or how its
+// items relate ("3가지 유형의 프로세스를 지원한다").
+func (e *extractor) list(b *block, sc scope, lead *text) {
+	mentioned := map[string]bool{}
+	if lead != nil {
+		subj, lab, ms := e.leadIn(lead, sc)
+		if subj != "" {
+			sc.subject = subj
+		}
+		if lab.mode != 0 {
+			sc.list = listMode{lab: lab, taxonomy: lab.rel == graph.TypeOf}
+		}
+		mentioned = ms
+	}
+	for _, it := range b.items {
+		e.item(it, sc, mentioned, 0, "")
+	}
+}
+
+// leadIn reads the paragraph before a list: the concept the list is about
+// and how its items relate to it.
+func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentioned map[string]bool) {
+	mentioned = map[string]bool{}
+	s := strings.TrimSpace(t.s)
+	if s == "" {
+		return "", label{}, mentioned
+	}
+	spans := sentenceSpans(t.s)
+	last := spans[len(spans)-1]
+	st := &sent{s: t.s[last[0]:last[1]], marks: marksIn(t, last[0], last[1])}
+	st.s = strings.TrimSpace(st.s)
+	st.lower = asciiLower(st.s)
+	st.ws = words(st.s)
+	st.ko = hasHangul(st.s)
+	st.ev = graph.Evidence{File: e.file, Line: t.lineAt(last[0]), Text: st.s}
+	if e.pass > 1 {
+		for _, m := range e.idx.mentions(t.s, tokenize(t.s)) {
+			mentioned[m.id] = true
+		}
+	}
+	// A paragraph that opens with a bold term is about it.
+	opened := ""
+	for _, m := range t.marks {
+		if m.kind == markBold && strings.TrimSpace(t.s[:m.start]) == "" {
+			if ns := parseNames(t.s[m.start:m.end]); len(ns) == 1 && nameLike(ns[0].name, true) {
+				opened = e.define(ns[0], t.lineAt(m.start), fromBold)
+			}
+		}
+	}
+	defer func() {
+		if opened != "" {
+			subject = opened // "**BASE** is … the properties of NoSQL": BASE
+		}
+	}()
+	introduces := strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
+	lower := strings.ToLower(strings.TrimRight(s, ":： "))
+	// "The common graph representations are:", "Some of the popular
+	// conflict resolution mechanisms are", "… such as", "Examples include:"
+	for _, end := range []string{" are", " is", " include", " includes", " such as", " like", " including", " e.g.",
+		" for example", " as follows", " the following", " below"} {
+		if !strings.HasSuffix(lower, end) {
+			continue
+		}
+		at := st.wordAt(len(strings.TrimRight(st.s, ":： ")) - len(end) + 1)
+		class := e.classBefore(st, ctx{subject: sc.subject}, "", at)
+		if class == "" && (end == " for example" || end == " e.g.") && len(spans) > 1 {
+			// "… eventual consistency models. For example:": the class
+			// is what the sentence before names last.
+			prev := spans[len(spans)-2]
+			ps := e.lastPhrase(t, prev[0], prev[1])
+			class = ps
+		}
+		if class != "" {
+			rel := graph.TypeOf
+			if end == " such as" || end == " like" || end == " including" || end == " e.g." || end == " for example" {
+				rel = graph.ExampleOf
+			}
+			return class, label{labelRel, rel}, mentioned
+		}
+		break
+	}
+	// The last label word says how the items relate; "3가지 유형의
+	// 프로세스", "types of X" also name what they are about.
+	for _, sp := range spans {
+		ss := strings.TrimSpace(t.s[sp[0]:sp[1]])
+		st := &sent{s: ss, lower: asciiLower(ss), ws: words(ss), ko: hasHangul(ss)}
+		st.ev = graph.Evidence{File: e.file, Line: t.lineAt(sp[0]), Text: ss}
+		for i, w := range st.ws {
+			if w.kind == endModifier || w.kind == endPredicate {
+				continue // "구현한": a verb, not a label
+			}
+			for _, form := range []string{w.stem(st.s), w.text(st.s)} {
+				if l, ok := labels[labelKey(form)]; ok && l.mode == labelRel && l.rel != graph.ComparedWith && l.rel != graph.OppositeOf && l.rel != graph.Uses {
+					lab = l
+					if w.kind == endOf || i+1 < len(st.ws) && st.ws[i+1].lower == "of" {
+						from := i + 1
+						if st.ws[min(from, len(st.ws)-1)].lower == "of" {
+							from++
+						}
+						if from < len(st.ws) {
+							p := st.englishPhraseFrom(from)
+							if st.ko {
+								p = st.koreanPhraseFrom(from)
+							}
+							if id := e.conceptOf(st, p, false); id != "" {
+								subject = id
+							}
+						}
+					}
+				}
+			}
+			switch strings.ToLower(w.stem(st.s)) {
+			case "방식", "ways", "approaches", "methods", "방법", "techniques", "기법", "mechanisms", "strategies", "전략":
+				if w.kind == endObject || w.kind == endSubject || w.kind == endTopic || introduces || st.ws[len(st.ws)-1].kind == endNone || i >= len(st.ws)-4 {
+					lab = label{labelRel, graph.TypeOf}
+				}
+			}
+		}
+	}
+	// "크롬은 다음과 같은 3가지 유형의 프로세스를 지원한다": the label's
+	// own target first, else the paragraph's topic.
+	if st.ko && subject == "" && lab.mode != 0 {
+		if t := e.topicOf(st, ctx{subject: sc.subject}); t != "" {
+			subject = t
+		}
+	}
+	return subject, lab, mentioned
+}
+
+// lastPhrase is the concept named by the last noun phrase of t[start:end],
+// with a class word at its end dropped ("eventual consistency models" is
+// eventual consistency).
+func (e *extractor) lastPhrase(t *text, start, end int) string {
+	s := strings.TrimRight(strings.TrimSpace(t.s[start:end]), ".:")
+	st := &sent{s: s, lower: asciiLower(s), ws: words(s)}
+	if len(st.ws) == 0 {
+		return ""
+	}
+	p := st.englishPhraseBefore(len(st.ws))
+	if p.empty() {
+		return ""
+	}
+	if kindWord(st.ws[p.j-1].lower) && p.j-p.i > 1 {
+		if id := e.conceptOf(st, phrase{p.i, p.j - 1}, false); id != "" {
+			return id
+		}
+	}
+	return e.conceptOf(st, p, false)
+}
+
+// item walks one list item. parent is the concept of the item this one is
+// nested in, if it is a term.
+func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth int, parent string) {
+	if depth > 64 {
+		return // deeper nesting carries no structure worth reading
+	}
+	t := &it.text
+	head, desc, descAt, bold := splitItem(t)
+	line := t.line()
+	ev := graph.Evidence{File: e.file, Line: line, Text: t.s}
+	mode := sc.list.lab.mode
+
+	// A label item: "- 장점", "- 제품", "- 가상화 타입", "- 반대개념: X".
+	if head != "" || desc == "" {
+		h := head
+		if h == "" {
+			h = t.s
+		}
+		if info, ok := e.labelOf(h); ok && (len(it.children) > 0 || desc != "" || len(it.blocks) > 0) {
+			if info.lab.mode == labelOrg {
+				// "**Common** - BFS, DFS": a qualifier; the names are
+				// the list's own items.
+				if desc != "" {
+					// "Bellman-Ford algorithm, …, Kruskal's algorithm. Your
+					// interviewer likely doesn't know them either.": the
+					// first sentence lists the names.
+					first := desc
+					if sp := sentenceSpans(desc); len(sp) > 1 {
+						first = desc[sp[0][0]:sp[0][1]]
+					}
+					if names := splitNames(first); len(names) > 0 {
+						for _, n := range names {
+							id := e.define(n, line, fromItem)
+							e.relateItem(id, n.name, sc, true, parent != "", ev, it)
+						}
+					} else {
+						e.sentence(t, descAt, len(t.s), ctx{subject: sc.subject})
+					}
+				}
+				for _, c := range it.children {
+					e.item(c, sc, nil, depth+1, parent)
+				}
+				e.blocks(nil, it.blocks, sc, false)
+				return
+			}
+			lsc := scope{subject: sc.subject, list: listMode{lab: info.lab, taxonomy: info.lab.rel == graph.TypeOf, refs: info.refs}}
+			if info.target != nil {
+				if id := e.idx.lookup(info.target.name); id != "" {
+					lsc.subject = id
+				} else if info.lab.mode == labelRel {
+					lsc.subject = e.define(*info.target, line, fromItem)
+				}
+			}
+			if desc != "" {
+				e.labelled(lsc, desc, descAt, t, ev)
+			}
+			for _, c := range it.children {
+				e.item(c, lsc, nil, depth+1, "")
+			}
+			e.blocks(nil, it.blocks, lsc, false)
+			return
+		}
+	}
+	switch mode {
+	case labelPros, labelCons:
+		e.attribute(sc.subject, mode, t.s)
+		e.statements(t, ctx{subject: sc.subject, only: comparisonsOnly, pros: true})
+		for _, c := range it.children {
+			e.item(c, sc, nil, depth+1, "")
+		}
+		return
+	case labelIgnore:
+		quiet := e.quiet
+		e.quiet = e.quiet || sc.list.refs
+		defer func() { e.quiet = quiet }()
+		if !sc.list.refs {
+			e.statements(t, ctx{subject: sc.subject}) // references state nothing
+		}
+		for _, c := range it.children {
+			e.item(c, sc, nil, depth+1, "")
+		}
+		e.blocks(nil, it.blocks, scope{subject: sc.subject}, false)
+		return
+	}
+
+	// Several names in one item: "- AWS, Azure, GCP".
+	if mode == labelRel && desc == "" && len(it.children) == 0 {
+		if names := splitNames(t.s); len(names) > 1 {
+			for _, n := range names {
+				if p := e.byID[parent]; p != nil && sc.list.taxonomy && !sameHead(n.name, p.name) && !properName(n.name) {
+					continue
+				}
+				id := e.define(n, line, fromItem)
+				e.structural(id, sc, ev, n.name, false, "label")
+			}
+			return
+		}
+	}
+	// "SADD, SMEMBERS, SISMEMBERS" under "Set": its members.
+	if mode == 0 && desc == "" && len(it.children) == 0 && parent != "" && isLatin(t.s) {
+		if names := splitNames(t.s); len(names) > 1 {
+			for _, n := range names {
+				id := e.define(n, line, fromItem)
+				e.relateItem(id, n.name, sc, true, true, ev, it)
+			}
+			return
+		}
+	}
+	// "Lpush, Rpush : 시작과 끝…": several names with one description.
+	if head != "" && desc != "" && parent != "" {
+		if names := splitNames(head); len(names) > 1 {
+			for _, n := range names {
+				id := e.define(n, line, fromItem)
+				e.relateItem(id, n.name, sc, true, true, ev, it)
+				e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
+			}
+			return
+		}
+	}
+
+	term, ok := e.term(it, head, desc, bold, sc, parent)
+	if !ok {
+		e.statements(t, ctx{subject: sc.subject, own: sc.subject != "" && mode == 0 && (parent == "" || parent == sc.subject)})
+		csc := scope{subject: sc.subject}
+		if len(it.children) > 0 {
+			if class := e.trailingClass(t); class != "" {
+				// "Support data structures" over "strings, set, list".
+				csc = scope{subject: class, list: listMode{lab: label{labelRel, graph.TypeOf}, taxonomy: true}}
+			}
+		}
+		for _, c := range it.children {
+			e.item(c, csc, nil, depth+1, "")
+		}
+		e.blocks(nil, it.blocks, scope{subject: sc.subject}, false)
+		return
+	}
+	id := e.define(term, line, map[bool]strength{true: fromBold, false: fromItem}[bold])
+	if !mentioned[id] || sc.list.lab.mode == labelRel {
+		// (A lead-in that already names the item has placed it.)
+		e.relateItem(id, term.name, sc, bold, parent != "", ev, it)
+	}
+	if desc != "" {
+		e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
+	}
+	csc := scope{subject: id, list: headMode(term.name)}
+	if sc.list.taxonomy && sc.list.lab.rel == graph.TypeOf && csc.list.lab.mode == 0 {
+		csc.list = listMode{nested: true}
+	}
+	for _, c := range it.children {
+		e.item(c, csc, nil, depth+1, id)
+	}
+	e.blocks(nil, it.blocks, scope{subject: id}, true)
+}
+
+// trailingClass returns the concept an item's text names last when that
+// phrase names a class ("Support data structures"): its nested items are
+// kinds of it.
+func (e *extractor) trailingClass(t *text) string {
+	s := strings.TrimRight(strings.TrimSpace(t.s), ":：")
+	st := &sent{s: s, lower: asciiLower(s), ws: words(s)}
+	st.ev = graph.Evidence{File: e.file, Line: t.line(), Text: s}
+	if len(st.ws) < 2 || st.ws[len(st.ws)-1].hangul {
+		return ""
+	}
+	p := st.englishPhraseBefore(len(st.ws))
+	if p.empty() || p.i == 0 || !plural(st.ws[p.j-1].lower) {
+		return ""
+	}
+	return e.conceptOf(st, p, nameLikePhrase(st, p))
+}
+
+// labelled reads "label: a, b, c" or "label = a, b, c" after a label.
+func (e *extractor) labelled(sc scope, desc string, at int, t *text, ev graph.Evidence) {
+	switch sc.list.lab.mode {
+	case labelPros, labelCons:
+		e.attribute(sc.subject, sc.list.lab.mode, desc)
+		return
+	case labelIgnore:
+		e.sentence(t, at, len(t.s), ctx{subject: sc.subject})
+		return
+	}
+	for _, n := range splitNames(desc) {
+		id := e.define(n, ev.Line, fromItem)
+		e.structural(id, sc, ev, n.name, false, "label")
+	}
+}
+
+// term decides whether an item names a concept: a bold head, "Term:
+// description", or a bare name in a list whose label says what its items
+// are.
+func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, parent string) (nameSet, bool) {
+	cand := head
+	if cand == "" {
+		cand = strings.TrimSpace(it.text.s)
+	}
+	if onlyLink(&it.text) || imperatives[cand] {
+		return nameSet{}, false // a reference, or "edit": an instruction
+	}
+	if utf8.RuneCountInString(cand) > maxNameRunes {
+		return nameSet{}, false // a statement, not a name
+	}
+	ns := parseNames(cleanTitle(cand))
+	if len(ns) != 1 || !nameLike(ns[0].name, !bold) {
+		return nameSet{}, false
+	}
+	if f := strings.ToLower(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 {
+		return nameSet{}, false // "Support data structures": an instruction or a note
+	}
+	if _, _, ok := compareTitle(ns[0].name); ok && desc == "" && (strings.HasSuffix(cand, "?") || strings.Contains(cand, "차이")) {
+		return nameSet{}, false // "get과 post의 차이점은?": a question
+	}
+	switch {
+	case bold:
+		return ns[0], true
+	case sc.list.lab.mode == labelRel:
+		return ns[0], true
+	case sc.list.nested:
+		// Nested kinds share their parent's head noun ("Type-1 가상화"
+		// under "하이퍼바이저형 가상화") or are products ("Docker").
+		if p := e.byID[parent]; p != nil && (sameHead(ns[0].name, p.name) || properName(ns[0].name) && len(strings.Fields(ns[0].name)) == 1) {
+			return ns[0], true
+		}
+	case head != "" && desc != "":
+		return ns[0], true
+	case len(it.children) > 0 || len(it.blocks) > 0:
+		return ns[0], true
+	}
+	return nameSet{}, false
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+func sameHead(a, b string) bool {
+	return strings.EqualFold(lastWord(a), lastWord(b))
+}
+
+// properName reports whether s looks like a product or proper name:
+// capitalised Latin words such as "Docker", "Redis", "MongoDB", "AWS
+// Elastic Beanstalk".
+func properName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 || !isLatin(s) {
+		return false
+	}
+	for _, w := range words {
+		r := firstRune(w)
+		if !unicode.IsUpper(r) && strings.IndexFunc(w, unicode.IsUpper) < 0 {
+			return false
+		}
+		// "Key-value" is a compound common noun; "Kube-Proxy" a name.
+		for _, part := range strings.Split(w, "-")[1:] {
+			if p := firstRune(part); unicode.IsLower(p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// relateItem relates an item's concept to the subject of its list.
+func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev graph.Evidence, it *item) {
+	if sc.subject == "" || id == sc.subject || sc.list.lab.mode == labelOrg {
+		return
+	}
+	if sc.list.lab.mode == labelRel {
+		e.structural(id, sc, ev, name, nested, "label")
+		return
+	}
+	if sc.list.nested {
+		p := e.byID[sc.subject]
+		switch {
+		case p != nil && sameHead(name, p.name):
+			e.relate(id, graph.TypeOf, sc.subject, 0.75, ev, "item-kind")
+		case properName(name) && !isAcronym(name) && len(strings.Fields(name)) == 1 && len(it.children) == 0:
+			e.relate(id, graph.ExampleOf, sc.subject, 0.7, ev, "item-example")
+		default:
+			e.relate(id, graph.PartOf, sc.subject, 0.7, ev, "item-part")
+		}
+		return
+	}
+	if sc.list.lab.mode != 0 {
+		return
+	}
+	if !bold && !nested && len(it.children) == 0 {
+		return
+	}
+	if !bold && hasAnySuffix(name, qualitySuffixes...) {
+		return // a quality of the subject, not a part
+	}
+	subj := e.byID[sc.subject]
+	rel, rule := graph.PartOf, "item-part"
+	switch {
+	case subj == nil:
+	case activity(subj.name) || approach(name):
+		// "Range" under "Sharding", "VIP 기반" under "Failover": ways
+		// of doing it.
+		rel, rule = graph.TypeOf, "item-kind"
+	case containsAfterStart(name, subj) || englishPlural(subj.name):
+		rel, rule = graph.TypeOf, "item-kind"
+		if nested && properName(name) && !isAcronym(name) && !sameHeadNoun(name, subj.name) {
+			rel = graph.ExampleOf
+		}
+	}
+	e.relate(id, rel, sc.subject, 0.7, ev, rule)
+}
+
+// activity reports whether a name names an activity or method, whose
+// items are ways of doing it: "Sharding", "Partitioning", "흐름 제어",
+// "데이터 분산", "로드밸런싱".
+func activity(name string) bool {
+	last := strings.ToLower(lastWord(name))
+	if strings.HasSuffix(last, "ing") && len(last) > 5 && isLatin(last) {
+		return true
+	}
+	for _, s := range []string{"제어", "분산", "관리", "처리"} {
+		if strings.HasSuffix(last, s) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(last)
+	return strings.ContainsRune("링싱딩닝킹팅핑밍빙칭징", r) && utf8.RuneCountInString(last) >= 3
+}
+
+// approach reports whether an item's name names a way of doing
+// something: "Coordinator 기반", "IP 해시 방식", "push-based".
+func approach(name string) bool {
+	last := strings.ToLower(lastWord(name))
+	return len(strings.Fields(name)) > 1 && (last == "기반" || last == "방식" || last == "방법" || last == "기법") ||
+		strings.HasSuffix(last, "-based")
+}
+
+// englishPlural reports whether a name ends in an English plural:
+// "Redis Collections".
+func englishPlural(name string) bool {
+	return isLatin(lastWord(name)) && plural(strings.ToLower(lastWord(name))) && !isAcronym(lastWord(name))
+}
+
+// structural relates an item to its list's subject by the list's label.
+func (e *extractor) structural(id string, sc scope, ev graph.Evidence, name string, nested bool, rule string) {
+	rel := sc.list.lab.rel
+	if rel == graph.TypeOf && properName(name) && nested && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(sc.subject)) {
+		rel = graph.ExampleOf // "Docker" under "컨테이너 가상화"
+	}
+	switch rel {
+	case graph.Uses, graph.Requires, graph.OppositeOf, graph.ComparedWith:
+		e.relate(sc.subject, rel, id, 0.8, ev, rule)
+	default:
+		e.relate(id, rel, sc.subject, 0.8, ev, rule)
+	}
+}
+
+var itemSepRe = regexp.MustCompile(`^\s*(?:[:：=]|\s-\s|\s–\s|\s—\s|-\s)\s*`)
+
+// splitItem splits "**Head**: desc", "Head: desc", "Head - desc", "Head =
+// desc" into head and description. A bold start followed by a particle
+// ("**응답성**이 좋아진다") is not a head.
+func splitItem(t *text) (head, desc string, descAt int, bold bool) {
+	s := t.s
+	lead := len(s) - len(strings.TrimLeft(s, " \t"))
+	for _, m := range t.marks {
+		if m.kind != markBold && m.kind != markCode && m.kind != markItalic && m.kind != markLink || m.start != lead {
+			continue
+		}
+		rest := s[m.end:]
+		if loc := itemSepRe.FindStringIndex(rest); loc != nil {
+			return s[m.start:m.end], strings.TrimSpace(rest[loc[1]:]), m.end + loc[1], m.kind == markBold
+		}
+		if strings.TrimSpace(rest) == "" {
+			return s[m.start:m.end], "", len(s), m.kind == markBold
+		}
+		if m.kind == markItalic || m.kind == markLink {
+			break // only with a separator: "*DNS*: …", "[fbtftp](…): …"
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+		if r == '(' {
+			// "**Term** (alias) …"
+			if j := strings.IndexByte(rest, ')'); j > 0 {
+				after := rest[j+1:]
+				if loc := itemSepRe.FindStringIndex(after); loc != nil {
+					return s[m.start:m.end] + rest[:j+1], strings.TrimSpace(after[loc[1]:]), m.end + j + 1 + loc[1], m.kind == markBold
+				}
+				if strings.TrimSpace(after) == "" {
+					return s[m.start:m.end] + rest[:j+1], "", len(s), m.kind == markBold
+				}
+			}
+		}
+		break
+	}
+	// "Head: desc" with a short head.
+	for _, sep := range []string{" : ", ": ", ":", " = ", "=", " - ", " – ", " — ", " -> ", " → "} {
+		i := strings.Index(s, sep)
+		if i <= 0 || utf8.RuneCountInString(s[:i]) > 40 {
+			continue
+		}
+		if sep == ":" && (strings.HasPrefix(s[i:], "://") || i+1 < len(s) && s[i+1] == '/' || i > 0 && i+1 < len(s) && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9') {
+			continue // a URL, a ratio "2:8"
+		}
+		if strings.Contains(s[:i], "==") || strings.HasPrefix(s[i:], "==") {
+			continue
+		}
+		h := strings.TrimSpace(s[:i])
+		if h == "" {
+			continue
+		}
+		return h, strings.TrimSpace(s[i+len(sep):]), i + len(sep), false
+	}
+	return "", "", len(s), false
+}
+
+var nameSepRe = regexp.MustCompile(`\s*(?:,|，|、|/|\s및\s|\s또는\s|\sand\s|\sor\s)\s*`)
+
+// splitNames splits "AWS, Azure, GCP" or "캡슐화, 상속, 다형성" into names;
+// it returns nil unless every part reads as a name.
+func splitNames(s string) []nameSet {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "등"))
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	if utf8.RuneCountInString(s) > 300 {
+		return nil // an enumeration of names is never this long
+	}
+	// Separators outside parentheses split: "MongoDB(document-oriented),
+	// redies(key-value)".
+	var parts []string
+	last := 0
+	for _, loc := range nameSepRe.FindAllStringIndex(s, -1) {
+		if loc[1] == loc[0] || parenDepth(s[:loc[0]]) != 0 {
+			continue
+		}
+		parts = append(parts, s[last:loc[0]])
+		last = loc[1]
+	}
+	parts = append(parts, s[last:])
+	var out []nameSet
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		p = strings.TrimPrefix(p, "and ")
+		if p == "" {
+			continue
+		}
+		ns := parseNames(p)
+		if len(ns) != 1 || !nameLike(ns[0].name, true) {
+			return nil
+		}
+		out = append(out, ns[0])
+	}
+	return out
+}
+
+func parenDepth(s string) int {
+	return strings.Count(s, "(") + strings.Count(s, "（") - strings.Count(s, ")") - strings.Count(s, "）")
+}
+
+func hasAnySuffix(s string, sufs ...string) bool {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,378 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"conceptgraph/graph"
+)
+
+// Reading a title: a heading, a bold line, a list item's head or a short
+// label line. A title names a concept ("DNS (Domain Name System)"), is a
+// label ("장점", "가상화 타입", "Disadvantage(s): X"), compares two concepts
+// ("A vs B"), asks about one ("X란?", "What is X?"), organises the note
+// ("Overview", "참고"), or is a statement whose text keeps its subject.
+
+type titleKind uint8
+
+const (
+	titleNone      titleKind = iota
+	titleConcept             // names a concept: "DNS (Domain Name System)"
+	titleLabel               // a label: "장점", "가상화 타입", "Disadvantage(s): X"
+	titleCompare             // "A vs B", "A와 B의 차이"
+	titleStatement           // a sentence; the text under it keeps its subject
+)
+
+type titleInfo struct {
+	kind   titleKind
+	names  []nameSet
+	lab    label
+	target *nameSet // what a label is about, when it names it
+	pair   [2]nameSet
+	more   [][2]nameSet // further pairs a title compares
+	refs   bool         // the label heads references
+}
+
+// listMode is how a list's items relate to the subject.
+type listMode struct {
+	lab label // zero: no label; items relate only by their shape
+	// taxonomy: nested items of a type list are kinds of their parent.
+	taxonomy bool
+	// nested: the list is nested under a kind in a taxonomy: items that
+	// share the kind's head noun are kinds of it, a lone product name is
+	// an example, other terms are parts ("Lpush, Rpush" under List).
+	nested bool
+	// refs: the list holds references (sources, further reading).
+	refs bool
+}
+
+// scope is what the text at one place is about.
+type scope struct {
+	subject string // concept id, or ""
+	list    listMode
+}
+
+var numberedRe = regexp.MustCompile(`^(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+)\s*(?:대|가지|개)\s*(.+)$`)
+
+// analyzeTitle reads a section title. strict applies to plain lines,
+// which need to look more like names than headings do.
+func (e *extractor) analyzeTitle(raw string, strict bool) titleInfo {
+	// Titles are read the same way in both passes.
+	k := titleKey{raw, strict}
+	if info, ok := e.titleMemo[k]; ok {
+		return info
+	}
+	info := analyzeTitle(raw, strict)
+	e.titleMemo[k] = info
+	return info
+}
+
+// maxTitleRunes bounds what is read as a title: longer text is a statement.
+const maxTitleRunes = 200
+
+type titleKey struct {
+	raw    string
+	strict bool
+}
+
+func analyzeTitle(raw string, strict bool) titleInfo {
+	if utf8.RuneCountInString(raw) > maxTitleRunes {
+		return titleInfo{kind: titleStatement}
+	}
+	s := cleanTitle(raw)
+	if s == "" {
+		return titleInfo{}
+	}
+	if info, ok := labelTitle(s); ok {
+		return info
+	}
+	if a, b, ok := compareTitle(s); ok {
+		return titleInfo{kind: titleCompare, pair: [2]nameSet{a, b}}
+	}
+	if strings.Count(s, "==") > 1 && strings.Contains(s, "?") {
+		// "Synchronous == Blocking ? Asynchronous == Non-blocking?":
+		// two questions, two comparisons.
+		var pairs [][2]nameSet
+		for _, q := range strings.Split(s, "?") {
+			if a, b, ok := compareTitle(strings.TrimSpace(q)); ok {
+				pairs = append(pairs, [2]nameSet{a, b})
+			}
+		}
+		if len(pairs) > 0 {
+			return titleInfo{kind: titleCompare, pair: pairs[0], more: pairs[1:]}
+		}
+	}
+	if q, ok := questionTopic(s); ok {
+		return titleInfo{kind: titleConcept, names: []nameSet{q}}
+	}
+	names := parseNames(s)
+	// "## 애플리케이션 계층을 처리하는 기기": a heading may name a class by
+	// a relative clause.
+	if !strict && len(names) == 1 && relativeName(names[0].name) && utf8.RuneCountInString(names[0].name) <= 40 {
+		return titleInfo{kind: titleConcept, names: names}
+	}
+	if len(names) == 0 || clauseTitle(s) {
+		return titleInfo{kind: titleStatement}
+	}
+	for _, n := range names {
+		if !nameLike(n.name, strict) || strings.Contains(raw, "==") {
+			return titleInfo{kind: titleStatement}
+		}
+	}
+	return titleInfo{kind: titleConcept, names: names}
+}
+
+// clauseTitle reports whether a title is a clause rather than a name: a
+// word before the last carries a subject or object particle ("CDN으로
+// 전송가능한 컨텐츠"), where "프로세스에 할당되는 메모리 영역" only places
+// its noun.
+func clauseTitle(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words[:max(0, len(words)-1)] {
+		if !hasHangul(w) {
+			continue
+		}
+		for _, p := range []string{"으로", "을", "를"} {
+			if strings.HasSuffix(w, p) && w != p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelTitle recognises label titles: "장점", "3대 특성", "가상화 타입",
+// "멀티 프로세스의 장점", "Disadvantage(s): replication", "Reasons for SQL",
+// "프로세스 제어 블록(PCB)에 저장되는 정보", "3가지 유형의 프로세스".
+func labelTitle(s string) (titleInfo, bool) {
+	if utf8.RuneCountInString(s) > maxLabelRunes {
+		return titleInfo{}, false
+	}
+	info, ok := labelTitle1(s)
+	if ok && info.lab.mode == labelIgnore {
+		k := labelKey(s)
+		if i := strings.IndexAny(k, ":："); i >= 0 {
+			k = k[:i]
+		}
+		info.refs = referenceLabels[k] || strings.HasPrefix(k, "source") || strings.HasPrefix(k, "reference") || strings.HasPrefix(k, "참고")
+	}
+	return info, ok
+}
+
+// maxLabelRunes bounds the length of a label; longer text is a statement.
+const maxLabelRunes = 80
+
+func labelTitle1(s string) (titleInfo, bool) {
+	if l, ok := labels[labelKey(s)]; ok {
+		return titleInfo{kind: titleLabel, lab: l}, true
+	}
+	// "대표적인 O(N) 명령들": examples of the class it names.
+	for _, pre := range []string{"대표적인 ", "대표적 ", "주요 "} {
+		if rest, ok := strings.CutPrefix(s, pre); ok {
+			rest = strings.TrimSuffix(strings.TrimSpace(rest), "들")
+			if l := lastWord(rest); labelWord(l) || genericNouns[l] || l == "실수" || l == "이슈" {
+				break // "대표적인 실수 사례": cases, not a class
+			}
+			if ns := parseNames(rest); len(ns) == 1 && nameLike(ns[0].name, true) {
+				rel := graph.ExampleOf
+				if pre == "주요 " {
+					rel = graph.PartOf
+				}
+				return titleInfo{kind: titleLabel, lab: label{labelRel, rel}, target: &ns[0]}, true
+			}
+		}
+	}
+	if m := numberedRe.FindStringSubmatch(s); m != nil {
+		if slices.Contains(numberedParts, labelKey(m[1])) {
+			return titleInfo{kind: titleLabel, lab: label{labelRel, graph.PartOf}}, true
+		}
+		if l, ok := labels[labelKey(m[1])]; ok {
+			return titleInfo{kind: titleLabel, lab: l}, true
+		}
+	}
+	// "<label>: X", "<label> of X", "<label> for X"
+	for _, sep := range []string{":", "：", " of ", " for "} {
+		i := strings.Index(strings.ToLower(s), sep)
+		if i <= 0 {
+			continue
+		}
+		left, right := s[:i], strings.TrimSpace(s[i+len(sep):])
+		l, ok := labels[labelKey(left)]
+		if !ok {
+			l, ok = labels[labelKey(left+sep)]
+		}
+		if !ok || right == "" {
+			continue
+		}
+		info := titleInfo{kind: titleLabel, lab: l}
+		if ns := parseNames(right); len(ns) == 1 && nameLike(ns[0].name, false) {
+			info.target = &ns[0]
+		}
+		return info, true
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return titleInfo{}, false
+	}
+	// "N가지 유형의 X"
+	for i, w := range words[:len(words)-1] {
+		base, ok := strings.CutSuffix(w, "의")
+		if !ok {
+			continue
+		}
+		if m := numberedRe.FindStringSubmatch(base); m != nil {
+			base = m[1]
+		}
+		if l, ok := labels[labelKey(base)]; ok && l.mode == labelRel {
+			rest := strings.Join(words[i+1:], " ")
+			info := titleInfo{kind: titleLabel, lab: l}
+			if ns := parseNames(stripTrailingParticle(rest)); len(ns) == 1 && nameLike(ns[0].name, true) {
+				info.target = &ns[0]
+			}
+			return info, true
+		}
+	}
+	// "X의 <label>", "X <label>", "X에 저장되는 정보"
+	last := words[len(words)-1]
+	l, ok := labels[labelKey(last)]
+	head := words[:len(words)-1]
+	if len(words) > 2 {
+		// "…에 저장되는 정보": a two-word label.
+		if l2, ok2 := labels[labelKey(strings.Join(words[len(words)-2:], ""))]; ok2 {
+			l, ok, head = l2, true, words[:len(words)-2]
+		}
+	}
+	if !ok {
+		return titleInfo{}, false
+	}
+	possessive := false
+	for i, w := range head {
+		// "멀티 프로세스의 통신 방법": the label is about what 의 marks.
+		if strings.HasSuffix(w, "의") && i < len(head)-1 {
+			head = append(slices.Clone(head[:i]), strings.TrimSuffix(w, "의"))
+			possessive = true
+			break
+		}
+	}
+	if slices.Contains(wholeHeads, labelKey(last)) && !possessive && !strings.HasSuffix(head[len(head)-1], "의") {
+		// "Microservice Architecture", "3계층 구조" name a concept; only
+		// "크롬 브라우저의 … 구조" is a label about 크롬 브라우저.
+		return titleInfo{}, false
+	}
+	// Drop a modifier clause before the label: "에 저장되는", "통신".
+	for len(head) > 0 {
+		w := head[len(head)-1]
+		if strings.HasSuffix(w, "의") || strings.HasSuffix(w, "에") || clauseEnding(w) || adnominal(w) {
+			head[len(head)-1] = stripTrailingParticle(w)
+			if strings.HasSuffix(w, "의") || strings.HasSuffix(w, "에") {
+				break
+			}
+			head = head[:len(head)-1]
+			continue
+		}
+		break
+	}
+	info := titleInfo{kind: titleLabel, lab: l}
+	if len(head) > 0 {
+		if ns := parseNames(strings.Join(head, " ")); len(ns) == 1 && nameLike(ns[0].name, true) {
+			info.target = &ns[0]
+		}
+	}
+	return info, true
+}
+
+// labelOf is labelTitle of a cleaned title, remembered across passes.
+func (e *extractor) labelOf(raw string) (titleInfo, bool) {
+	if m, ok := e.labelMemo[raw]; ok {
+		return m.info, m.ok
+	}
+	info, ok := labelTitle(cleanTitle(raw))
+	e.labelMemo[raw] = labelMemo{info, ok}
+	return info, ok
+}
+
+type labelMemo struct {
+	info titleInfo
+	ok   bool
+}
+
+// adnominal reports whether a Korean word modifies the next one: "저장되는",
+// "할당된".
+func adnominal(w string) bool {
+	for _, e := range []string{"되는", "하는", "된", "한", "있는", "없는", "받는", "갖는", "가지는"} {
+		if strings.HasSuffix(w, e) && w != e {
+			return true
+		}
+	}
+	return false
+}
+
+func stripTrailingParticle(s string) string {
+	s = strings.TrimSpace(s)
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return s
+	}
+	last := words[len(words)-1]
+	if isParticle(last) {
+		return strings.Join(words[:len(words)-1], " ")
+	}
+	if hasHangul(last) {
+		for _, p := range []string{"에서는", "에서", "에는", "으로", "의", "에", "을", "를", "은", "는", "이", "가", "와", "과", "로", "도"} {
+			if r, ok := strings.CutSuffix(last, p); ok && r != "" {
+				words[len(words)-1] = r
+				return strings.Join(words, " ")
+			}
+		}
+	}
+	return s
+}
+
+// questionTopic finds what a question title asks about: "X란?", "X이란
+// 무엇인가요?", "What is X?", "X에 대해 설명하세요", "X의 개념에 대하여
+// 설명하고, …".
+func questionTopic(s string) (nameSet, bool) {
+	t := strings.TrimSpace(s)
+	lower := strings.ToLower(t)
+	for _, p := range questionFrames.prefixes {
+		if strings.HasPrefix(lower, p) {
+			if n, ok := nameOf(strings.TrimRight(strings.TrimSpace(t[len(p):]), "?")); ok {
+				return n, true
+			}
+			return nameSet{}, false
+		}
+	}
+	for _, suf := range questionFrames.suffixes {
+		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
+			if n, ok := nameOf(strings.TrimSpace(strings.TrimSuffix(t, suf))); ok {
+				return n, true
+			}
+		}
+	}
+	if !strings.HasSuffix(t, "?") && !strings.Contains(t, "설명") && !strings.Contains(t, "무엇") {
+		return nameSet{}, false
+	}
+	// "Reentrant의 개념에 대하여 설명하고, …": the phrase before the frame.
+	words := strings.Fields(t)
+	for i, w := range words {
+		for _, p := range []string{"에 대하여", "에 대해", "의 개념", "의 정의", "이란", "란"} {
+			first := strings.Fields(p)[0]
+			if !strings.HasSuffix(w, first) || w == first {
+				continue
+			}
+			if len(strings.Fields(p)) == 2 && (i+1 >= len(words) || !strings.HasPrefix(words[i+1], strings.Fields(p)[1])) {
+				continue
+			}
+			np := append(slices.Clone(words[:i]), strings.TrimSuffix(w, first))
+			if n, ok := nameOf(strings.Join(np, " ")); ok {
+				return n, true
+			}
+		}
+		if endsWithCaseParticle(w) {
+			break
+		}
+	}
+	return nameSet{}, false
+}

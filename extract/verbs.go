@@ -1,0 +1,379 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"conceptgraph/graph"
+)
+
+// Verb frames: a cue phrase of cues.go, its object next to it and its
+// subject in the clause. "TCP는 포트 번호를 사용한다" (TCP uses 포트 번호),
+// "SMB relies on TCP", "X는 A와 B로 구성된다" (A and B part_of X), "Y is
+// used by X", "X is used for Y" (Y uses X), "Y 기반의 X" (X uses Y). The
+// object becomes a concept when it reads as a name, known or not.
+
+// frame reads one cue of a verb frame. It reports whether it related
+// anything.
+func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
+	cu := h.c
+	if cu.lang == "ko" && cu.rel == graph.ExampleOf && cu.side == before && strings.TrimSpace(strings.Trim(st.s[h.end:], ".)( ")) == "" {
+		return false // "…의 예시" closing a line is a title: examples of it
+	}
+	// Comparisons are between concepts the notes name: an unknown
+	// object ("처리구조와 유사해") is an attribute, not a concept.
+	// (In Korean, a Latin term is name enough: "statement replication과
+	// 유사".)
+	known := cu.known || (cu.rel == graph.ComparedWith || cu.rel == graph.OppositeOf) && cu.lang == "en" &&
+		!strings.HasSuffix(cu.phrase, " not") && cu.phrase != "instead of" && cu.phrase != "rather than"
+	if cu.phrase == "use" && h.at > 0 {
+		// "It is important to use double-ended queues": advice naming
+		// what the concept uses.
+		if before := strings.Fields(st.lower[:h.at]); len(before) >= 2 && before[len(before)-1] == "to" && adviceWords[before[len(before)-2]] {
+			known = false
+		}
+	}
+	var objs []string
+	var subj string
+	strongAmong := false // one strong item makes its fellows names too
+	object := func(p phrase) {
+		switch {
+		case pronounPhrase(st, p):
+			objs = append(objs, c.subject)
+		case p.j-p.i == 1 && genericClasses[strings.ToLower(st.ws[p.i].stem(st.s))] && cu.rel == graph.TypeOf:
+			// "많이 알려진 DB 중 하나" under NoSQL: the section's class.
+			if c.subject != "" {
+				objs = append(objs, c.subject)
+			}
+		case p.j-p.i == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))]:
+			// "데이터로 저장": too general to be the object.
+		default:
+			if id := e.object(st, p, !known && nameLikePhrase(st, p), (cu.weak || cu.lang == "en") && !strongAmong); id != "" {
+				objs = append(objs, id)
+			}
+		}
+	}
+	if cu.side == before {
+		k := st.objectWord(h.at)
+		if k < 0 {
+			return false
+		}
+		items := st.koreanEnumEndingAt(k)
+		for _, p := range items {
+			if len(items) > 1 && strongPhrase(st, p) {
+				strongAmong = true
+			}
+		}
+		for _, p := range items {
+			if p.i > 0 && st.ws[p.i-1].kind == endQuote {
+				// "하이퍼바이저라는 SW를 이용": what is so called; but
+				// "Convoy Effect라는 문제점을 가지고": an attribute.
+				if l, ok := labels[labelKey(st.ws[p.j-1].stem(st.s))]; ok && (l.mode == labelPros || l.mode == labelCons) {
+					continue
+				}
+				p = st.koreanPhraseAt(p.i - 1)
+			}
+			if cu.rel == graph.ComparedWith || cu.rel == graph.OppositeOf {
+				if pronounPhrase(st, p) || st.ws[p.i].fn == fnDet && p.j-p.i == 1 {
+					objs = append(objs, c.subject) // "이를 개선한 SJF"
+				} else if id := e.objectOf(st, p, nameLikePhrase(st, p) && (p.j-p.i > 1 || unicode.IsUpper(firstRune(st.ws[p.i].text(st.s))))); id != "" {
+					objs = append(objs, id) // "statement replication과 유사"; not "insert, update 보다는"
+				}
+				continue
+			}
+			object(p)
+		}
+		var modified bool
+		if cu.rel == graph.ComparedWith || cu.rel == graph.OppositeOf {
+			subj, modified = e.modifiedBy(st, c, h, topic)
+			if subj == "" && !modified {
+				subj = e.topicBefore(st, c, topic, k)
+			}
+			if subj == "" {
+				// "정규화의 반대 개념은 반정규화이다": no topic; the other
+				// side is the predicate after the cue.
+				for i := st.wordAt(h.end-1) + 1; i < len(st.ws); i++ {
+					if st.ws[i].kind == endCopula {
+						subj = e.conceptOf(st, st.koreanPhraseAt(i), false)
+						break
+					}
+				}
+			}
+		} else {
+			subj, modified = e.modifiedBy(st, c, h, topic)
+			if subj == "" && !modified {
+				subj = e.subjectBefore(st, c, topic, k, "ko")
+			}
+		}
+	} else {
+		k := st.wordAt(h.end)
+		if k >= len(st.ws) {
+			return false
+		}
+		if st.ws[k].start < h.end {
+			k++ // the cue ends inside a word: "e.g."
+		}
+		if strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_-`")) == "" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && (!c.own || !c.first || strings.Contains(st.s, ",")) {
+			// "Based on X, …" and "Using X, …" open a clause whose
+			// subject follows; an item's "using ports to …" is about
+			// its concept.
+			return false
+		}
+		ps := st.englishEnumFrom(k)
+		if n := len(ps); n > 0 && ps[n-1].j < len(st.ws) {
+			// "the basis for more complex systems such as a document
+			// store": the members, not the class.
+			if next := st.lower[st.ws[ps[n-1].j].start:]; strings.HasPrefix(next, "such as ") || strings.HasPrefix(next, "like ") || strings.HasPrefix(next, "including ") {
+				from := ps[n-1].j + 1
+				if strings.HasPrefix(next, "such as ") {
+					from++
+				}
+				ps = st.englishEnumFrom(from)
+			}
+		}
+		for _, p := range ps {
+			// "the advantages of federation": federation.
+			if head := st.ws[p.j-1].lower; (genericNouns[head] || relationalHeads[stem(head)]) && p.j < len(st.ws) && st.ws[p.j].lower == "of" {
+				if q := st.englishPhraseFrom(p.j + 1); !q.empty() {
+					p = q
+				}
+			}
+			// "used for working with …": an activity, not a concept.
+			if participle(st.ws[p.i].lower) && p.j-p.i == 1 && p.j < len(st.ws) && st.ws[p.j].fn == fnPrep {
+				continue
+			}
+			if (cu.kind == cueUsedFor || strings.HasSuffix(cu.phrase, " in")) && e.idx.lookup(st.text(p)) == "" && !marked(st, p) && !unicode.IsUpper(firstRune(st.ws[p.i].text(st.s))) && !strings.HasSuffix(st.ws[p.i].lower, "ing") {
+				continue // "used for very large data sets", "written in multiple tables": no concept
+			}
+			object(p)
+		}
+		at := st.wordAt(h.at)
+		subj = e.subjectBefore(st, c, topic, at, "en")
+		if cu.rel == graph.ComparedWith || cu.rel == graph.OppositeOf {
+			switch {
+			case opensSentence(st, at) && cu.kind == cueObject:
+				// "Unlike X, Y …", "So instead of X, Y …": the subject
+				// follows the objects.
+				from := k
+				subj = e.afterComma(st, from, topic, c)
+			case at > 0 && (st.ws[at].paren > 0 || cu.phrase != "instead of" && cu.phrase != "rather than" && !strings.HasSuffix(cu.phrase, "than") && !strings.HasSuffix(cu.phrase, " not")):
+				// "supports all NTP4 modes (unlike chronyd)": the
+				// sentence's subject, not the phrase before.
+				if topic != "" {
+					subj = topic
+				} else {
+					subj = c.subject
+				}
+			}
+		}
+	}
+	if c.pros {
+		subj = c.subject // a pro or con compares its concept
+	}
+	if subj == "" || len(objs) == 0 {
+		return false
+	}
+	fired := false
+	for _, o := range objs {
+		from, to := subj, o
+		switch {
+		case cu.kind == cuePassive || cu.kind == cueUsedFor:
+			from, to = o, subj // "Y is used by X", "X is used for Y"
+		case cu.reverse:
+			from, to = o, subj
+		}
+		rel := cu.rel
+		if rel == graph.TypeOf && strings.Contains(cu.phrase, "하나") && e.instance(from) {
+			rel = graph.ExampleOf // "Redis는 NoSQL 중 하나"
+		}
+		if e.relate(from, rel, to, 0.9, st.ev, cu.rule) {
+			fired = true
+		}
+	}
+	return fired
+}
+
+// opensSentence reports whether word k opens its sentence, after
+// emphasis and connectives only ("So instead of …", "But unlike …").
+func opensSentence(st *sent, k int) bool {
+	for i := range k {
+		if f := st.ws[i].fn; f != fnConj && f != fnAdverb {
+			return false
+		}
+	}
+	return true
+}
+
+// adviceWords precede "to use X" in advice about a concept: "It is
+// important to use X".
+var adviceWords = map[string]bool{"important": true, "better": true, "best": true, "recommended": true, "necessary": true,
+	"common": true, "possible": true, "easier": true, "simplest": true, "useful": true, "advisable": true, "wise": true}
+
+// labelWord reports whether a word is a label (장점, 문제점, 특징).
+func labelWord(w string) bool {
+	_, ok := labels[labelKey(w)]
+	return ok
+}
+
+// topicBefore is the subject of a Korean comparison at word k: the phrase
+// marked as the clause's topic ("쿠키는 세션과 달리"), or the topic of the
+// sentence or text. A phrase marked as subject ("코딩이 절차지향보다
+// 간편") is an attribute of the text's concept, which is what is compared.
+func (e *extractor) topicBefore(st *sent, c ctx, topic string, k int) string {
+	for i := k - 1; i >= 0; i-- {
+		w := &st.ws[i]
+		if (w.kind == endPredicate || w.kind == endCopula) && w.hard() {
+			break
+		}
+		if w.kind == endTopic {
+			p := st.koreanPhraseAt(i)
+			if pronounPhrase(st, p) {
+				break
+			}
+			if id := e.conceptOf(st, p, false); id != "" {
+				return id
+			}
+			break
+		}
+	}
+	return c.subject
+}
+
+// modifiedBy returns the concept a Korean cue modifies when its verb is
+// in modifier form: "TCP를 사용하는 HTTP" (HTTP uses TCP), "Y 기반의 X",
+// "NoSQL 중 하나인 Redis", "도메인을 가지고 있는 네임서버". When what it
+// modifies is the predicate of the sentence's topic ("X는 NoSQL에 속하는
+// 데이터베이스이다") or a class word, the topic is meant. It returns ""
+// when the verb ends its clause.
+func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id string, modifies bool) {
+	k := st.wordAt(h.end - 1)
+	// Auxiliaries after the verb: "사용할 수 있는", "가지고 있는".
+	for n := 0; n < 3 && k < len(st.ws) && st.ws[k].kind != endModifier && st.ws[k].kind != endOf &&
+		!strings.HasSuffix(st.ws[k].text(st.s), "인") && !st.ws[k].hard() && k+1 < len(st.ws); n++ {
+		next := st.ws[k+1].text(st.s)
+		if next != "수" && !strings.HasPrefix(next, "있") && !strings.HasPrefix(next, "없") && !strings.HasPrefix(next, "하") && !strings.HasPrefix(next, "되") {
+			break
+		}
+		k++
+	}
+	if k >= len(st.ws) {
+		return "", false
+	}
+	w := &st.ws[k]
+	if !(w.kind == endModifier || w.kind == endOf || strings.HasSuffix(w.text(st.s), "인")) || w.hard() {
+		return "", false
+	}
+	p := st.koreanPhraseFrom(k + 1)
+	if p.empty() || pronounPhrase(st, p) {
+		return "", false
+	}
+	head := &st.ws[p.j-1]
+	if topic != "" && (head.kind == endCopula || p.j-p.i == 1 && genericClasses[strings.ToLower(head.stem(st.s))]) {
+		return topic, true
+	}
+	if topic == "" && p.j == len(st.ws) && c.own && c.subject != "" {
+		// "- HTTP에 SSL/TLS를 적용한 프로토콜" under HTTPS: the sentence is a
+		// noun phrase describing the text's concept.
+		return c.subject, true
+	}
+	// It modifies a phrase, which is the subject or nothing we know
+	// ("소프트웨어 기반의 라우팅"): never the sentence's topic.
+	return e.objectOf(st, p, nameLikePhrase(st, p)), true
+}
+
+// koreanPhraseFrom is the Korean noun phrase that starts at word k and
+// ends at the first word with an ending (or the last word).
+func (st *sent) koreanPhraseFrom(k int) phrase {
+	for k < len(st.ws) && (st.ws[k].fn == fnDet || st.ws[k].fn == fnAdverb) {
+		k++
+	}
+	j := k
+	for j < len(st.ws) && j-k < maxPhraseWords {
+		w := &st.ws[j]
+		if w.fn != 0 && !isAcronym(w.text(st.s)) || w.kind == endModifier || w.kind == endPredicate || j > k && w.kind == endNone && endsPredicate(w.text(st.s)) {
+			break // "Coordinator 사용": the noun, then its verb
+		}
+		j++
+		if w.kind != endNone || w.hard() {
+			break
+		}
+	}
+	if j > k && st.ws[j-1].stemEnd == st.ws[j-1].start {
+		j--
+	}
+	return phrase{k, j}
+}
+
+// afterComma returns the subject of a sentence that opens with an
+// English comparison ("Unlike X, Y …"): the phrase after the comma.
+func (e *extractor) afterComma(st *sent, from int, topic string, c ctx) string {
+	// "In contrast to OSPF it's preemptive": no comma, a pronoun after.
+	if p := st.englishPhraseFrom(from); !p.empty() && p.j < len(st.ws) && !strings.Contains(st.ws[p.j-1].after, ",") {
+		if w := st.ws[p.j].lower; w == "it" || w == "it's" || w == "this" || w == "they" {
+			return c.subject
+		}
+	}
+	for i := from; i < len(st.ws)-1; i++ {
+		if !strings.Contains(st.ws[i].after, ",") {
+			continue
+		}
+		p := st.englishPhraseFrom(i + 1)
+		if p.empty() {
+			return ""
+		}
+		// "instead of S1, S2 and S3, we …": a comma inside the list of
+		// objects; the subject is after the list.
+		if p.j < len(st.ws) && !strings.Contains(st.ws[p.j-1].after, ",") && (st.ws[p.j].lower == "and" || st.ws[p.j].lower == "or") {
+			if q := st.englishPhraseFrom(p.j + 1); !q.empty() && q.j < len(st.ws) && strings.Contains(st.ws[q.j-1].after, ",") {
+				i = q.j - 2
+				continue
+			}
+		}
+		switch st.ws[p.i].lower {
+		case "we", "you", "i", "one":
+			return "" // "…, we will have": the writer, not a concept
+		}
+		if pronounPhrase(st, p) || st.ws[p.i].lower == "it" {
+			return c.subject
+		}
+		// "Unlike a VM, a container …": an unknown noun after an
+		// article is a common noun, not a concept of the notes.
+		if p.i > i+1 && (st.ws[i+1].lower == "a" || st.ws[i+1].lower == "an") {
+			return e.conceptOf(st, p, false)
+		}
+		return e.conceptOf(st, p, nameLikePhrase(st, p))
+	}
+	return ""
+}
+
+// alias reads "X, also known as Y", "Y라고도 한다": Y is another name of
+// the subject.
+func (e *extractor) alias(st *sent, c ctx, topic string, h cueHit) {
+	var p phrase
+	var subj string
+	if h.c.side == before {
+		k := st.objectWord(h.at)
+		p = st.koreanPhraseAt(k)
+		subj = e.subjectBefore(st, c, topic, k, "ko")
+	} else {
+		k := st.wordAt(h.end)
+		if k < len(st.ws) && st.ws[k].start < h.end {
+			k++
+		}
+		if k >= len(st.ws) {
+			return
+		}
+		p = st.englishPhraseFrom(k)
+		subj = e.subjectBefore(st, c, topic, st.wordAt(h.at), "en")
+	}
+	if subj == "" || p.empty() || !nameLikePhrase(st, p) {
+		return
+	}
+	name := st.text(p)
+	if id := e.idx.lookup(name); id != "" && id != subj {
+		return // already a concept of its own: not another name
+	}
+	if sc := e.byID[subj]; sc != nil && e.pass == 1 {
+		e.addAlias(sc, name)
+	}
+}

@@ -1,0 +1,297 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A sentence is read as words: the runs of text between spaces and
+// punctuation, each cut into its stem and the Korean ending written onto
+// it ("프로토콜이다" is 프로토콜 and the copula 이다, "L4스위치는" is L4스위치
+// and the topic particle 는, "지원하는" a verb modifying the next word).
+// Every rule reads the same words; none re-tokenises the text.
+
+// endKind is what the ending of a word makes of it.
+type endKind uint8
+
+const (
+	endNone      endKind = iota // a bare word: a noun, or an English word
+	endTopic                    // 은, 는, 이란, 란, 도, 에서는, 로는: what the clause is about
+	endSubject                  // 이, 가
+	endObject                   // 을, 를
+	endOf                       // 의
+	endAnd                      // 와, 과, 랑, 이나: listed with, or compared to, the next
+	endAdverb                   // 에, 에서, 로, 으로, 보다, 처럼: a place, means or standard
+	endQuote                    // 이라는, 라는, 이라고, 라고: "X라는 Y" names Y
+	endCopula                   // 이다, 입니다, 이며, 임: the word is the predicate
+	endModifier                 // 하는, 된, 위한: a verb form modifying the next word
+	endPredicate                // 한다, 있음, 통해: a verb that ends a clause
+)
+
+// word is one word of a sentence, as byte offsets into it.
+type word struct {
+	start, end int // the word, without punctuation around it
+	stemEnd    int // where its stem ends: end when it has no ending
+	ending     string
+	kind       endKind
+	// before and after are the punctuation (not spaces) between this word
+	// and its neighbours: "," "(" ")" ":" "." and the like.
+	before, after string
+	space         bool // white space before the word
+	paren         int  // depth of parentheses the word is in
+	hangul        bool // the stem ends in Hangul
+	latin         bool // the stem is Latin script (with digits and joiners)
+	lower         string
+	fn            fnKind // the function word the word (or its stem) is, or 0
+}
+
+func (w *word) text(s string) string { return s[w.start:w.end] }
+func (w *word) stem(s string) string { return s[w.start:w.stemEnd] }
+
+// hard reports whether punctuation that ends a phrase stands after w.
+func (w *word) hard() bool { return strings.ContainsAny(w.after, ",.;:!?，。、") }
+
+// wordsOf is words(s), for callers whose own variables are named words.
+func wordsOf(s string) []word { return words(s) }
+
+// words splits s into words.
+func words(s string) []word {
+	// A word per space, and one more: appending never grows the slice
+	// for ordinary text.
+	out := make([]word, 0, strings.Count(s, " ")+1)
+	depth := 0
+	var punct strings.Builder
+	space := false
+	flush := func(start, end int) {
+		w := word{start: start, end: end, stemEnd: end, space: space, paren: depth}
+		if len(out) > 0 {
+			out[len(out)-1].after = punct.String()
+		}
+		w.before = punct.String()
+		punct.Reset()
+		space = false
+		a := analysisOf(s[start:end])
+		w.lower, w.ending, w.kind, w.hangul, w.latin, w.fn = a.lower, a.ending, a.kind, a.hangul, a.latin, a.fn
+		w.stemEnd = start + a.stemLen
+		out = append(out, w)
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case wordRune(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if wordRune(r2) || unicode.Is(unicode.Mn, r2) {
+					j += n2
+					continue
+				}
+				// Joiners inside a word: "Kube-Proxy", "Node.js",
+				// "Dijkstra's", "C++", "TCP/IP" stays two words.
+				if isJoiner(r2) && j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if wordRune(r3) {
+						j += n2
+						continue
+					}
+				}
+				if r2 == '+' && (j+n2 == len(s) || !wordRune(firstRuneAt(s, j+n2))) && !strings.ContainsRune(s[i:j], ' ') {
+					j += n2 // "C++"
+					continue
+				}
+				if r2 == '(' && j+n2 < len(s) && s[j+n2] == ')' {
+					j += n2 + 1 // "fork()" is the call fork
+					continue
+				}
+				break
+			}
+			flush(i, j)
+			i = j
+			continue
+		case unicode.IsSpace(r):
+			space = true
+		case r == '(' || r == '（' || r == '[':
+			punct.WriteRune(r)
+			depth++
+		case r == ')' || r == '）' || r == ']':
+			punct.WriteRune(r)
+			if depth > 0 {
+				depth--
+			}
+		default:
+			punct.WriteRune(r)
+		}
+		i += n
+	}
+	if len(out) > 0 {
+		out[len(out)-1].after = punct.String()
+	}
+	return out
+}
+
+func firstRuneAt(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// analysis is what a word is, whatever sentence it is in.
+type analysis struct {
+	lower         string
+	stemLen       int
+	ending        string
+	kind          endKind
+	hangul, latin bool
+	fn            fnKind
+}
+
+// The analyses of the words met so far: notes repeat their words, and
+// cutting endings off is most of the cost of reading a sentence. The
+// cache holds copies, never the notes' text, and is emptied when full.
+var analyses = struct {
+	sync.Mutex
+	m map[string]*analysis
+}{m: map[string]*analysis{}}
+
+const maxAnalyses = 1 << 17
+
+func analysisOf(t string) *analysis {
+	analyses.Lock()
+	a, ok := analyses.m[t]
+	analyses.Unlock()
+	if ok {
+		return a
+	}
+	t = strings.Clone(t)
+	w := word{end: len(t), stemEnd: len(t)}
+	analyze(t, &w)
+	a = &analysis{lower: strings.ToLower(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
+	a.fn = fn(a.lower)
+	if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
+		a.fn = fn(strings.ToLower(t[:w.stemEnd]))
+	}
+	analyses.Lock()
+	if len(analyses.m) >= maxAnalyses {
+		clear(analyses.m)
+	}
+	analyses.m[t] = a
+	analyses.Unlock()
+	return a
+}
+
+// analyze finds the script and the Korean ending of w.
+func analyze(s string, w *word) {
+	t := s[w.start:w.end]
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if !isHangul(last) {
+		w.latin = isLatin(t)
+		return
+	}
+	// The Hangul run at the end: "L4스위치는" ends in 스위치는.
+	h := len(t)
+	for h > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:h])
+		if !isHangul(r) {
+			break
+		}
+		h -= n
+	}
+	stemLen, ending, kind := splitEnding(t, h)
+	w.stemEnd = w.start + stemLen
+	w.ending, w.kind = ending, kind
+	stem := t[:stemLen]
+	if stem != "" {
+		r, _ := utf8.DecodeLastRuneInString(stem)
+		w.hangul = isHangul(r)
+		w.latin = !w.hangul && isLatin(stem)
+	}
+}
+
+// splitEnding cuts the Korean ending off t, whose Hangul run starts at
+// byte h. It returns the length of the stem, the ending and its kind.
+func splitEnding(t string, h int) (int, string, endKind) {
+	last, _ := utf8.DecodeLastRuneInString(t)
+	for _, e := range endingsByLast[last] {
+		if !strings.HasSuffix(t, e.s) || len(t)-len(e.s) < h && len(t) != len(e.s) || endsInNoun(t, e.s) {
+			continue
+		}
+		stem := t[:len(t)-len(e.s)]
+		if stem == "" {
+			// The ending is a word of its own: "을 사용", "있다".
+			return 0, t, e.kind
+		}
+		if !e.fits(stem) || e.minStem > 0 && utf8.RuneCountInString(stem) < e.minStem {
+			continue
+		}
+		if e.kind != endPredicate && e.kind != endModifier && len(stem) > h && endsInVerb(stem[h:]) && !endsInNoun(stem, "") {
+			// "위해서는", "하기에는": a verb with a particle, not a noun.
+			return 0, t, endPredicate
+		}
+		// A plural stem: "명령들" is 명령.
+		if p, ok := strings.CutSuffix(stem, "들"); ok && utf8.RuneCountInString(p) >= 2 && !endsInNoun(stem, "들") {
+			stem = p
+		}
+		return len(stem), t[len(stem):], e.kind
+	}
+	if p, ok := strings.CutSuffix(t, "들"); ok && len(p) >= h && utf8.RuneCountInString(p) >= 2 && !endsInNoun(t, "들") {
+		return len(p), "들", endNone
+	}
+	if endsInVerb(t[h:]) || h == 0 && oneSyllableModifier(t) {
+		if oneSyllableModifier(t) {
+			return 0, t, endModifier
+		}
+		return 0, t, endPredicate
+	}
+	return len(t), "", endNone
+}
+
+// ending is one Korean ending in the table below.
+type ending struct {
+	s    string
+	kind endKind
+	// after says what the stem must end in: 'c' a consonant (받침),
+	// 'v' a vowel, 'l' a vowel or ㄹ, 0 anything. Latin and digits fit
+	// either ("DNS는", "TCP을" are both written).
+	after   byte
+	minStem int // the stem has at least this many runes
+}
+
+func (e ending) fits(stem string) bool {
+	r, _ := utf8.DecodeLastRuneInString(stem)
+	if r < hangulFirst || r > hangulLast {
+		return true
+	}
+	final := (r - hangulFirst) % 28
+	switch e.after {
+	case 'c':
+		return final != 0
+	case 'v':
+		return final == 0
+	case 'l':
+		return final == 0 || final == 8 // ㄹ
+	}
+	return true
+}
+
+// oneSyllableModifier reports whether t is a one-syllable verb form that
+// modifies the next word: its syllable closes with ㄴ or ㄹ ("큰", "쓴",
+// "할").
+func oneSyllableModifier(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	if n != len(t) || r < hangulFirst || r > hangulLast {
+		return false
+	}
+	final := (r - hangulFirst) % 28
+	return final == 4 || final == 8
+}
+
+// hasFinal reports whether the last syllable of w closes with a
+// consonant (받침).
+func hasFinal(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r >= hangulFirst && r <= hangulLast && (r-hangulFirst)%28 != 0
+}
