@@ -151,10 +151,12 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	e := newExtractor(first)
 	e.logs = false
 	e.pass = 2
+	var skipped []string
 	for i, n := range notes {
 		s := state[i]
 		if s.problem != nil {
 			e.warnings = append(e.warnings, s.problem)
+			skipped = append(skipped, n.Name)
 			continue
 		}
 		e.warnings = append(e.warnings, s.warnings...)
@@ -172,7 +174,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		c.notes[n.Name] = state[i]
 	}
 	c.first, c.order, c.dict = first, order, dict
-	return &Result{Graph: g, Warnings: e.warnings}, nil
+	return &Result{Graph: g, Warnings: e.warnings, Skipped: skipped}, nil
 }
 
 // sameOp reports whether two first-pass log entries are the same.

@@ -20,6 +20,9 @@ import (
 type Result struct {
 	Graph    *graph.Graph
 	Warnings []error // each an *Error naming the file (and line when known)
+	// Skipped names the notes given to [Notes] that could not be read at
+	// all (broken front matter, not UTF-8, empty), sorted.
+	Skipped []string
 }
 
 // Files reads every note under paths (see [ReadNotes]) and extracts one

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -49,7 +50,10 @@ var ErrNoNotes = errors.New("no readable notes")
 // recursively; symbolic links are followed once, loops are skipped). A path
 // that does not exist is an error. Files that cannot be used (unreadable,
 // binary, not UTF-8) are skipped, each with a warning naming the file and
-// line. Notes come back sorted by name, each file once.
+// line; a named pipe or a socket is never opened for reading (it could
+// block for ever): given as a path it is skipped with a warning, inside a
+// folder silently, as every file that is not a note. Notes come back
+// sorted by name, each file once.
 //
 // A note's name, which evidence cites, is its path relative to the folder
 // given ("os/process.md"), or the file's base name; with several paths,
@@ -206,19 +210,31 @@ func readNote(path, name string, seen map[string]bool) (*Note, []error) {
 	if err != nil {
 		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
 	}
+	if err := unreadable(info.Mode()); err != nil {
+		return nil, []error{&Error{File: name, Err: err}}
+	}
 	tooLarge := func(size int64) []error {
 		return []error{&Error{File: name, Err: fmt.Errorf("%d bytes is larger than the %d MiB limit, skipped", size, MaxNoteSize>>20)}}
 	}
 	if info.Size() > MaxNoteSize {
 		return nil, tooLarge(info.Size())
 	}
-	// Read at most one byte past the limit: a file may grow after Stat, and
-	// a device given as a path (/dev/zero) reports no size at all.
-	f, err := os.Open(path)
+	// Open without blocking: opening a named pipe for reading waits for a
+	// writer, for ever, and the file may have been replaced by one since
+	// Stat. Read at most one byte past the limit: a file may grow after
+	// Stat, and a device given as a path (/dev/zero) reports no size at
+	// all.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil || unreadable(info.Mode()) != nil {
+		if err == nil {
+			err = unreadable(info.Mode())
+		}
+		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxNoteSize+1))
 	if err != nil {
 		return nil, []error{&Error{File: name, Err: unwrapPath(err)}}
@@ -230,6 +246,21 @@ func readNote(path, name string, seen map[string]bool) (*Note, []error) {
 		return nil, []error{err}
 	}
 	return &Note{Name: name, Data: data}, nil
+}
+
+// unreadable says why a file of this mode is not read as a note: a named
+// pipe or a socket gives what another program writes, when it writes, and
+// reading one could wait for ever.
+func unreadable(mode fs.FileMode) error {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe (FIFO), not a file; skipped")
+	case mode&fs.ModeSocket != 0:
+		return errors.New("a socket, not a file; skipped")
+	case mode.IsDir():
+		return errors.New("a folder where a file was expected; skipped")
+	}
+	return nil
 }
 
 // Check reports why data cannot be read as a note: a NUL byte (a binary

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -230,5 +232,112 @@ func TestGraphMLConventions(t *testing.T) {
 		if names["name"] != "label" || types["x"] != "double" || types["y"] != "double" || keys["x"] != "node" {
 			t.Errorf("%s: keys %v / %v, want the name under attr.name label and x, y as node doubles", name, names, types)
 		}
+	}
+}
+
+// networkxPython finds a Python that can import networkx: Debian's
+// python3-networkx installs into /usr/bin/python3's site-packages, which
+// the python3 first on PATH (a pyenv one, say) may not see.
+func networkxPython(t *testing.T) string {
+	t.Helper()
+	var tried []string
+	for _, p := range []string{"/usr/bin/python3", "python3", "python"} {
+		path, err := exec.LookPath(p)
+		if err != nil || slices.Contains(tried, path) {
+			continue
+		}
+		tried = append(tried, path)
+		if exec.Command(path, "-c", "import networkx").Run() == nil {
+			return path
+		}
+	}
+	t.Skipf("no Python with networkx (tried %v): install the Debian package python3-networkx to run this consumer test", tried)
+	return ""
+}
+
+// networkx reads our GraphML as the directed graph it is, every node with
+// its label and position, every relation with its type and whether it is
+// symmetric.
+func TestGraphMLReadByNetworkx(t *testing.T) {
+	python := networkxPython(t)
+	pos := map[string][2]float64{"도커": {351.23, -26}, "linux": {0, 12.5}}
+	const script = `import json, sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])
+edges = []
+for e in (g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)):
+    d = e[-1]
+    edges.append([e[0], e[1], d["type"], d["symmetric"]])
+print(json.dumps({"directed": g.is_directed(),
+                  "nodes": {n: [d.get("label"), d.get("x"), d.get("y")] for n, d in g.nodes(data=True)},
+                  "edges": sorted(edges)}))`
+	for name, g := range consumerGraphs() {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := g.WriteGraphML(&b, pos); err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(t.TempDir(), name+".graphml")
+			if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			cmd := exec.Command(python, "-c", script, file)
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("networkx.read_graphml rejects our GraphML: %v\n%s", err, stderr.String())
+			}
+			var got struct {
+				Directed bool
+				Nodes    map[string][3]any
+				Edges    [][4]any
+			}
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if !got.Directed {
+				t.Error("networkx read an undirected graph, want directed")
+			}
+			// What networkx read is what encoding/xml reads, and what g holds.
+			var doc graphML
+			if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			wantNodes := map[string][3]any{}
+			for _, n := range doc.Graph.Nodes {
+				w := [3]any{nil, nil, nil}
+				for _, d := range n.Data {
+					switch d.Key {
+					case "name":
+						w[0] = d.Value
+					case "x", "y":
+						f, err := strconv.ParseFloat(d.Value, 64)
+						if err != nil {
+							t.Fatal(err)
+						}
+						w[map[string]int{"x": 1, "y": 2}[d.Key]] = f
+					}
+				}
+				wantNodes[n.ID] = w
+			}
+			if len(wantNodes) != g.Len() {
+				t.Fatalf("GraphML has %d nodes, want %d", len(wantNodes), g.Len())
+			}
+			var wantEdges [][4]any
+			for i, r := range g.Relations() {
+				e := doc.Graph.Edges[i]
+				wantEdges = append(wantEdges, [4]any{e.Source, e.Target, string(r.Type), r.Type.Symmetric()})
+			}
+			byText := func(a, b [4]any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) }
+			slices.SortFunc(wantEdges, byText)
+			slices.SortFunc(got.Edges, byText)
+			if diff := cmp.Diff(wantNodes, got.Nodes); diff != "" {
+				t.Errorf("networkx nodes differ (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(wantEdges, got.Edges); diff != "" {
+				t.Errorf("networkx edges differ (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

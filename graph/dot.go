@@ -63,6 +63,9 @@ type DOTOptions struct {
 	Focus string
 	// Bounded chooses the bounded preset.
 	Bounded Bounded
+	// Caption, if set, is written under the drawing as the graph's label:
+	// "300 of 832 concepts: the strongest relations first".
+	Caption string
 }
 
 // relationStyle is how one relation type is drawn.
@@ -174,6 +177,10 @@ func (g *Graph) WriteDOT(w io.Writer, opts DOTOptions) error {
 	if bounded {
 		graphAttrs = append(graphAttrs,
 			attr{"mclimit", "0.2"}, attr{"nslimit", "1"}, attr{"nslimit1", "1"}, attr{"splines", "line"})
+	}
+	if opts.Caption != "" {
+		graphAttrs = append(graphAttrs, attr{"fontcolor", "#555555"}, attr{"fontsize", num(legendFontSize)},
+			attr{"label", escLabel(clean(opts.Caption))}, attr{"labelloc", "b"})
 	}
 	b.WriteString("\tgraph")
 	graphAttrs.write(&b)

@@ -10,7 +10,10 @@ import (
 
 // GraphML keys. Node names go under the attribute name "label", which
 // Gephi and yEd show as the node's label; x and y are the positions Gephi
-// and yEd's GraphML import read.
+// and yEd's GraphML import read. A symmetric relation is marked by the
+// data key "symmetric" rather than by the edge's directed attribute:
+// readers that take edgedefault for the whole graph (networkx) refuse an
+// undirected edge in a directed graph.
 var graphMLKeys = []graphMLKey{
 	{ID: "name", For: "node", Name: "label", Type: "string"},
 	{ID: "aliases", For: "node", Name: "aliases", Type: "string"},
@@ -19,6 +22,7 @@ var graphMLKeys = []graphMLKey{
 	{ID: "y", For: "node", Name: "y", Type: "double"},
 	{ID: "type", For: "edge", Name: "type", Type: "string"},
 	{ID: "confidence", For: "edge", Name: "confidence", Type: "double"},
+	{ID: "symmetric", For: "edge", Name: "symmetric", Type: "boolean"},
 	{ID: "evidence", For: "edge", Name: "evidence", Type: "string"},
 }
 
@@ -51,11 +55,10 @@ type graphMLNode struct {
 }
 
 type graphMLEdge struct {
-	ID       string        `xml:"id,attr"`
-	Source   string        `xml:"source,attr"`
-	Target   string        `xml:"target,attr"`
-	Directed string        `xml:"directed,attr,omitempty"`
-	Data     []graphMLData `xml:"data"`
+	ID     string        `xml:"id,attr"`
+	Source string        `xml:"source,attr"`
+	Target string        `xml:"target,attr"`
+	Data   []graphMLData `xml:"data"`
 }
 
 type graphMLData struct {
@@ -69,8 +72,10 @@ type graphMLData struct {
 // Nodes are the concepts in id order, with their id as node id and data
 // "name" (attribute name "label"), "aliases" (joined by "; ") and "summary";
 // edges are the relations in from, to, type order, with ids e0, e1, …, data
-// "type", "confidence" and "evidence" (one "file:line: text" per line), and
-// directed="false" for symmetric types. If pos has a position for a concept
+// "type", "confidence", "symmetric" (true for compared_with and
+// opposite_of, which read the same both ways) and "evidence" (one
+// "file:line: text" per line). Every edge is directed, as the graph's
+// edgedefault says; a symmetric relation runs from its from to its to. If pos has a position for a concept
 // id (in points, y growing downward, as render.Positions returns them), the
 // node also gets data "x" and "y". Text is escaped by encoding/xml, and
 // characters XML cannot hold become U+FFFD. The output is deterministic.
@@ -98,10 +103,8 @@ func (g *Graph) WriteGraphML(w io.Writer, pos map[string][2]float64) error {
 	}
 	for i, r := range g.Relations() {
 		e := graphMLEdge{ID: "e" + strconv.Itoa(i), Source: clean(r.From), Target: clean(r.To)}
-		if r.Type.Symmetric() {
-			e.Directed = "false"
-		}
-		e.Data = append(e.Data, graphMLData{"type", string(r.Type)}, graphMLData{"confidence", formatFloat(r.Confidence)})
+		e.Data = append(e.Data, graphMLData{"type", string(r.Type)}, graphMLData{"confidence", formatFloat(r.Confidence)},
+			graphMLData{"symmetric", strconv.FormatBool(r.Type.Symmetric())})
 		if len(r.Evidence) > 0 {
 			lines := make([]string, len(r.Evidence))
 			for j, ev := range r.Evidence {

@@ -38,9 +38,9 @@ type graphML struct {
 			} `xml:"data"`
 		} `xml:"node"`
 		Edges []struct {
-			Source   string `xml:"source,attr"`
-			Target   string `xml:"target,attr"`
-			Directed string `xml:"directed,attr"`
+			Source   string  `xml:"source,attr"`
+			Target   string  `xml:"target,attr"`
+			Directed *string `xml:"directed,attr"`
 			Data     []struct {
 				Key   string `xml:"key,attr"`
 				Value string `xml:",chardata"`
@@ -69,7 +69,7 @@ func TestWriteGraphMLReadsBack(t *testing.T) {
 	for _, k := range doc.Keys {
 		keys[k.ID] = k.Type
 	}
-	for _, id := range []string{"name", "aliases", "summary", "x", "y", "type", "confidence", "evidence"} {
+	for _, id := range []string{"name", "aliases", "summary", "x", "y", "type", "confidence", "symmetric", "evidence"} {
 		if _, ok := keys[id]; !ok {
 			t.Errorf("GraphML has no key %q", id)
 		}
@@ -91,18 +91,25 @@ func TestWriteGraphMLReadsBack(t *testing.T) {
 		t.Errorf("GraphML node 도커 (-want +got):\n%s", diff)
 	}
 	for _, e := range doc.Graph.Edges {
-		var typ string
+		var typ, symmetric string
 		for _, d := range e.Data {
-			if d.Key == "type" {
+			switch d.Key {
+			case "type":
 				typ = d.Value
+			case "symmetric":
+				symmetric = d.Value
 			}
 		}
 		rt, err := graph.ParseType(typ)
 		if err != nil {
 			t.Errorf("GraphML edge %s→%s type %q: %v", e.Source, e.Target, typ, err)
 		}
-		if want := map[bool]string{true: "false", false: ""}[rt.Symmetric()]; e.Directed != want {
-			t.Errorf("GraphML %s edge directed = %q, want %q", typ, e.Directed, want)
+		// Every edge follows edgedefault; symmetry is data.
+		if e.Directed != nil {
+			t.Errorf("GraphML %s edge directed = %q, want no directed attribute", typ, *e.Directed)
+		}
+		if want := map[bool]string{true: "true", false: "false"}[rt.Symmetric()]; symmetric != want {
+			t.Errorf("GraphML %s edge symmetric = %q, want %q", typ, symmetric, want)
 		}
 	}
 }

@@ -101,26 +101,111 @@ func (g *Graph) Neighborhood(focus string, depth int, types []RelationType) (*Gr
 	if c == nil {
 		return nil, &NotFoundError{Name: focus}
 	}
-	dist := map[string]int{c.ID: 0}
-	queue := []string{c.ID}
-	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		if dist[id] >= depth {
+	return g.Subgraph(g.reach(c.ID, depth, types), types), nil
+}
+
+// NearestNeighborhood is [Graph.Neighborhood] of at most limit concepts
+// (no limit when limit <= 0): when the neighbourhood is larger, it keeps
+// the focus, then the concepts one relation away, then two, and so on,
+// and within each distance those joined to the concepts kept by the
+// strongest relation first (the highest confidence among the relations
+// that join them, then the more connected concept, then by id), until
+// limit concepts are kept. It also returns how many concepts of the
+// neighbourhood were left out. It returns an error if focus is unknown.
+func (g *Graph) NearestNeighborhood(focus string, depth int, types []RelationType, limit int) (*Graph, int, error) {
+	c := g.Lookup(focus)
+	if c == nil {
+		return nil, 0, &NotFoundError{Name: focus}
+	}
+	ids, total := g.nearest(c.ID, depth, types, limit)
+	return g.Subgraph(ids, types), total - len(ids), nil
+}
+
+// nearest returns the ids NearestNeighborhood keeps, focus first, and the
+// size of the whole neighbourhood.
+func (g *Graph) nearest(focus string, depth int, types []RelationType, limit int) ([]string, int) {
+	all := g.reach(focus, depth, types)
+	if limit <= 0 || len(all) <= limit {
+		return all, len(all)
+	}
+	kept := map[string]bool{focus: true}
+	ids := []string{focus}
+	layer := []string{focus}
+	for d := 1; d <= depth && len(ids) < limit && len(layer) > 0; d++ {
+		strongest := map[string]float64{} // a concept next to the layer -> its strongest relation to it
+		var next []string
+		for _, id := range layer {
+			g.relationsAround(id, types, func(other string, r *Relation) {
+				if kept[other] {
+					return
+				}
+				if old, seen := strongest[other]; !seen {
+					strongest[other] = r.Confidence
+					next = append(next, other)
+				} else if r.Confidence > old {
+					strongest[other] = r.Confidence
+				}
+			})
+		}
+		slices.SortFunc(next, func(a, b string) int {
+			if sa, sb := strongest[a], strongest[b]; sa != sb {
+				if sa > sb {
+					return -1
+				}
+				return 1
+			}
+			if d := g.Degree(b) - g.Degree(a); d != 0 {
+				return d
+			}
+			return strings.Compare(a, b)
+		})
+		next = next[:min(len(next), limit-len(ids))]
+		for _, id := range next {
+			kept[id] = true
+		}
+		ids = append(ids, next...)
+		layer = next
+	}
+	return ids, len(all)
+}
+
+// reach returns the ids of the concepts within depth relations of id, in
+// either direction, through relations whose type passes types; id first.
+func (g *Graph) reach(id string, depth int, types []RelationType) []string {
+	dist := map[string]int{id: 0}
+	queue := []string{id}
+	for i := 0; i < len(queue); i++ {
+		at := queue[i]
+		if dist[at] >= depth {
 			continue
 		}
-		g.neighbours(id, types, false, func(next string, _ *Relation) {
+		g.neighbours(at, types, false, func(next string, _ *Relation) {
 			if _, seen := dist[next]; !seen {
-				dist[next] = dist[id] + 1
+				dist[next] = dist[at] + 1
 				queue = append(queue, next)
 			}
 		})
 	}
-	ids := make([]string, 0, len(dist))
-	for id := range dist {
-		ids = append(ids, id)
+	return queue
+}
+
+// relationsAround calls f for every relation in or out of id whose type
+// passes types, with the concept at its other end.
+func (g *Graph) relationsAround(id string, types []RelationType, f func(other string, r *Relation)) {
+	for _, to := range g.out[id] {
+		for _, r := range g.edges[[2]string{id, to}].rels {
+			if allowed(types, r.Type) {
+				f(to, r)
+			}
+		}
 	}
-	return g.Subgraph(ids, types), nil
+	for _, from := range g.in[id] {
+		for _, r := range g.edges[[2]string{from, id}].rels {
+			if allowed(types, r.Type) {
+				f(from, r)
+			}
+		}
+	}
 }
 
 // NotFoundError reports a name that no concept goes by.
@@ -155,18 +240,23 @@ func (g *Graph) Path(from, to string, types []RelationType, directed bool) ([]Ho
 // Hubs returns up to n concept ids ordered by how many relations touch them,
 // most first, ties broken by id.
 func (g *Graph) Hubs(n int) []string {
-	ids := make([]string, 0, len(g.concepts))
-	for id := range g.concepts {
-		ids = append(ids, id)
+	type hub struct {
+		id     string
+		degree int
 	}
-	slices.SortFunc(ids, func(a, b string) int {
-		if d := g.Degree(b) - g.Degree(a); d != 0 {
-			return d
+	hubs := make([]hub, 0, len(g.concepts))
+	for id := range g.concepts {
+		hubs = append(hubs, hub{id, g.Degree(id)})
+	}
+	slices.SortFunc(hubs, func(a, b hub) int {
+		if a.degree != b.degree {
+			return b.degree - a.degree
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.id, b.id)
 	})
-	if len(ids) > n {
-		ids = ids[:n]
+	ids := make([]string, min(n, len(hubs)))
+	for i := range ids {
+		ids[i] = hubs[i].id
 	}
 	return ids
 }
@@ -182,11 +272,13 @@ func (g *Graph) View(focus string, depth int, types []RelationType) (*Graph, err
 	return g.Neighborhood(focus, depth, types)
 }
 
-// Overview returns the ids of about n concepts that show the graph at a
+// Overview returns the ids of at most n concepts that show the graph at a
 // glance: the most connected concepts, each with its neighbours, taken in
 // order of degree while they fit, so the view has clusters rather than a
-// column of unconnected hubs. It returns every concept when there are no
-// more than n.
+// column of unconnected hubs. When even the most connected concept has
+// more neighbours than fit, it comes with those it is most strongly
+// related to (as [Graph.NearestNeighborhood] keeps them). It returns every
+// concept when there are no more than n.
 func (g *Graph) Overview(n int) []string {
 	if len(g.concepts) <= n {
 		return g.Hubs(len(g.concepts))
@@ -211,8 +303,11 @@ func (g *Graph) Overview(n int) []string {
 				fresh++
 			}
 		}
-		if len(out)+fresh > n && len(out) > 0 {
-			continue // too big to fit whole; a smaller cluster may
+		if len(out)+fresh > n {
+			if len(out) > 0 {
+				continue // too big to fit whole; a smaller cluster may
+			}
+			group, _ = g.nearest(hub, 1, nil, n)
 		}
 		for _, id := range group {
 			add(id)

@@ -13,6 +13,19 @@ import (
 // graph that is no longer changing; any number of goroutines may use it.
 type Search struct {
 	entries []searchEntry
+	// keys lists every name of every entry; grams indexes them by the
+	// pairs of adjacent characters of each, padded at both ends, so that
+	// names resembling a misspelt one are found without comparing it
+	// against every name.
+	keys  []gramKey
+	grams map[[2]rune][]int32 // bigram -> indexes into keys, ascending
+}
+
+type gramKey struct {
+	entry int32
+	key   string
+	runes int32
+	pairs int32 // len(bigrams(key))
 }
 
 // Match is a concept found by [Search.Find], with how many relations touch
@@ -49,7 +62,39 @@ func NewSearch(g *Graph) *Search {
 		}
 		x.entries = append(x.entries, e)
 	}
+	x.grams = map[[2]rune][]int32{}
+	for i, e := range x.entries {
+		for _, k := range e.keys {
+			ki := int32(len(x.keys))
+			grams := bigrams(k)
+			x.keys = append(x.keys, gramKey{entry: int32(i), key: k, runes: int32(utf8.RuneCountInString(k)), pairs: int32(len(grams))})
+			for _, g := range grams {
+				x.grams[g] = append(x.grams[g], ki)
+			}
+		}
+	}
 	return x
+}
+
+// bigrams returns the distinct pairs of adjacent characters of s padded
+// with a 0 at both ends ("ab" has {0,a}, {a,b}, {b,0}), in order of first
+// appearance.
+func bigrams(s string) [][2]rune {
+	var out [][2]rune
+	prev := rune(0)
+	add := func(g [2]rune) {
+		// Names are short, and the server caps those it is asked for
+		// (server.MaxNameLen): a scan costs less than a set.
+		if !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	for _, r := range s {
+		add([2]rune{prev, r})
+		prev = r
+	}
+	add([2]rune{prev, 0})
+	return out
 }
 
 // Scores of a match; the name beats an alias at each level.
@@ -160,7 +205,10 @@ func (x *Search) Find(q string, limit int) []Match {
 // Suggest returns up to limit concepts whose names resemble s, for "did you
 // mean": the matches of [Search.Find] or, when nothing matches, the
 // concepts with a name closest to s in edit distance (at most two edits,
-// or a third of the length of s), by id.
+// or a third of the length of s), by id. Only names that share enough
+// pairs of adjacent characters with s to be that close are compared with
+// it, at most maxCompared of them, those sharing the most first: the cost
+// does not grow with the number of concepts times the length of s.
 func (x *Search) Suggest(s string, limit int) []*Concept {
 	var out []*Concept
 	for _, m := range x.Find(s, limit) {
@@ -169,26 +217,61 @@ func (x *Search) Suggest(s string, limit int) []*Concept {
 	if len(out) > 0 {
 		return out
 	}
-	// Nothing contains it: try the names closest in edit distance.
+	// Nothing contains it: try the names closest in edit distance, among
+	// those that share enough pairs of characters with it to be that
+	// close. An edit takes at most two distinct pairs away (a pair that
+	// occurs twice may stay), so names d edits apart share all but 2d of
+	// the distinct pairs of either.
 	nq := NormName(s)
+	n := utf8.RuneCountInString(nq)
+	if n == 0 {
+		return out
+	}
+	limitDist := max(2, n/3)
+	grams := bigrams(nq)
+	shared := map[int32]int{}
+	for _, g := range grams {
+		for _, ki := range x.grams[g] {
+			shared[ki]++
+		}
+	}
 	type cand struct {
+		ki, shared int
+	}
+	var cands []cand
+	for ki, sh := range shared {
+		k := x.keys[ki]
+		if abs(int(k.runes)-n) <= limitDist && sh >= max(int(k.pairs), len(grams))-2*limitDist {
+			cands = append(cands, cand{int(ki), sh})
+		}
+	}
+	// Those sharing the most pairs first; only so many are compared.
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.shared != b.shared {
+			return b.shared - a.shared
+		}
+		return a.ki - b.ki
+	})
+	if len(cands) > maxCompared {
+		cands = cands[:maxCompared]
+	}
+	best := map[int32]int{} // entry -> its closest name's distance
+	for _, c := range cands {
+		k := x.keys[c.ki]
+		d := editDistance(k.key, nq)
+		if old, ok := best[k.entry]; d <= limitDist && (!ok || d < old) {
+			best[k.entry] = d
+		}
+	}
+	type near struct {
 		c    *Concept
 		dist int
 	}
-	var cands []cand
-	for _, e := range x.entries {
-		best := -1
-		for _, k := range e.keys {
-			d := editDistance(k, nq)
-			if best < 0 || d < best {
-				best = d
-			}
-		}
-		if best >= 0 && best <= max(2, utf8.RuneCountInString(nq)/3) {
-			cands = append(cands, cand{e.Concept, best})
-		}
+	var nears []near
+	for e, d := range best {
+		nears = append(nears, near{x.entries[e].Concept, d})
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
+	slices.SortFunc(nears, func(a, b near) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}
@@ -196,10 +279,21 @@ func (x *Search) Suggest(s string, limit int) []*Concept {
 	})
 	// Only the closest: one edit away from 도컼 is 도커, and two-syllable
 	// names two edits away (제약, 쿠키) would bury it.
-	for i := 0; i < len(cands) && i < limit && cands[i].dist == cands[0].dist; i++ {
-		out = append(out, cands[i].c)
+	for i := 0; i < len(nears) && i < limit && nears[i].dist == nears[0].dist; i++ {
+		out = append(out, nears[i].c)
 	}
 	return out
+}
+
+// maxCompared is how many names, at most, a misspelt name is compared with
+// character by character for "did you mean".
+const maxCompared = 256
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // editDistance is the Levenshtein distance between a and b, in runes.

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
 	"mime"
 	"net/http"
@@ -40,6 +41,9 @@ type statusResponse struct {
 	Layouts   []string   `json:"layouts"`
 	Hubs      []hubRef   `json:"hubs"`
 	MaxDrawn  int        `json:"maxDrawn"`
+	// Related is how many concepts have a relation: the page's drawing of
+	// the whole graph holds those and lists the others apart.
+	Related int `json:"related"`
 }
 
 type healthResponse struct {
@@ -58,7 +62,7 @@ func (s *Server) handleHealth(c *gin.Context) {
 func (s *Server) handleStatus(c *gin.Context) {
 	snap := s.state.Load()
 	resp := statusResponse{
-		Version: snap.version, Concepts: snap.g.Len(), Relations: snap.nrels,
+		Version: snap.version, Concepts: snap.g.Len(), Relations: snap.nrels, Related: snap.related,
 		Error: snap.problem, Layouts: graph.Layouts, MaxDrawn: s.opts.MaxDrawn,
 	}
 	for _, t := range graph.Types {
@@ -71,14 +75,24 @@ func (s *Server) handleStatus(c *gin.Context) {
 }
 
 // handleGraph answers GET /api/graph: the whole graph in the extraction
-// JSON contract, with only the relation types asked for.
+// JSON contract, with only the relation types asked for. It is serialised
+// once per graph version and type filter, and every request is sent the
+// same bytes, with their length.
 func (s *Server) handleGraph(c *gin.Context) {
 	types, err := graph.ParseTypes(c.Query("types"))
 	if err != nil {
 		s.fail(c, errBadParam("types", err.Error()))
 		return
 	}
-	c.JSON(http.StatusOK, s.state.Load().g.Filter(types).Document())
+	snap := s.state.Load()
+	data, err := snap.docs.get(types, func() ([]byte, error) { return json.Marshal(snap.g.Filter(types).Document()) })
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("X-Graph-Version", strconv.Itoa(snap.version))
+	c.Header("Content-Length", strconv.Itoa(len(data)))
+	c.Data(http.StatusOK, "application/json; charset=utf-8", data)
 }
 
 type conceptSummary struct {
@@ -145,8 +159,11 @@ func (s *Server) handleConcept(c *gin.Context) {
 }
 
 type viewResponse struct {
-	Focus    *conceptRef       `json:"focus"`
-	Graph    graph.Document    `json:"graph"`
+	Focus *conceptRef    `json:"focus"`
+	Graph graph.Document `json:"graph"`
+	// Omitted is how many concepts of the focus's neighbourhood were
+	// left out so the view can be drawn (0 when none were).
+	Omitted  int               `json:"omitted"`
 	Elements map[string]string `json:"elements"`
 	// Apart are the concepts of the view that the drawing leaves out, for
 	// the page to list beside it: in the whole graph, those without a
@@ -156,19 +173,26 @@ type viewResponse struct {
 
 // handleView answers GET /api/view: the data of exactly the view that
 // /api/svg draws, which SVG element shows which concept or relation, and
-// the concepts of the view listed apart from the drawing.
+// the concepts of the view listed apart from the drawing. As the drawing,
+// it holds at most MaxDrawn concepts.
 func (s *Server) handleView(c *gin.Context) {
+	s.answerView(c, s.opts.MaxDrawn)
+}
+
+// answerView answers with the data of a view of at most limit concepts
+// (see Server.view; 0 for no limit).
+func (s *Server) answerView(c *gin.Context, limit int) {
 	p, err := s.parseView(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	v, err := s.view(s.state.Load(), p)
+	v, err := s.view(s.state.Load(), p, limit)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	resp := viewResponse{Focus: v.focus, Graph: v.g.Document(), Elements: map[string]string{}, Apart: v.apart}
+	resp := viewResponse{Focus: v.focus, Graph: v.g.Document(), Omitted: v.omitted, Elements: map[string]string{}, Apart: v.apart}
 	if resp.Apart == nil {
 		resp.Apart = []conceptRef{}
 	}
@@ -182,13 +206,13 @@ func (s *Server) handleView(c *gin.Context) {
 }
 
 // handleNeighborhood answers GET /api/neighborhood?focus=&depth=&types=:
-// the subgraph around a concept.
+// the subgraph around a concept, whole.
 func (s *Server) handleNeighborhood(c *gin.Context) {
 	if c.Query("focus") == "" {
 		s.fail(c, errBadParam("focus", "missing: name the concept to centre on"))
 		return
 	}
-	s.handleView(c)
+	s.answerView(c, 0)
 }
 
 // handleSVG answers GET /api/svg: the view drawn by Graphviz, for the page.
@@ -224,10 +248,20 @@ func (s *Server) draw(c *gin.Context, format string, download bool) {
 		}
 	}
 	key := p.key(format, focus)
-	data, ok := s.cache.lookup(snap.version, key)
+	d, ok := s.cache.lookup(snap.version, key)
+	if ok && d.err != nil {
+		s.fail(c, d.err) // it failed before: do not draw it again
+		return
+	}
+	data := d.data
 	if !ok {
-		// Only a view not drawn before is worked out.
-		v, err := s.view(snap, p)
+		// Only a view not drawn before is worked out. Drawings are
+		// limited in size; data is not.
+		limit := 0
+		if render.NeedsRenderer(format) {
+			limit = s.opts.MaxDrawn
+		}
+		v, err := s.view(snap, p, limit)
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -235,10 +269,10 @@ func (s *Server) draw(c *gin.Context, format string, download bool) {
 		if download {
 			// A file has no list beside it: it holds the whole view.
 			v.g = v.all
-		}
-		if render.NeedsRenderer(format) && v.g.Len() > s.opts.MaxDrawn {
-			s.fail(c, errTooLarge(fmt.Sprintf("this view has %d concepts, more than the %d that can be laid out on request: choose a focus concept (focus=…) with a small depth, or keep fewer relation types", v.g.Len(), s.opts.MaxDrawn)))
-			return
+			if limit > 0 && v.g.Len() > limit {
+				s.fail(c, s.errTooLarge(v.g.Len()))
+				return
+			}
 		}
 		if data, err = s.cache.get(snap.version, key, func() ([]byte, error) {
 			return s.render(c.Request.Context(), v, format, p)

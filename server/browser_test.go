@@ -177,10 +177,15 @@ func TestBrowser(t *testing.T) {
 	poll("the path form", ready+` && !document.querySelector("#path-pane").hidden`)
 	// The form starts from the selected concept; type over it.
 	evalString(`for (const id of ["#path-from", "#path-to"]) { const i = document.querySelector(id); i.value = ""; delete i.dataset.id; } ""`)
-	run("find a path",
-		chromedp.Click(chromedp.CSS("#path-from")), chromedp.SendKeys(chromedp.CSS("#path-from"), "Type-1 가상화"),
-		chromedp.Click(chromedp.CSS("#path-to")), chromedp.SendKeys(chromedp.CSS("#path-to"), "도커"),
-		chromedp.Click(chromedp.CSS("#path-go")))
+	// Each name is picked from its suggestions, as a person does: a click
+	// elsewhere while the list is open would land on the list.
+	run("type the start", chromedp.Click(chromedp.CSS("#path-from")), chromedp.SendKeys(chromedp.CSS("#path-from"), "Type-1 가상화"))
+	poll("the start's suggestion", `document.querySelector('#path-from-suggestions:not([hidden]) li[data-id="type-1-가상화"]') !== null`)
+	run("pick the start", chromedp.Click(chromedp.CSS(`#path-from-suggestions li[data-id="type-1-가상화"]`)))
+	run("type the end", chromedp.Click(chromedp.CSS("#path-to")), chromedp.SendKeys(chromedp.CSS("#path-to"), "도커"))
+	poll("the end's suggestion", `document.querySelector('#path-to-suggestions:not([hidden]) li[data-id="docker"]') !== null`)
+	run("pick the end", chromedp.Click(chromedp.CSS(`#path-to-suggestions li[data-id="docker"]`)))
+	run("find a path", chromedp.Click(chromedp.CSS("#path-go")))
 	poll("the chain", ready+` && document.querySelectorAll("#path-result .hop").length >= 2`)
 	shot("path")
 
@@ -189,8 +194,10 @@ func TestBrowser(t *testing.T) {
 	run("prerequisite mode", chromedp.Click(chromedp.CSS("#mode-prereq")))
 	poll("the prerequisite form", ready+` && !document.querySelector("#prereq-pane").hidden`)
 	evalString(`{ const i = document.querySelector("#prereq-of"); i.value = ""; delete i.dataset.id; } ""`)
-	run("learning order of Type-1 가상화", chromedp.Click(chromedp.CSS("#prereq-of")), chromedp.SendKeys(chromedp.CSS("#prereq-of"), "Type-1 가상화"),
-		chromedp.Click(chromedp.CSS("#prereq-go")))
+	run("type Type-1 가상화", chromedp.Click(chromedp.CSS("#prereq-of")), chromedp.SendKeys(chromedp.CSS("#prereq-of"), "Type-1 가상화"))
+	poll("its suggestion", `document.querySelector('#prereq-of-suggestions:not([hidden]) li[data-id="type-1-가상화"]') !== null`)
+	run("pick it", chromedp.Click(chromedp.CSS(`#prereq-of-suggestions li[data-id="type-1-가상화"]`)))
+	run("learning order of Type-1 가상화", chromedp.Click(chromedp.CSS("#prereq-go")))
 	poll("the learning order", ready+` && document.querySelectorAll("#prereq-result .step").length >= 3 && document.querySelector("#prereq-result .step:last-of-type").dataset.id === "type-1-가상화"`)
 	shot("prerequisites")
 

@@ -56,7 +56,7 @@ func (s *Server) fail(c *gin.Context, err error) {
 	case errors.Is(err, context.Canceled):
 		c.Abort() // the client went away
 	default:
-		s.log.Error("internal error", "path", c.Request.URL.Path, "query", c.Request.URL.RawQuery, "err", err)
+		s.log.Error("internal error", "path", clip(c.Request.URL.Path, 300), "query", clip(c.Request.URL.RawQuery, 300), "err", err)
 		c.AbortWithStatusJSON(http.StatusInternalServerError, errorResponse{Error: "internal error"})
 	}
 }

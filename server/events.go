@@ -18,24 +18,45 @@ type reloadEvent struct {
 
 // hub fans reload events out to every open event stream.
 type hub struct {
-	mu   sync.Mutex
-	subs map[chan reloadEvent]struct{}
+	mu     sync.Mutex
+	subs   map[chan reloadEvent]struct{}
+	closed bool
 }
 
 func newHub() *hub { return &hub{subs: map[chan reloadEvent]struct{}{}} }
 
+// subscribe returns a channel of the events to come; it is closed when
+// the hub is, at once if it is already.
 func (h *hub) subscribe() chan reloadEvent {
 	ch := make(chan reloadEvent, 4)
 	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		close(ch)
+		return ch
+	}
 	h.subs[ch] = struct{}{}
-	h.mu.Unlock()
 	return ch
 }
 
 func (h *hub) unsubscribe(ch chan reloadEvent) {
 	h.mu.Lock()
-	delete(h.subs, ch)
-	h.mu.Unlock()
+	defer h.mu.Unlock()
+	if _, ok := h.subs[ch]; ok {
+		delete(h.subs, ch)
+		close(ch)
+	}
+}
+
+// close ends every stream, and every stream opened later.
+func (h *hub) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.closed = true
+	for ch := range h.subs {
+		delete(h.subs, ch)
+		close(ch)
+	}
 }
 
 // publish sends ev to every subscriber; a subscriber that is behind loses
@@ -62,7 +83,8 @@ const keepAlive = 20 * time.Second
 
 // handleEvents answers GET /api/events with a stream of Server-Sent Events:
 // "reload" whenever the graph is re-extracted. The first event tells the
-// current version.
+// current version. The stream ends with the page, or when
+// [Server.CloseEvents] is called.
 func (s *Server) handleEvents(c *gin.Context) {
 	ch := s.events.subscribe()
 	defer s.events.unsubscribe(ch)
@@ -84,7 +106,10 @@ func (s *Server) handleEvents(c *gin.Context) {
 		select {
 		case <-ctx.Done():
 			return
-		case ev := <-ch:
+		case ev, ok := <-ch:
+			if !ok {
+				return // the server is shutting down
+			}
 			if err := writeEvent(c, "reload", ev); err != nil {
 				return
 			}
@@ -96,6 +121,13 @@ func (s *Server) handleEvents(c *gin.Context) {
 		}
 	}
 }
+
+// CloseEvents ends every open event stream, and answers later requests for
+// one with a stream that ends at once: call it when shutting down (see
+// http.Server.RegisterOnShutdown), since a stream would otherwise hold its
+// connection open until the page goes away. It is safe to call more than
+// once.
+func (s *Server) CloseEvents() { s.events.close() }
 
 func writeEvent(c *gin.Context, name string, ev reloadEvent) error {
 	data, err := json.Marshal(ev)

@@ -20,7 +20,7 @@ func (s *Server) routes() *gin.Engine {
 	r.GET("/", s.handleIndex)
 	r.GET("/static/:file", s.handleStatic)
 
-	api := r.Group("/api")
+	api := r.Group("/api", s.limitParams())
 	api.GET("/health", s.handleHealth)
 	api.GET("/status", s.handleStatus)
 	api.GET("/graph", s.handleGraph)
@@ -34,7 +34,7 @@ func (s *Server) routes() *gin.Engine {
 	api.GET("/export", s.handleExport)
 	api.GET("/events", s.handleEvents)
 
-	r.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound("no such page: "+c.Request.URL.Path)) })
+	r.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound("no such page: "+clip(c.Request.URL.Path, 200))) })
 	return r
 }
 
@@ -47,7 +47,8 @@ func (s *Server) recover() gin.HandlerFunc {
 	})
 }
 
-// requestLog writes one structured line per request.
+// requestLog writes one structured line per request, with the path and
+// query clipped to a few hundred bytes.
 func (s *Server) requestLog() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
@@ -57,7 +58,7 @@ func (s *Server) requestLog() gin.HandlerFunc {
 			level = slog.LevelError
 		}
 		s.log.Log(c.Request.Context(), level, "request",
-			"method", c.Request.Method, "path", c.Request.URL.Path, "query", c.Request.URL.RawQuery,
+			"method", c.Request.Method, "path", clip(c.Request.URL.Path, 300), "query", clip(c.Request.URL.RawQuery, 300),
 			"status", c.Writer.Status(), "bytes", c.Writer.Size(), "took", time.Since(start))
 	}
 }
@@ -66,7 +67,7 @@ func (s *Server) requestLog() gin.HandlerFunc {
 func (s *Server) checkHost() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if !s.hostAllowed(c.Request.Host) {
-			c.AbortWithStatusJSON(http.StatusMisdirectedRequest, errorResponse{Error: "host " + c.Request.Host + " is not served here"})
+			c.AbortWithStatusJSON(http.StatusMisdirectedRequest, errorResponse{Error: "host " + clip(c.Request.Host, 100) + " is not served here"})
 			return
 		}
 		c.Next()

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,7 +41,11 @@ type Options struct {
 	Renderer *render.Renderer
 	// Addr is the address served ("127.0.0.1:8080"). Requests whose Host
 	// header names another host are refused, so a web page elsewhere cannot
-	// reach this server through DNS rebinding. Empty accepts any host.
+	// reach this server through DNS rebinding: on loopback only loopback
+	// names are accepted; on every interface ("0.0.0.0:8080", to reach it
+	// from a tablet) and on another address, also this machine's host name
+	// (and name.local) and the addresses of its interfaces. Empty accepts
+	// any host.
 	Addr string
 	// Logger receives the request log and reload reports; nil discards.
 	Logger *slog.Logger
@@ -64,12 +69,13 @@ const DefaultMaxDrawn = 300
 
 // Server is the explorer's HTTP server.
 type Server struct {
-	opts   Options
-	log    *slog.Logger
-	engine *gin.Engine
-	state  atomic.Pointer[snapshot]
-	events *hub
-	cache  *viewCache
+	opts    Options
+	log     *slog.Logger
+	engine  *gin.Engine
+	state   atomic.Pointer[snapshot]
+	events  *hub
+	cache   *viewCache
+	machine machine
 
 	reloadMu sync.Mutex // one reload at a time
 }
@@ -81,11 +87,44 @@ type snapshot struct {
 	problem string // why the last reload fell short, or ""
 	search  *graph.Search
 	hubs    []string
-	nrels   int // len(g.Relations()), which sorts them
+	nrels   int       // len(g.Relations()), which sorts them
+	related int       // concepts with a relation: the whole graph as the page draws it
+	docs    *docCache // the whole graph as JSON, serialised once
+	views   *overviews
+}
+
+// overviews holds graph.Overview of one graph version for the few sizes
+// asked for: working one out sorts every concept by degree.
+type overviews struct {
+	mu  sync.Mutex
+	ids map[int][]string // top -> the overview's ids
+}
+
+// overview returns snap.g.Overview(top), worked out once.
+func (snap *snapshot) overview(top int) []string {
+	o := snap.views
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if ids, ok := o.ids[top]; ok {
+		return ids
+	}
+	if len(o.ids) >= 8 {
+		o.ids = map[int][]string{}
+	}
+	ids := snap.g.Overview(top)
+	o.ids[top] = ids
+	return ids
 }
 
 func newSnapshot(g *graph.Graph, version int, problem string) *snapshot {
-	return &snapshot{g: g, version: version, problem: problem, search: graph.NewSearch(g), hubs: g.Hubs(12), nrels: len(g.Relations())}
+	snap := &snapshot{g: g, version: version, problem: problem, search: graph.NewSearch(g), hubs: g.Hubs(12), nrels: len(g.Relations()), docs: newDocCache(),
+		views: &overviews{ids: map[int][]string{}}}
+	for _, c := range g.Concepts() {
+		if g.Degree(c.ID) > 0 {
+			snap.related++
+		}
+	}
+	return snap
 }
 
 // New loads the graph once and returns a server for it. It fails when the
@@ -110,6 +149,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.state.Store(newSnapshot(g, 1, joinProblems(problems)))
+	s.logProblems(problems)
 	s.engine = s.routes()
 	return s, nil
 }
@@ -134,12 +174,21 @@ func (s *Server) Reload(ctx context.Context) error {
 		s.log.Warn("reload failed; keeping the last good graph", "err", err)
 	} else {
 		next = newSnapshot(g, old.version+1, joinProblems(problems))
+		s.logProblems(problems)
 		s.log.Info("reloaded", "version", next.version, "concepts", g.Len(), "took", time.Since(start).Round(time.Millisecond), "problems", len(problems))
 	}
 	s.state.Store(next)
 	s.cache.purgeBefore(next.version)
 	s.events.publish(reloadEvent{Version: next.version, Error: next.problem})
 	return err
+}
+
+// logProblems logs each note that could not be read as it is, one line
+// each, as the page's banner lists them.
+func (s *Server) logProblems(problems []error) {
+	for _, p := range problems {
+		s.log.Warn("note", "problem", p.Error())
+	}
 }
 
 func joinProblems(problems []error) string {
@@ -169,14 +218,54 @@ func (s *Server) hostAllowed(hostport string) bool {
 	}
 	rh = strings.Trim(rh, "[]")
 	switch {
-	case host == "" || host == "0.0.0.0" || host == "::":
-		return true // serving every interface was asked for explicitly
 	case rh == host:
 		return true
 	case isLoopback(host):
-		return rh == "localhost" || isLoopback(rh)
+		return isLoopback(rh)
 	}
-	return false
+	// Serving every interface, or another address: this machine by any
+	// of its names.
+	return isLoopback(rh) || s.machine.names(rh)
+}
+
+// machine knows the names and addresses of this machine. The addresses of
+// its interfaces are looked up again when a request names one not known,
+// at most once a second (a laptop changes networks).
+type machine struct {
+	mu      sync.Mutex
+	ips     map[string]bool
+	checked time.Time
+}
+
+// names reports whether h is this machine's host name, with or without
+// its domain or ".local", or an address of one of its interfaces.
+func (m *machine) names(h string) bool {
+	h = strings.TrimSuffix(strings.ToLower(h), ".")
+	if name, err := os.Hostname(); err == nil && name != "" {
+		name = strings.ToLower(name)
+		short, _, _ := strings.Cut(name, ".")
+		if h == name || h == short || h == short+".local" {
+			return true
+		}
+	}
+	ip := net.ParseIP(strings.SplitN(h, "%", 2)[0])
+	if ip == nil {
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.ips[ip.String()] && time.Since(m.checked) > time.Second {
+		m.checked = time.Now()
+		m.ips = map[string]bool{}
+		if addrs, err := net.InterfaceAddrs(); err == nil {
+			for _, a := range addrs {
+				if n, ok := a.(*net.IPNet); ok {
+					m.ips[n.IP.String()] = true
+				}
+			}
+		}
+	}
+	return m.ips[ip.String()]
 }
 
 func isLoopback(h string) bool {

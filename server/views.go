@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -56,8 +57,9 @@ func (s *Server) parseView(c *gin.Context) (viewParams, error) {
 
 // aView is a part of the graph ready to draw.
 type aView struct {
-	g     *graph.Graph // what the page draws
-	focus *conceptRef
+	g       *graph.Graph // what the page draws
+	focus   *conceptRef
+	omitted int // concepts of the focus's neighbourhood left out to fit
 	// The whole graph's concepts without a relation in it are listed
 	// beside the page's drawing instead of drawn (as a column, by dot):
 	// apart names them, and all is g with them, for downloads.
@@ -65,15 +67,23 @@ type aView struct {
 	all   *graph.Graph
 }
 
-func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
+// view works out the part of the graph p asks for. With limit > 0 the view
+// is one to draw: a focus's neighbourhood larger than limit is trimmed to
+// its nearest and most strongly related concepts (see
+// graph.NearestNeighborhood), an overview holds at most limit concepts,
+// and any other view whose drawing is larger than limit (the whole graph's
+// concepts with relations, a list of ids) is refused with 413. The view's
+// all, which downloads draw, may be larger: the caller checks it.
+func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
+	var v aView
 	switch {
 	case p.focus != "":
-		sub, err := snap.g.Neighborhood(p.focus, p.depth, p.types)
+		sub, omitted, err := snap.g.NearestNeighborhood(p.focus, p.depth, p.types, limit)
 		if err != nil {
 			return aView{}, err
 		}
 		ref := refOf(snap.g.Lookup(p.focus))
-		return aView{g: sub, all: sub, focus: &ref}, nil
+		return aView{g: sub, all: sub, focus: &ref, omitted: omitted}, nil
 	case len(p.ids) > 0:
 		var ids []string
 		for _, name := range p.ids {
@@ -84,25 +94,52 @@ func (s *Server) view(snap *snapshot, p viewParams) (aView, error) {
 			ids = append(ids, c.ID)
 		}
 		sub := snap.g.Subgraph(ids, p.types)
-		return aView{g: sub, all: sub}, nil
+		v = aView{g: sub, all: sub}
 	case p.top > 0:
-		sub := snap.g.Subgraph(snap.g.Overview(p.top), p.types)
-		return aView{g: sub, all: sub}, nil
-	}
-	all := snap.g.Filter(p.types)
-	v := aView{g: all, all: all, apart: []conceptRef{}}
-	var related []string
-	for _, c := range all.Concepts() {
-		if all.Degree(c.ID) > 0 {
-			related = append(related, c.ID)
-		} else {
-			v.apart = append(v.apart, refOf(c))
+		top := p.top
+		if limit > 0 {
+			top = min(top, limit) // an overview is never too large to draw
+		}
+		sub := snap.g.Subgraph(snap.overview(top), p.types)
+		v = aView{g: sub, all: sub}
+	default:
+		// The page draws the whole graph's concepts that have a relation.
+		// Without a type filter their number is known: refuse too many
+		// before copying the graph. With one, fewer may have a relation.
+		if limit > 0 && len(p.types) == 0 && snap.related > limit {
+			return aView{}, s.errTooLarge(snap.related)
+		}
+		all := snap.g.Filter(p.types)
+		v = aView{g: all, all: all, apart: []conceptRef{}}
+		var related []string
+		for _, c := range all.Concepts() {
+			if all.Degree(c.ID) > 0 {
+				related = append(related, c.ID)
+			} else {
+				v.apart = append(v.apart, refOf(c))
+			}
+		}
+		if len(v.apart) > 0 {
+			v.g = all.Subgraph(related, nil)
 		}
 	}
-	if len(v.apart) > 0 {
-		v.g = all.Subgraph(related, nil)
+	if limit > 0 && v.g.Len() > limit {
+		return aView{}, s.errTooLarge(v.g.Len())
 	}
 	return v, nil
+}
+
+func (s *Server) errTooLarge(n int) error {
+	return errTooLarge(fmt.Sprintf("this view has %d concepts, more than the %d that can be laid out on request: choose a focus concept (focus=…), whose view keeps its %d nearest concepts, or keep fewer relation types", n, s.opts.MaxDrawn, s.opts.MaxDrawn))
+}
+
+// caption says, under a drawing, what a trimmed view left out.
+func (v aView) caption() string {
+	if v.omitted == 0 {
+		return ""
+	}
+	n := v.g.Len()
+	return fmt.Sprintf("%d of %d concepts, the nearest and most strongly related first: %d more not shown", n, n+v.omitted, v.omitted)
 }
 
 // key identifies a drawn view within one version of the graph.
@@ -138,65 +175,92 @@ func (s *Server) render(ctx context.Context, v aView, format string, p viewParam
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.RenderBudget)
 	defer cancel()
 	opts := graph.DOTOptions{Layout: p.layout, NoLegend: !p.legend}
+	if p.legend {
+		opts.Caption = v.caption() // the page says it in its own title
+	}
 	if v.focus != nil {
 		opts.Focus = v.focus.ID
 	}
 	return render.Export(ctx, s.opts.Renderer, v.g, format, opts)
 }
 
-// viewCache keeps drawn views of the current graph version, and makes
-// concurrent requests for one view wait for a single drawing.
+// viewCache keeps drawn views of the current graph version, and the views
+// that could not be drawn within the render budget, so that asking again
+// answers at once instead of drawing again; it makes concurrent requests
+// for one view wait for a single drawing.
 type viewCache struct {
-	mu      sync.Mutex
-	max     int
-	version int
-	entries map[string][]byte
-	order   []string // insertion order, for eviction
-	flight  singleflight.Group
+	mu       sync.Mutex
+	max      int   // entries
+	maxBytes int64 // bytes of drawings held
+	bytes    int64
+	version  int
+	entries  map[string]drawing
+	order    []string // insertion order, for eviction
+	flight   singleflight.Group
+}
+
+// cacheBytes bounds the bytes of drawings and exports a viewCache holds:
+// a drawing of 300 concepts is about 400 KB, the JSON of a 10 MB vault
+// about 10 MB.
+const cacheBytes = 128 << 20
+
+// drawing is a view drawn, or why it could not be.
+type drawing struct {
+	data []byte
+	err  error
 }
 
 func newViewCache(max int) *viewCache {
-	return &viewCache{max: max, entries: map[string][]byte{}}
+	return &viewCache{max: max, maxBytes: cacheBytes, entries: map[string]drawing{}}
 }
 
-// lookup returns the cached drawing of key for version.
-func (vc *viewCache) lookup(version int, key string) ([]byte, bool) {
+// lookup returns the cached drawing of key for version, or why it failed.
+func (vc *viewCache) lookup(version int, key string) (drawing, bool) {
 	vc.mu.Lock()
 	defer vc.mu.Unlock()
-	data, ok := vc.entries[strconv.Itoa(version)+"|"+key]
-	return data, ok && vc.version == version
+	d, ok := vc.entries[strconv.Itoa(version)+"|"+key]
+	return d, ok && vc.version == version
 }
 
-// get returns the cached drawing of key for version, or makes it.
+// get returns the cached drawing of key for version, or makes it. A
+// drawing past the render budget is remembered as failed; other failures
+// (a worker that died) are not, and the next request draws again.
 func (vc *viewCache) get(version int, key string, make func() ([]byte, error)) ([]byte, error) {
-	full := strconv.Itoa(version) + "|" + key
-	vc.mu.Lock()
-	if data, ok := vc.entries[full]; ok && vc.version == version {
-		vc.mu.Unlock()
-		return data, nil
+	if d, ok := vc.lookup(version, key); ok {
+		return d.data, d.err
 	}
-	vc.mu.Unlock()
+	full := strconv.Itoa(version) + "|" + key
 	data, err, _ := vc.flight.Do(full, func() (any, error) { return make() })
-	if err != nil {
+	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return nil, err
 	}
-	out := data.([]byte)
+	d := drawing{err: err}
+	if err == nil {
+		d.data = data.([]byte)
+	}
 	vc.mu.Lock()
 	defer vc.mu.Unlock()
-	if version >= vc.version {
+	if version >= vc.version && int64(len(d.data)) <= vc.maxBytes/4 {
 		if version > vc.version {
-			vc.entries, vc.order, vc.version = map[string][]byte{}, nil, version
+			vc.reset(version)
 		}
 		if _, ok := vc.entries[full]; !ok {
-			vc.entries[full] = out
+			vc.entries[full] = d
+			vc.bytes += int64(len(d.data))
 			vc.order = append(vc.order, full)
-			if len(vc.order) > vc.max {
+			for len(vc.order) > vc.max || vc.bytes > vc.maxBytes {
+				vc.bytes -= int64(len(vc.entries[vc.order[0]].data))
 				delete(vc.entries, vc.order[0])
 				vc.order = vc.order[1:]
 			}
 		}
 	}
-	return out, nil
+	return d.data, d.err
+}
+
+// reset empties the cache for version. vc.mu is held.
+func (vc *viewCache) reset(version int) {
+	vc.entries, vc.order, vc.bytes, vc.version = map[string]drawing{}, nil, 0, version
 }
 
 // purgeBefore drops drawings of versions older than version.
@@ -204,6 +268,6 @@ func (vc *viewCache) purgeBefore(version int) {
 	vc.mu.Lock()
 	defer vc.mu.Unlock()
 	if version > vc.version {
-		vc.entries, vc.order, vc.version = map[string][]byte{}, nil, version
+		vc.reset(version)
 	}
 }

@@ -18,10 +18,19 @@ import (
 // and a git checkout touches hundreds of files; each burst is one reload.
 const Debounce = 300 * time.Millisecond
 
+// MaxDelay is the longest a change waits for its reload while changes keep
+// coming (an editor that saves every few hundred milliseconds, a long
+// sync): the page is never staler than this, plus the reload itself.
+const MaxDelay = time.Second
+
 // Watch reloads the graph whenever a Markdown note under paths changes,
-// until ctx ends. Folders are watched recursively, including ones created
-// later; for a file, its folder is watched, so a save that replaces the
-// file by renaming is seen. It returns an error if watching cannot start.
+// until ctx ends. Folders are watched recursively, through symbolic links
+// to folders (each folder once), including folders created later; for a
+// file, its folder is watched, so a save that replaces the file by
+// renaming is seen. A burst of changes is one reload, [Debounce] after the
+// last change but never more than [MaxDelay] after the first. Once every
+// folder is watched it logs "watching notes" at level Info. It returns an
+// error if watching cannot start.
 func (s *Server) Watch(ctx context.Context, paths []string) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -51,6 +60,7 @@ func (s *Server) Watch(ctx context.Context, paths []string) error {
 			return err
 		}
 	}
+	s.log.Info("watching notes", "folders", len(w.WatchList()))
 	relevant := func(ev fsnotify.Event) bool {
 		if files[ev.Name] || fileDirs[filepath.Dir(ev.Name)] && slices.Contains(s.opts.WatchNames, filepath.Base(ev.Name)) {
 			return true
@@ -74,6 +84,20 @@ func (s *Server) Watch(ctx context.Context, paths []string) error {
 	}
 	var timer *time.Timer
 	var fire <-chan time.Time
+	var first time.Time // the first change not yet reloaded, or zero
+	schedule := func() {
+		now := time.Now()
+		if first.IsZero() {
+			first = now
+		}
+		wait := max(0, min(Debounce, first.Add(MaxDelay).Sub(now)))
+		if timer == nil {
+			timer = time.NewTimer(wait)
+		} else {
+			timer.Reset(wait)
+		}
+		fire = timer.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -88,19 +112,17 @@ func (s *Server) Watch(ctx context.Context, paths []string) error {
 			if !relevant(ev) {
 				continue
 			}
-			if timer == nil {
-				timer = time.NewTimer(Debounce)
-			} else {
-				timer.Reset(Debounce)
-			}
-			fire = timer.C
+			schedule()
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
 			}
 			s.log.Warn("watching notes", "err", err)
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				schedule() // changes were lost: read everything again
+			}
 		case <-fire:
-			fire = nil
+			fire, first = nil, time.Time{}
 			if err := s.Reload(ctx); err != nil && !errors.Is(err, context.Canceled) {
 				s.log.Warn("reload", "err", err)
 			}
@@ -108,21 +130,41 @@ func (s *Server) Watch(ctx context.Context, paths []string) error {
 	}
 }
 
-// addTree watches dir and every folder under it, skipping hidden ones
-// (.git, .obsidian). Folders that cannot be watched are skipped.
+// addTree watches dir and every folder under it, following symbolic links
+// to folders and entering each folder once (a link back up is a loop), and
+// skipping hidden ones (.git, .obsidian). Folders that cannot be watched
+// are skipped.
 func addTree(w *fsnotify.Watcher, dir string) {
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	seen := map[string]bool{}
+	var walk func(dir string)
+	walk = func(dir string) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil || seen[real] {
+			return
+		}
+		seen[real] = true
+		if err := w.Add(dir); err != nil {
+			return
+		}
+		entries, err := os.ReadDir(dir)
 		if err != nil {
-			return nil
+			return
 		}
-		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
 			}
-			_ = w.Add(p)
+			p := filepath.Join(dir, e.Name())
+			if e.IsDir() {
+				walk(p)
+			} else if e.Type()&fs.ModeSymlink != 0 {
+				if info, err := os.Stat(p); err == nil && info.IsDir() {
+					walk(p)
+				}
+			}
 		}
-		return nil
-	})
+	}
+	walk(dir)
 }
 
 func inTrees(p string, trees []string) bool {

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -116,5 +117,73 @@ func TestWholeGraphListsUnrelatedApart(t *testing.T) {
 		if v.Apart == nil || len(v.Apart) != 0 {
 			t.Errorf("/api/view?%s apart = %v, want an empty list", q, v.Apart)
 		}
+	}
+}
+
+// A drawing's limit counts the concepts drawn: the page's whole graph is
+// drawn when its concepts with relations fit, however many have none,
+// and refused, before any work without a type filter, when they do not;
+// a downloaded drawing holds every concept, so the limit counts them all.
+func TestWholeGraphLimitCountsWhatIsDrawn(t *testing.T) {
+	g := graph.New()
+	for i := range 12 {
+		if _, err := g.AddConcept(graph.Concept{ID: fmt.Sprintf("c%02d", i), Name: fmt.Sprintf("개념 %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range []graph.Relation{
+		{From: "c00", To: "c01", Type: graph.Uses},
+		{From: "c01", To: "c02", Type: graph.TypeOf},
+		{From: "c03", To: "c02", Type: graph.Uses},
+	} {
+		if err := g.AddRelation(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load := func(context.Context) (*graph.Graph, []error, error) { return g, nil, nil }
+
+	_, ts := newSample(t, server.Options{Load: load, MaxDrawn: 5})
+	var st struct{ Concepts, Related, MaxDrawn int }
+	getJSON(t, ts, "/api/status", 200, &st)
+	if st.Concepts != 12 || st.Related != 4 {
+		t.Errorf("/api/status concepts, related = %d, %d; want 12, 4", st.Concepts, st.Related)
+	}
+	var v struct {
+		Graph graph.Document
+		Apart []struct{ ID string }
+	}
+	getJSON(t, ts, "/api/view", 200, &v)
+	if len(v.Graph.Concepts) != 4 || len(v.Apart) != 8 {
+		t.Errorf("/api/view draws %d concepts and lists %d apart, want 4 and 8", len(v.Graph.Concepts), len(v.Apart))
+	}
+	getJSON(t, ts, "/api/view?types=uses", 200, &v)
+	if len(v.Graph.Concepts) != 4 || len(v.Apart) != 8 {
+		t.Errorf("/api/view?types=uses draws %d concepts and lists %d apart, want 4 and 8", len(v.Graph.Concepts), len(v.Apart))
+	}
+	for _, tt := range []struct {
+		path string
+		want int
+	}{
+		{"/api/svg", 200},
+		{"/api/export?format=svg", 413}, // 12 concepts
+		{"/api/export?format=json", 200},
+	} {
+		if code, _, body := get(t, ts, tt.path); code != tt.want {
+			t.Errorf("GET %s = %d %.200s, want %d", tt.path, code, body, tt.want)
+		}
+	}
+
+	_, ts = newSample(t, server.Options{Load: load, MaxDrawn: 3})
+	for _, path := range []string{"/api/view", "/api/svg", "/api/view?types=uses,type_of"} {
+		var e errorBody
+		getJSON(t, ts, path, 413, &e)
+		if !strings.Contains(e.Error, "has 4 concepts") {
+			t.Errorf("GET %s = 413 %q, want it to count the 4 concepts with relations", path, e.Error)
+		}
+	}
+	// With one type, two concepts have a relation of it: they are drawn.
+	getJSON(t, ts, "/api/view?types=type_of", 200, &v)
+	if len(v.Graph.Concepts) != 2 || len(v.Apart) != 10 {
+		t.Errorf("/api/view?types=type_of draws %d concepts and lists %d apart, want 2 and 10", len(v.Graph.Concepts), len(v.Apart))
 	}
 }

@@ -226,7 +226,7 @@ function busy(delta) {
 // ---------------------------------------------------------------------------
 // Server status: counts, relation types and colours, layouts, hubs
 
-let status = { version: 0, concepts: 0, relations: 0, error: "", types: [], layouts: ["dot"], hubs: [], maxDrawn: 0 };
+let status = { version: 0, concepts: 0, relations: 0, error: "", types: [], layouts: ["dot"], hubs: [], maxDrawn: 0, related: 0 };
 
 async function loadStatus() {
   const r = await api("/api/status");
@@ -244,9 +244,9 @@ async function loadStatus() {
   if (status.error) showBanner(status.error);
   else hideBanner();
   const whole = $("#show-all");
-  const tooBig = status.maxDrawn > 0 && status.concepts > status.maxDrawn;
+  const tooBig = status.maxDrawn > 0 && status.related > status.maxDrawn;
   whole.title = tooBig
-    ? `The whole graph has ${status.concepts} concepts, more than the ${status.maxDrawn} that can be drawn at once`
+    ? `The whole graph has ${status.related} concepts with relations, more than the ${status.maxDrawn} that can be drawn at once`
     : "Every concept and relation";
   return r;
 }
@@ -378,7 +378,7 @@ function installControls() {
   $("#zoom-fit").addEventListener("click", () => fit());
   for (const m of MODES) $(`#mode-${m}`).addEventListener("click", () => setMode(m));
   $("#banner-close").addEventListener("click", () => {
-    dismissedError = $("#banner-text").textContent;
+    dismissedError = bannerError;
     hideBanner();
   });
   $("#sheet-toggle").addEventListener("click", () => setSheet(!document.body.classList.contains("sheet-open")));
@@ -626,6 +626,18 @@ function viewSpec() {
 
 // loadView fetches and draws a view; it returns the failure, if any, or null.
 async function loadView(spec, { signal, keepCamera }) {
+  // The size of the whole graph's drawing (its concepts with relations)
+  // is known: do not download a graph too large to draw only to be told
+  // so. With relation types hidden fewer may have one: the server says.
+  if (!spec.focus && !spec.ids?.length && !spec.top && !spec.types.length && status.maxDrawn > 0 && status.related > status.maxDrawn) {
+    const tooLarge = {
+      status: 413,
+      error: `The whole graph has ${status.related} concepts with relations, more than the ${status.maxDrawn} that can be drawn at once. Focus on a concept: its view shows the ${status.maxDrawn} nearest.`,
+      suggestions: [],
+    };
+    showViewError(tooLarge);
+    return tooLarge;
+  }
   const q = viewQuery(spec);
   const sq = new URLSearchParams(q);
   sq.set("layout", state.layout);
@@ -720,6 +732,7 @@ function renderViewTitle(view, spec) {
   } else if (spec.focus) {
     main = view?.focus?.name ?? spec.focus;
     sub = `${plural(n, "concept")} within ${plural(spec.depth, "relation")}`;
+    if (view?.omitted) sub += `, the nearest of ${n + view.omitted}: ${view.omitted} more not shown`;
   } else if (spec.top) {
     main = "Overview";
     sub = `the most connected concepts and their neighbours (about ${n})`;
@@ -1637,10 +1650,19 @@ function reasonItem(b, stepID, name) {
 // Reload banner and live reload
 
 let dismissedError = "";
+let bannerError = "";
 
+// showBanner shows the server's problems, one a line (each names a note
+// and, when known, a line in it).
 function showBanner(msg) {
   if (msg === dismissedError) return; // dismissed once; a new problem shows again
-  $("#banner-text").textContent = `The notes changed but could not all be read; the last good graph is shown. ${msg}`;
+  bannerError = msg;
+  const problems = msg.split("\n").filter((line) => line.trim());
+  fill(
+    $("#banner-text"),
+    el("p", { text: "The notes changed but could not all be read; the last good version of each is shown:" }),
+    el("ul", { class: "problems" }, problems.map((line) => el("li", { text: line }))),
+  );
   $("#banner").hidden = false;
 }
 

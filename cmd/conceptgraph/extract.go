@@ -17,7 +17,8 @@ func newExtract(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Print the concepts and relations found in every *.md file under PATH
 (files or folders, read recursively), or in the built-in sample when no PATH
 is given. JSON is the documented contract (see README); dot, graphml and
-mermaid are for other tools.`,
+mermaid are for other tools. GraphML here has no positions: "conceptgraph
+export --format graphml" lays the graph out and gives them.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
 			case "json", "dot", "graphml", "mermaid":

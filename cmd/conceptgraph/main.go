@@ -86,6 +86,7 @@ notes built into the binary.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newServe(stdout, stderr), newExtract(stdout, stderr), newExport(stdout, stderr))
 	root.AddCommand(newPrereq(stdout, stderr), newPath(stdout, stderr))
+	root.AddCommand(newRenderWorker(stdout))
 	return root
 }
 

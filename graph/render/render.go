@@ -9,7 +9,18 @@
 // process shares one lock, held for the whole of parse, layout, render and
 // close; renders never run in parallel, and once started a render always
 // runs to the end. A caller whose context ends first gets its error at once
-// while the render finishes in the background.
+// while the render finishes in the background. The module's memory only
+// grows, by about a megabyte for each distinct drawing.
+//
+// # Worker processes
+//
+// A long-running server uses [NewPool] instead: each drawing runs in a
+// worker process of its own (the same program, started again to run
+// [ServeWorker]), up to a few at once. A worker that holds more memory than
+// it may after a drawing is replaced by a fresh one, so memory stays
+// bounded however many drawings are made; a worker whose drawing is
+// abandoned (its context ended) is killed, so one slow drawing never holds
+// up the next.
 //
 // # Fonts
 //
@@ -88,6 +99,7 @@ type Renderer struct {
 	gv     *graphviz.Graphviz // guarded by wasmMu
 	closed bool               // guarded by wasmMu
 	font   string
+	pool   *pool // drawing in worker processes instead (see NewPool)
 }
 
 // New starts Graphviz and looks for a CJK font for PNG output. Starting
@@ -132,9 +144,10 @@ var ErrClosed = errors.New("render: renderer closed")
 // means the graph's own layout attribute, or dot) and returns it drawn in
 // format.
 //
-// Render waits for any render in progress. If ctx ends first, whether
-// waiting or rendering, Render returns ctx.Err() at once; a render already
-// started runs to the end in the background and its result is dropped.
+// Render waits for any render in progress (in a pool, for a free worker).
+// If ctx ends first, whether waiting or rendering, Render returns ctx.Err()
+// at once; a render already started runs to the end in the background and
+// its result is dropped (in a pool, its worker is killed instead).
 // Errors in the DOT are returned as errors naming the origin "render"; a
 // render that panics or fails inside the WebAssembly module also makes the
 // renderer start a fresh Graphviz instance for the next call.
@@ -149,6 +162,9 @@ func (r *Renderer) Render(ctx context.Context, dot []byte, format Format, layout
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if r.pool != nil {
+		return r.pool.render(ctx, dot, format, layout)
 	}
 	type result struct {
 		out []byte
@@ -239,11 +255,16 @@ func (r *Renderer) dropLocked() {
 	r.gv = nil
 }
 
-// Close waits for the render in progress, if any, and releases Graphviz.
+// Close waits for the render in progress, if any, and releases Graphviz
+// (in a pool, ends every worker at once).
 // Later renders return [ErrClosed]. Close returns nil: Graphviz reports,
 // on release, the errors of earlier renders, which have been returned
 // already.
 func (r *Renderer) Close() error {
+	if r.pool != nil {
+		r.pool.close()
+		return nil
+	}
 	wasmMu.Lock()
 	defer wasmMu.Unlock()
 	if r.closed {
