@@ -139,10 +139,6 @@ type extractor struct {
 	warnings []error
 	file     string
 	olists   map[*section]*olist
-	// labelMemo remembers which list item heads are labels: the same text
-	// is asked about in both passes.
-	labelMemo map[string]labelMemo
-	titleMemo map[titleKey]titleInfo
 	// line is the line of the sentence being read.
 	line int
 	// sec is the section whose blocks are being read.
@@ -160,7 +156,7 @@ type extractor struct {
 // knows base's concepts, changes only its own copies of them, and logs
 // what it does for base to replay.
 func newExtractor(base *extractor) *extractor {
-	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]int{}, labelMemo: map[string]labelMemo{}, titleMemo: map[titleKey]titleInfo{}}
+	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]int{}}
 	if base != nil {
 		e.idx = newIndex(base.idx)
 	} else {

@@ -59,15 +59,16 @@ var numberedRe = regexp.MustCompile(`^(?:[0-9]+|[한두세네다섯여섯일곱�
 // analyzeTitle reads a section title. strict applies to plain lines,
 // which need to look more like names than headings do.
 func (e *extractor) analyzeTitle(raw string, strict bool) titleInfo {
-	// Titles are read the same way in both passes.
+	// Titles are read the same way in both passes, and in every note.
 	k := titleKey{raw, strict}
-	if info, ok := e.titleMemo[k]; ok {
+	if info, ok := titleMemo.peek(k); ok {
 		return info
 	}
-	info := analyzeTitle(raw, strict)
-	e.titleMemo[k] = info
-	return info
+	k.raw = strings.Clone(raw)
+	return titleMemo.get(k, func() titleInfo { return analyzeTitle(k.raw, strict) })
 }
+
+var titleMemo = newMemo[titleKey, titleInfo](1 << 15)
 
 // maxTitleRunes bounds what is read as a title: longer text is a statement.
 const maxTitleRunes = 200
@@ -285,13 +286,18 @@ func labelTitle1(s string) (titleInfo, bool) {
 
 // labelOf is labelTitle of a cleaned title, remembered across passes.
 func (e *extractor) labelOf(raw string) (titleInfo, bool) {
-	if m, ok := e.labelMemo[raw]; ok {
-		return m.info, m.ok
+	m, ok := labelMemos.peek(raw)
+	if !ok {
+		raw = strings.Clone(raw)
+		m = labelMemos.get(raw, func() labelMemo {
+			info, ok := labelTitle(cleanTitle(raw))
+			return labelMemo{info, ok}
+		})
 	}
-	info, ok := labelTitle(cleanTitle(raw))
-	e.labelMemo[raw] = labelMemo{info, ok}
-	return info, ok
+	return m.info, m.ok
 }
+
+var labelMemos = newMemo[string, labelMemo](1 << 15)
 
 type labelMemo struct {
 	info titleInfo

@@ -149,38 +149,62 @@ type analysis struct {
 	fn            fnKind
 }
 
-// The analyses of the words met so far: notes repeat their words, and
-// cutting endings off is most of the cost of reading a sentence. The
-// cache holds copies, never the notes' text, and is emptied when full.
-var analyses = struct {
-	sync.Mutex
-	m map[string]*analysis
-}{m: map[string]*analysis{}}
+// memo is a bounded cache, safe for concurrent use, of a function that
+// depends on its argument alone: notes repeat their words, labels and
+// titles, and the notes are read on every core. It holds values made from
+// copies, never the notes' text, and is emptied when full.
+type memo[K comparable, V any] struct {
+	mu  sync.Mutex
+	m   map[K]V
+	max int
+}
 
-const maxAnalyses = 1 << 17
+func newMemo[K comparable, V any](max int) *memo[K, V] { return &memo[K, V]{m: map[K]V{}, max: max} }
+
+func (c *memo[K, V]) get(k K, f func() V) V {
+	c.mu.Lock()
+	v, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = f()
+	c.mu.Lock()
+	if len(c.m) >= c.max {
+		clear(c.m)
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
+}
+
+// analyses are what the words met so far are: cutting endings off is
+// most of the cost of reading a sentence.
+var analyses = newMemo[string, *analysis](1 << 17)
 
 func analysisOf(t string) *analysis {
-	analyses.Lock()
-	a, ok := analyses.m[t]
-	analyses.Unlock()
-	if ok {
+	if a, ok := analyses.peek(t); ok {
 		return a
 	}
 	t = strings.Clone(t)
-	w := word{end: len(t), stemEnd: len(t)}
-	analyze(t, &w)
-	a = &analysis{lower: strings.ToLower(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
-	a.fn = fn(a.lower)
-	if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
-		a.fn = fn(strings.ToLower(t[:w.stemEnd]))
-	}
-	analyses.Lock()
-	if len(analyses.m) >= maxAnalyses {
-		clear(analyses.m)
-	}
-	analyses.m[t] = a
-	analyses.Unlock()
-	return a
+	return analyses.get(t, func() *analysis {
+		w := word{end: len(t), stemEnd: len(t)}
+		analyze(t, &w)
+		a := &analysis{lower: strings.ToLower(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
+		a.fn = fn(a.lower)
+		if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
+			a.fn = fn(strings.ToLower(t[:w.stemEnd]))
+		}
+		return a
+	})
+}
+
+// peek returns the value cached for k, if any.
+func (c *memo[K, V]) peek(k K) (V, bool) {
+	c.mu.Lock()
+	v, ok := c.m[k]
+	c.mu.Unlock()
+	return v, ok
 }
 
 // analyze finds the script and the Korean ending of w.
