@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,23 @@ type nameSet struct {
 // (a translation, an acronym or its expansion, "or …", "= …") or are
 // dropped as qualifiers ("Mutex Lock (hardware-based)").
 func parseNames(s string) []nameSet {
+	ns, ok := nameMemo.peek(s)
+	if !ok {
+		s = strings.Clone(s)
+		ns = parseNames1(s)
+		nameMemo.put(s, ns)
+	}
+	// Callers may add aliases to what they are given: a copy each.
+	out := slices.Clone(ns)
+	for i := range out {
+		out[i].aliases = slices.Clip(out[i].aliases)
+	}
+	return out
+}
+
+var nameMemo = newMemo[string, []nameSet](1 << 16)
+
+func parseNames1(s string) []nameSet {
 	s = cleanTitle(s)
 	if s == "" {
 		return nil
@@ -222,7 +240,17 @@ func firstRune(s string) rune {
 	return r
 }
 
-func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapseSpace(s string) string {
+	// Most names have single spaces only: nothing to do.
+	prev := ' '
+	for i, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || prev == ' ' || i == len(s)-1) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prev = r
+	}
+	return s
+}
 
 func hasHangul(s string) bool {
 	for i := 0; i < len(s); {
@@ -270,6 +298,19 @@ func isLatin(s string) bool {
 const maxNameRunes = 60
 
 func nameLike(s string, strict bool) bool {
+	k := titleKey{s, strict}
+	if v, ok := nameLikeMemo.peek(k); ok {
+		return v
+	}
+	k.raw = strings.Clone(s)
+	v := nameLike1(k.raw, strict)
+	nameLikeMemo.put(k, v)
+	return v
+}
+
+var nameLikeMemo = newMemo[titleKey, bool](1 << 16)
+
+func nameLike1(s string, strict bool) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || utf8.RuneCountInString(s) > maxNameRunes || strings.ContainsAny(s, "\n") {
 		return false

@@ -65,7 +65,9 @@ func (e *extractor) analyzeTitle(raw string, strict bool) titleInfo {
 		return info
 	}
 	k.raw = strings.Clone(raw)
-	return titleMemo.get(k, func() titleInfo { return analyzeTitle(k.raw, strict) })
+	info := analyzeTitle(k.raw, strict)
+	titleMemo.put(k, info)
+	return info
 }
 
 var titleMemo = newMemo[titleKey, titleInfo](1 << 15)
@@ -289,10 +291,9 @@ func (e *extractor) labelOf(raw string) (titleInfo, bool) {
 	m, ok := labelMemos.peek(raw)
 	if !ok {
 		raw = strings.Clone(raw)
-		m = labelMemos.get(raw, func() labelMemo {
-			info, ok := labelTitle(cleanTitle(raw))
-			return labelMemo{info, ok}
-		})
+		info, ok := labelTitle(cleanTitle(raw))
+		m = labelMemo{info, ok}
+		labelMemos.put(raw, m)
 	}
 	return m.info, m.ok
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -150,32 +151,50 @@ type analysis struct {
 }
 
 // memo is a bounded cache, safe for concurrent use, of a function that
-// depends on its argument alone: notes repeat their words, labels and
-// titles, and the notes are read on every core. It holds values made from
-// copies, never the notes' text, and is emptied when full.
+// depends on its argument alone: notes repeat their words, labels, names
+// and titles, and the notes are read on every core. It holds values made
+// from copies, never the notes' text, and is emptied when full.
 type memo[K comparable, V any] struct {
-	mu  sync.Mutex
-	m   map[K]V
-	max int
+	shards [16]memoShard[K, V]
+	seed   maphash.Seed
+	max    int // per shard
 }
 
-func newMemo[K comparable, V any](max int) *memo[K, V] { return &memo[K, V]{m: map[K]V{}, max: max} }
+type memoShard[K comparable, V any] struct {
+	mu sync.Mutex
+	m  map[K]V
+}
 
-func (c *memo[K, V]) get(k K, f func() V) V {
-	c.mu.Lock()
-	v, ok := c.m[k]
-	c.mu.Unlock()
-	if ok {
-		return v
+func newMemo[K comparable, V any](max int) *memo[K, V] {
+	c := &memo[K, V]{seed: maphash.MakeSeed(), max: max / 16}
+	for i := range c.shards {
+		c.shards[i].m = map[K]V{}
 	}
-	v = f()
-	c.mu.Lock()
-	if len(c.m) >= c.max {
-		clear(c.m)
+	return c
+}
+
+func (c *memo[K, V]) shard(k K) *memoShard[K, V] {
+	return &c.shards[maphash.Comparable(c.seed, k)%16]
+}
+
+// peek returns the value cached for k, if any.
+func (c *memo[K, V]) peek(k K) (V, bool) {
+	sh := c.shard(k)
+	sh.mu.Lock()
+	v, ok := sh.m[k]
+	sh.mu.Unlock()
+	return v, ok
+}
+
+// put caches v for k.
+func (c *memo[K, V]) put(k K, v V) {
+	sh := c.shard(k)
+	sh.mu.Lock()
+	if len(sh.m) >= c.max {
+		clear(sh.m)
 	}
-	c.m[k] = v
-	c.mu.Unlock()
-	return v
+	sh.m[k] = v
+	sh.mu.Unlock()
 }
 
 // analyses are what the words met so far are: cutting endings off is
@@ -187,24 +206,15 @@ func analysisOf(t string) *analysis {
 		return a
 	}
 	t = strings.Clone(t)
-	return analyses.get(t, func() *analysis {
-		w := word{end: len(t), stemEnd: len(t)}
-		analyze(t, &w)
-		a := &analysis{lower: strings.ToLower(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
-		a.fn = fn(a.lower)
-		if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
-			a.fn = fn(strings.ToLower(t[:w.stemEnd]))
-		}
-		return a
-	})
-}
-
-// peek returns the value cached for k, if any.
-func (c *memo[K, V]) peek(k K) (V, bool) {
-	c.mu.Lock()
-	v, ok := c.m[k]
-	c.mu.Unlock()
-	return v, ok
+	w := word{end: len(t), stemEnd: len(t)}
+	analyze(t, &w)
+	a := &analysis{lower: strings.ToLower(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
+	a.fn = fn(a.lower)
+	if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
+		a.fn = fn(strings.ToLower(t[:w.stemEnd]))
+	}
+	analyses.put(t, a)
+	return a
 }
 
 // analyze finds the script and the Korean ending of w.
