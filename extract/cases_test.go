@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,8 @@ import (
 //	-- not --         relations that must not be
 //	-- same --        "A = B": two names of one concept
 //	-- concepts --    names that must be concepts
+//	-- no concepts -- names that must not be
+//	-- evidence --    "A -type-> B | text": a sentence that states it
 //	-- pros -- / -- cons --   "A: text": an attribute of A
 var caseFilter = flag.String("case", "", "run only the cases whose file name contains this")
 
@@ -75,6 +78,17 @@ func TestCases(t *testing.T) {
 					t.Errorf("Lookup(%q) = nil, want a concept", name)
 				}
 			}
+			for _, line := range lines(sections["evidence"]) {
+				rel, text, _ := strings.Cut(line, " | ")
+				if !slices.Contains(evidenceOf(t, g, rel), text) {
+					t.Errorf("evidence of %q = %q, want %q among it", rel, evidenceOf(t, g, rel), text)
+				}
+			}
+			for _, name := range lines(sections["no concepts"]) {
+				if c := g.Lookup(name); c != nil {
+					t.Errorf("Lookup(%q) = %v, want no concept", name, c)
+				}
+			}
 			for kind, attr := range map[string]func(*graph.Concept) []string{
 				"pros": func(c *graph.Concept) []string { return c.Pros },
 				"cons": func(c *graph.Concept) []string { return c.Cons },
@@ -112,6 +126,26 @@ func contains(list []string, s string) bool {
 
 // hasRelation reports whether "A -type-> B" holds in g (either direction
 // for symmetric types).
+// evidenceOf returns the texts of the evidence of the relation on line.
+func evidenceOf(t *testing.T, g *graph.Graph, line string) []string {
+	t.Helper()
+	a, rest, _ := strings.Cut(line, " -")
+	typ, b, _ := strings.Cut(rest, "-> ")
+	ca, cb := g.Lookup(a), g.Lookup(b)
+	if ca == nil || cb == nil {
+		return nil
+	}
+	var out []string
+	for _, r := range append(g.Between(ca.ID, cb.ID), g.Between(cb.ID, ca.ID)...) {
+		if string(r.Type) == typ {
+			for _, ev := range r.Evidence {
+				out = append(out, ev.Text)
+			}
+		}
+	}
+	return out
+}
+
 func hasRelation(t *testing.T, g *graph.Graph, line string) bool {
 	t.Helper()
 	a, rest, ok1 := strings.Cut(line, " -")

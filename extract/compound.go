@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"conceptgraph/graph"
 )
@@ -30,8 +31,8 @@ func (e *extractor) compounds() {
 			if hasHangul(n) != hasHangul(c.name) {
 				continue // a translation: "빅데이터 (Big Data)" is no kind of Data
 			}
-			if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") {
-				continue // "Sync & Blocking": a combination, no kind of Blocking
+			if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") || koreanPairName(n) {
+				continue // "Sync & Blocking", "TCP와 UDP": a combination, no kind of Blocking
 			}
 			if n != c.name && !strings.Contains(c.name, " ") && strings.Contains(n, " ") {
 				continue // "NoSQL (Not Only SQL)": an expansion, no kind of SQL
@@ -73,9 +74,29 @@ func (e *extractor) basedOn() {
 	})
 }
 
+// koreanPairName reports whether a name joins two with 와/과 ("TCP와
+// UDP").
+func koreanPairName(n string) bool {
+	ws := strings.Fields(n)
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		if (strings.HasSuffix(w, "와") || strings.HasSuffix(w, "과")) && utf8.RuneCountInString(w) > 1 {
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSuffix(w, "와"), "과")); !isHangul(r) {
+				return true // "TCP와": a Latin name and the particle
+			}
+		}
+	}
+	return false
+}
+
 // headOf returns the concept named by the longest proper word suffix of
 // name, or "".
 func (e *extractor) headOf(name, self string) string {
+	// "tcp-udp": two concepts side by side, not a kind of the second.
+	if a, b, ok := strings.Cut(name, "-"); ok && !strings.ContainsAny(b, " -") && !strings.Contains(a, " ") {
+		if ia, ib := e.idx.lookup(a), e.idx.lookup(b); ia != "" && ib != "" && ia != ib {
+			return ""
+		}
+	}
 	words := strings.Fields(strings.ReplaceAll(name, "-", " - "))
 	for k := 1; k < len(words); k++ {
 		prefix := words[k-1]

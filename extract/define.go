@@ -284,6 +284,30 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 // koreanDefinition reads "X는 … G이다" and its kin.
 func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 	ws := st.ws
+	// "TCP는 … 프로토콜이고 UDP는 … 프로토콜이다": two clauses, each
+	// defining its own topic.
+	for k := 0; k+1 < len(ws); k++ {
+		if w := &ws[k]; w.kind != endCopula || w.stemEnd == w.start || !joiningCopula(w.ending) || ws[k+1].kind != endTopic && ws[k+1].kind != endNone {
+			continue
+		}
+		j := k + 1
+		for j < len(ws) && ws[j].kind == endNone && j < k+4 {
+			j++
+		}
+		if j >= len(ws) || ws[j].kind != endTopic {
+			continue
+		}
+		first := &sent{s: st.s[:ws[k].end], lower: st.lower[:ws[k].end], ws: ws[:k+1], ev: st.ev, ko: true, t: st.t, off: st.off, known: st.known}
+		e.koreanDefinition(first, c, topic)
+		rest := st.s[ws[k+1].start:]
+		second := &sent{s: rest, lower: asciiLower(rest), ws: words(rest), ev: st.ev, ko: true, t: st.t, off: st.off + ws[k+1].start, known: st.known}
+		if p := second.koreanPhraseAt(j - k - 1); !p.empty() {
+			if t := e.conceptOf(second, p, nameLikePhrase(second, p)); t != "" {
+				e.koreanDefinition(second, ctx{subject: c.subject}, t)
+			}
+		}
+		return
+	}
 	subj := topic
 	if k := koreanTopicWithin(st, 0); k >= 0 && labelWord(st.ws[k].stem(st.s)) {
 		return // "GBn ARQ의 특징은 …": about a feature, not a definition
@@ -368,6 +392,16 @@ func koreanTopicMarked(st *sent) bool {
 	}
 	h := koreanTopicWithin(st, k)
 	return h >= 0 && (st.ws[h].kind == endTopic || st.ws[h].kind == endOf || st.ws[h].kind == endSubject && endsInCopula(st))
+}
+
+// joiningCopula reports whether a copula's ending joins its clause to
+// another: "프로토콜이고", "장비이며", "개념이지만".
+func joiningCopula(e string) bool {
+	switch e {
+	case "이고", "이며", "고", "며", "이지만", "지만", "인데":
+		return true
+	}
+	return false
 }
 
 // endsInCopula reports whether the sentence ends with a copula: "X가 G이다".

@@ -123,6 +123,7 @@ type doc struct {
 	aliases []string // front matter aliases
 	title   string   // front matter title
 	h1      string   // the first level-1 heading
+	h1s     int      // how many level-1 headings there are
 	// warnings are the limits of limits.go the note reached.
 	warnings []error
 }
@@ -158,7 +159,7 @@ func parse(file string, src []byte, lines []int) (*doc, error) {
 		b.topBlock(n)
 	}
 	b.flushPending()
-	d.h1 = b.h1
+	d.h1, d.h1s = b.h1, b.h1s
 	return d, nil
 }
 
@@ -203,6 +204,7 @@ type builder struct {
 	// its one list or quote: a label heads only what follows it.
 	afterLabel *section
 	h1         string
+	h1s        int
 	metas      map[int]noteMeta // joined notes' front matter, by line
 }
 
@@ -231,8 +233,11 @@ func (b *builder) topBlock(n ast.Node) {
 			b.top, b.cur, b.afterLabel = s, s, nil
 			return
 		}
-		if n.Level == 1 && b.h1 == "" {
-			b.h1 = t.s
+		if n.Level == 1 {
+			if b.h1 == "" {
+				b.h1 = t.s
+			}
+			b.h1s++
 		}
 		parent := b.top
 		for parent.kind == sectionHeading && parent.level >= n.Level {
@@ -748,8 +753,11 @@ func markWikilinks(t *text) {
 		start := sb.Len()
 		sb.WriteString(shown)
 		if shown != "" {
-			if strings.Contains(target, "#^") {
-				note = "" // a block: named by the link's text
+			if _, heading, ok := strings.Cut(target, "#"); ok {
+				note = strings.TrimSpace(heading) // "Note#Heading": the heading's concept
+				if strings.HasPrefix(heading, "^") {
+					note = "" // a block: named by the link's text
+				}
 			}
 			marks = append(marks, mark{start, sb.Len(), markWiki, note})
 		}

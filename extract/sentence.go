@@ -703,7 +703,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 				if len(ns) == 1 {
 					// The link's text as another name, unless it is a
 					// description ("notes on Samba", "Kerberos: NFS").
-					if !strings.EqualFold(name, m.target) && !strings.Contains(strings.ToLower(name), strings.ToLower(m.target)) && !strings.ContainsAny(name, ":@") && nameLike(name, true) && len(strings.Fields(name)) <= 3 {
+					if !strings.EqualFold(name, m.target) && !strings.Contains(strings.ToLower(name), strings.ToLower(m.target)) && !strings.ContainsAny(name, ":@>") && nameLike(name, true) && len(strings.Fields(name)) <= 3 {
 						ns[0].aliases = append(ns[0].aliases, name)
 					}
 					e.define(ns[0], t.lineAt(start+m.start), fromText)

@@ -22,19 +22,22 @@ func (e *extractor) doc(d *doc) {
 	e.file = d.file
 	e.olists = map[*section]*olist{}
 	root := scope{}
-	if d.title != "" || len(d.aliases) > 0 {
+	// A note of a vault defines one concept, named by its front matter's
+	// title, else its first heading, else its file; its aliases and its
+	// file name are other names of it, which links to the note use. (A
+	// note with several top headings is a collection: it defines none.)
+	if d.title != "" || len(d.aliases) > 0 || d.h1s == 1 {
 		name := d.title
 		if name == "" {
 			name = d.h1
 		}
+		file := strings.TrimSuffix(baseName(d.file), ".md")
 		if name == "" {
-			name = strings.TrimSuffix(baseName(d.file), ".md")
+			name = file
 		}
 		if ns := parseNames(name); len(ns) == 1 {
 			ns[0].aliases = append(ns[0].aliases, d.aliases...)
-			if d.title != "" || d.h1 == "" {
-				ns[0].aliases = append(ns[0].aliases, strings.TrimSuffix(baseName(d.file), ".md"))
-			}
+			ns[0].aliases = append(ns[0].aliases, file)
 			root.subject = e.define(ns[0], 1, fromHeading)
 		}
 	}
