@@ -22,6 +22,7 @@ import (
 //	-- concepts --    names that must be concepts
 //	-- no concepts -- names that must not be
 //	-- evidence --    "A -type-> B | text": a sentence that states it
+//	-- tags --        "A: t1, t2": A's tags, all of them
 //	-- pros -- / -- cons --   "A: text": an attribute of A
 var caseFilter = flag.String("case", "", "run only the cases whose file name contains this")
 
@@ -76,6 +77,13 @@ func TestCases(t *testing.T) {
 			for _, name := range lines(sections["concepts"]) {
 				if g.Lookup(name) == nil {
 					t.Errorf("Lookup(%q) = nil, want a concept", name)
+				}
+			}
+			for _, line := range lines(sections["tags"]) {
+				name, tags, _ := strings.Cut(line, ": ")
+				c := g.Lookup(name)
+				if c == nil || strings.Join(c.Tags, ", ") != tags {
+					t.Errorf("tags of %q = %v, want %s", name, c, tags)
 				}
 			}
 			for _, line := range lines(sections["evidence"]) {

@@ -105,6 +105,7 @@ type concept struct {
 	summary  string
 	pros     []string
 	cons     []string
+	tags     []string
 	sources  []graph.Source
 	keys     map[string]bool // nameKey of the name and every alias
 	srcSeen  map[graph.Source]bool
@@ -143,6 +144,8 @@ type extractor struct {
 	line int
 	// sec is the section whose blocks are being read.
 	sec *section
+	// note is the concept the note being read defines, if any.
+	note string
 	// initials maps the initials of concepts' multi-word Latin names to
 	// the concepts, for acronyms; made once the first pass has named the
 	// concepts (see expansion).
@@ -208,6 +211,7 @@ const (
 	opSummary
 	opAttribute
 	opRelate
+	opTag
 )
 
 // replay does what a note's extractor logged, in e.pass. The log's ids
@@ -236,6 +240,8 @@ func (e *extractor) replay(file string, log []op) {
 			e.attribute(id(o.id), o.mode, o.text)
 		case opRelate:
 			e.relate(id(o.id), o.typ, id(o.to), o.conf, o.ev, o.rule)
+		case opTag:
+			e.tag(id(o.id), []string{o.text})
 		}
 	}
 }
@@ -260,7 +266,7 @@ func (e *extractor) own(c *concept) *concept {
 	}
 	cp := *c
 	cp.aliases = slices.Clone(c.aliases)
-	cp.pros, cp.cons = slices.Clone(c.pros), slices.Clone(c.cons)
+	cp.pros, cp.cons, cp.tags = slices.Clone(c.pros), slices.Clone(c.cons), slices.Clone(c.tags)
 	cp.sources = slices.Clone(c.sources)
 	cp.keys = maps.Clone(c.keys)
 	cp.srcSeen = maps.Clone(c.srcSeen)
@@ -530,7 +536,7 @@ func (e *extractor) build() (*graph.Graph, error) {
 		ids[c.id] = id
 		if _, aerr := g.AddConcept(graph.Concept{
 			ID: id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
-			Pros: c.pros, Cons: c.cons, Sources: c.sources,
+			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags)),
 		}); aerr != nil && err == nil {
 			err = aerr
 		}

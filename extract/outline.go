@@ -112,6 +112,7 @@ type section struct {
 	// A note's front matter met in the middle of a file (notes joined
 	// into one) opens a section: its aliases and its description.
 	aliases  []string
+	tags     []string
 	meta     string
 	metaLine int
 }
@@ -124,6 +125,7 @@ type doc struct {
 	title   string   // front matter title
 	h1      string   // the first level-1 heading
 	h1s     int      // how many level-1 headings there are
+	tags    []string // front matter tags
 	// warnings are the limits of limits.go the note reached.
 	warnings []error
 }
@@ -146,12 +148,15 @@ func parse(file string, src []byte, lines []int) (*doc, error) {
 			Title   string `yaml:"title"`
 			Aliases any    `yaml:"aliases"`
 			Alias   any    `yaml:"alias"`
+			Tags    any    `yaml:"tags"`
+			Tag     any    `yaml:"tag"`
 		}
 		if err := fm.Decode(&meta); err != nil {
 			return nil, &Error{File: file, Line: 1, Err: errorf("front matter: %v", err)}
 		}
 		d.title = strings.TrimSpace(meta.Title)
 		d.aliases = append(stringList(meta.Aliases), stringList(meta.Alias)...)
+		d.tags = tagList(append(stringList(meta.Tags), stringList(meta.Tag)...))
 	}
 	b.cur = d.root
 	b.top = d.root
@@ -161,6 +166,61 @@ func parse(file string, src []byte, lines []int) (*doc, error) {
 	b.flushPending()
 	d.h1, d.h1s = b.h1, b.h1s
 	return d, nil
+}
+
+// tagList cleans tags as Obsidian writes them: "#db", "db", "db/sql",
+// separated by commas or spaces.
+func tagList(in []string) []string {
+	var out []string
+	for _, t := range in {
+		for _, f := range strings.Fields(t) {
+			if f = strings.Trim(f, "#,"); f != "" && !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// hashTagRe finds inline tags: "#database", "#db/sql", not "#1" or a
+// heading.
+var hashTagRe = regexp.MustCompile(`(?:^|[\s(])#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)`)
+
+// inlineTags returns the tags written in s.
+func inlineTags(s string) []string {
+	if !strings.Contains(s, "#") {
+		return nil
+	}
+	var out []string
+	for _, m := range hashTagRe.FindAllStringSubmatch(s, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// blockTags returns the inline tags of a block's text, its items' and
+// its cells'.
+func blockTags(b *block) []string {
+	tags := inlineTags(b.text.s)
+	var walk func(its []*item)
+	walk = func(its []*item) {
+		for _, it := range its {
+			tags = append(tags, inlineTags(it.text.s)...)
+			walk(it.children)
+			for _, bb := range it.blocks {
+				tags = append(tags, blockTags(bb)...)
+			}
+		}
+	}
+	walk(b.items)
+	for _, row := range b.rows {
+		for _, c := range row {
+			tags = append(tags, inlineTags(c.s)...)
+		}
+	}
+	return tags
 }
 
 func stringList(v any) []string {
@@ -224,7 +284,7 @@ func (b *builder) topBlock(n ast.Node) {
 		t := b.inline(n)
 		if meta, ok := b.metas[t.line()]; ok {
 			// A joined note's front matter: a level-1 section of its own.
-			s := &section{kind: sectionHeading, level: 0, title: meta.title, aliases: meta.aliases, meta: meta.desc, metaLine: meta.descLine}
+			s := &section{kind: sectionHeading, level: 0, title: meta.title, aliases: meta.aliases, tags: meta.tags, meta: meta.desc, metaLine: meta.descLine}
 			parent := b.top
 			for parent.kind == sectionHeading {
 				parent = parent.parent
@@ -932,6 +992,7 @@ func joinLines(a, b text) text {
 type noteMeta struct {
 	title    text
 	aliases  []string
+	tags     []string
 	desc     string
 	descLine int
 }
@@ -1010,12 +1071,14 @@ func readMeta(src []byte, line int) (noteMeta, bool) {
 		Short    string `yaml:"desc-short"`
 		FullName string `yaml:"full-name"`
 		Acronym  string `yaml:"acronym"`
+		Tags     any    `yaml:"tags"`
 	}
 	if err := yaml.Unmarshal(src, &meta); err != nil || strings.TrimSpace(meta.Title) == "" {
 		return noteMeta{}, false
 	}
 	out := noteMeta{title: text{s: strings.TrimSpace(meta.Title), lines: []linePos{{0, line}}}}
 	out.aliases = append(stringList(meta.Aliases), stringList(meta.Alias)...)
+	out.tags = tagList(stringList(meta.Tags))
 	for _, a := range []string{meta.FullName, meta.Acronym} {
 		if a = strings.TrimSpace(a); a != "" {
 			out.aliases = append(out.aliases, a)

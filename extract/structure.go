@@ -39,8 +39,10 @@ func (e *extractor) doc(d *doc) {
 			ns[0].aliases = append(ns[0].aliases, d.aliases...)
 			ns[0].aliases = append(ns[0].aliases, file)
 			root.subject = e.define(ns[0], 1, fromHeading)
+			e.tag(root.subject, d.tags)
 		}
 	}
+	e.note = root.subject
 	e.section(d.root, root)
 }
 
@@ -166,6 +168,7 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 			id := e.define(n, line, st)
 			if first == "" {
 				first = id
+				e.tag(id, s.tags)
 			}
 		}
 		out := scope{subject: first}
@@ -284,6 +287,15 @@ func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) 
 	}
 	var numbered *scope // the scope numbered heads relate to, once one is read
 	for i, b := range blocks {
+		// Inline tags ("#database") are the note's concept's, or the
+		// section's where the note names none.
+		if tags := blockTags(b); len(tags) > 0 {
+			if e.note != "" {
+				e.tag(e.note, tags)
+			} else {
+				e.tag(subject, tags)
+			}
+		}
 		switch b.kind {
 		case blockPara, blockQuote:
 			if defined && i == 0 {
@@ -480,6 +492,29 @@ func (e *extractor) summary(id string, b *block) {
 		s = string([]rune(s)[:400]) + "…"
 	}
 	e.setSummary(id, s)
+}
+
+// tag gives concept id tags.
+func (e *extractor) tag(id string, tags []string) {
+	if id == "" || len(tags) == 0 || e.pass != 2 {
+		return
+	}
+	if e.logs {
+		for _, t := range tags {
+			e.log = append(e.log, op{kind: opTag, id: id, text: t})
+		}
+		return
+	}
+	c := e.get(id)
+	if c == nil {
+		return
+	}
+	c = e.own(c)
+	for _, t := range tags {
+		if !slices.Contains(c.tags, t) {
+			c.tags = append(c.tags, t)
+		}
+	}
 }
 
 // setSummary gives concept id its summary, unless it has one.

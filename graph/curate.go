@@ -433,6 +433,7 @@ func cloneConcept(c *Concept) *Concept {
 	cc.Pros = slices.Clone(c.Pros)
 	cc.Cons = slices.Clone(c.Cons)
 	cc.Sources = slices.Clone(c.Sources)
+	cc.Tags = slices.Clone(c.Tags)
 	return &cc
 }
 

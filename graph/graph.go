@@ -97,6 +97,9 @@ type Concept struct {
 	Pros    []string `json:"pros"`
 	Cons    []string `json:"cons"`
 	Sources []Source `json:"sources"`
+	// Tags are the notes' tags for the concept (front matter "tags:",
+	// inline "#tags"), without "#", sorted.
+	Tags []string `json:"tags"`
 }
 
 // Names returns the concept's name followed by its aliases.
@@ -179,6 +182,8 @@ func (g *Graph) AddConcept(c Concept) (*Concept, error) {
 	stored.Pros = appendNew(nil, c.Pros...)
 	stored.Cons = appendNew(nil, c.Cons...)
 	stored.Sources = append([]Source(nil), c.Sources...)
+	stored.Tags = appendNew(nil, c.Tags...)
+	slices.Sort(stored.Tags)
 	return stored, nil
 }
 
@@ -211,6 +216,10 @@ func (c *Concept) absorb(o *Concept) {
 	}
 	c.Pros = appendNew(c.Pros, o.Pros...)
 	c.Cons = appendNew(c.Cons, o.Cons...)
+	if len(o.Tags) > 0 {
+		c.Tags = appendNew(c.Tags, o.Tags...)
+		slices.Sort(c.Tags)
+	}
 	for _, s := range o.Sources {
 		if !slices.Contains(c.Sources, s) {
 			c.Sources = append(c.Sources, s)

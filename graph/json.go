@@ -41,6 +41,7 @@ func (c *Concept) ForJSON() Concept {
 	cc.Aliases = nonNil(cc.Aliases)
 	cc.Pros = nonNil(cc.Pros)
 	cc.Cons = nonNil(cc.Cons)
+	cc.Tags = nonNil(cc.Tags)
 	if cc.Sources == nil {
 		cc.Sources = []Source{}
 	}

@@ -46,6 +46,7 @@ func (g *Graph) adopt(c *Concept) {
 	cc.Pros = slices.Clone(c.Pros)
 	cc.Cons = slices.Clone(c.Cons)
 	cc.Sources = slices.Clone(c.Sources)
+	cc.Tags = slices.Clone(c.Tags)
 	// The id is non-empty and new to g, so this cannot fail.
 	_, _ = g.AddConcept(cc)
 }
