@@ -419,6 +419,18 @@ func compactShape(s []string) string {
 // maxParallel is the longest run of like sections compared with each other.
 const maxParallel = 6
 
+// describes reports whether a name is a description: a Korean phrase
+// with a particle or a clause in it ("CDN으로 전송가능한 컨텐츠").
+func describes(name string) bool {
+	ws := wordsOf(name)
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		if w.kind != endNone && w.kind != endAnd {
+			return true
+		}
+	}
+	return false
+}
+
 // parallel compares concepts described side by side with the same shape:
 // DAS, NAS and SAN each with a definition and a list; process and thread
 // as a pair. Three or more are compared only where their names look alike,
@@ -437,6 +449,9 @@ func (e *extractor) parallel(units []*unit) {
 				for b := a + 1; b < len(run); b++ {
 					if len(run) > 2 && !akin(e.nameOf(run[a].id), e.nameOf(run[b].id)) {
 						continue
+					}
+					if describes(e.nameOf(run[a].id)) || describes(e.nameOf(run[b].id)) {
+						continue // "CDN으로 전송가능한 컨텐츠": a description, not a peer
 					}
 					e.relate(run[a].id, graph.ComparedWith, run[b].id, 0.6, graph.Evidence{File: e.file, Line: run[a].line, Text: run[a].title}, "parallel")
 				}

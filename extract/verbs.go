@@ -45,8 +45,16 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			if c.subject != "" {
 				objs = append(objs, c.subject)
 			}
-		case p.j-p.i == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))]:
-			// "데이터로 저장": too general to be the object.
+		case bareLen(st, p) == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))]:
+			// "데이터로 저장", "데이터(entry)로": too general to be the object.
+		case cu.rel == graph.TypeOf || cu.rel == graph.ExampleOf:
+			// "컴퓨터 네트워크 기술의 일종": the class as named, with its
+			// head noun.
+			if id := e.conceptOf(st, p, !known && nameLikePhrase(st, p)); id != "" {
+				objs = append(objs, id)
+			} else if id := e.object(st, p, !known && nameLikePhrase(st, p), (cu.weak || cu.lang == "en") && !strongAmong); id != "" {
+				objs = append(objs, id)
+			}
 		default:
 			if id := e.object(st, p, !known && nameLikePhrase(st, p), (cu.weak || cu.lang == "en") && !strongAmong); id != "" {
 				objs = append(objs, id)
@@ -213,6 +221,17 @@ func opensSentence(st *sent, k int) bool {
 		}
 	}
 	return true
+}
+
+// bareLen is the number of words of p outside parentheses.
+func bareLen(st *sent, p phrase) int {
+	n := 0
+	for i := p.i; i < p.j; i++ {
+		if st.ws[i].paren == st.ws[p.i].paren {
+			n++
+		}
+	}
+	return n
 }
 
 // adviceWords precede "to use X" in advice about a concept: "It is
