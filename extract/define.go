@@ -380,6 +380,36 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 	}
 	if argued {
 		e.koreanGenus(st, subj, last)
+		e.purposeObjects(st, subj, p.i)
+	}
+}
+
+// purposeObjects reads what a definition's clause says the concept is
+// for: "다수의 컨테이너를 자동으로 운영하기 위한 오케스트레이션 도구", "Linux
+// 컨테이너를 만들고 사용할 수 있도록 하는 … 플랫폼": a tool for working a
+// known concept uses it. (Only a concept the notes know: "트래픽을 나누는
+// 장비" says what it does, not what it is built on.)
+func (e *extractor) purposeObjects(st *sent, subj string, genus int) {
+	purpose := false
+	for i := genus - 1; i >= 0 && i >= genus-4; i-- {
+		switch t := st.ws[i].text(st.s); {
+		case t == "위한" || t == "위해" || strings.HasSuffix(t, "하기") && i+1 < genus && st.ws[i+1].text(st.s) == "위한":
+			purpose = true
+		case strings.HasPrefix(t, "사용할") || strings.HasPrefix(t, "이용할") || strings.HasPrefix(t, "활용할") || t == "있도록":
+			purpose = true
+		}
+	}
+	if !purpose {
+		return
+	}
+	for i := 0; i < genus; i++ {
+		if st.ws[i].kind != endObject {
+			continue
+		}
+		p := st.koreanPhraseAt(i)
+		if id := e.conceptOf(st, p, false); id != "" && id != subj {
+			e.relate(subj, graph.Uses, id, 0.7, st.ev, "definition")
+		}
 	}
 }
 

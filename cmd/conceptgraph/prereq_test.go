@@ -133,8 +133,10 @@ func TestPrereqCycles(t *testing.T) {
 			t.Errorf("prereq --cycles lacks %q:\n%s", want, out)
 		}
 	}
-	if _, out, _ := runCLI(t, "prereq", "--cycles"); !strings.Contains(out, "No prerequisite cycles") {
-		t.Errorf("prereq --cycles on the sample = %q", out)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "os.md"), "# 스레드\n\n- 스레드는 프로세스를 사용한다.\n\n# 프로세스\n\n- 프로세스는 메모리를 사용한다.\n")
+	if _, out, _ := runCLI(t, "prereq", "--cycles", dir); !strings.Contains(out, "No prerequisite cycles") {
+		t.Errorf("prereq --cycles on notes without cycles = %q", out)
 	}
 }
 
