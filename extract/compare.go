@@ -290,6 +290,12 @@ func (e *extractor) table(b *block, sc scope) {
 					continue
 				}
 				if isLabel {
+					// "| 특징 | TCP/UDP 포트 정보 | …": about the columns'
+					// concepts, not a relation; the names it holds are
+					// still the notes' concepts.
+					for i := range row[1:] {
+						e.namesIn(&row[i+1])
+					}
 					continue
 				}
 				for i, cell := range row[1:] {

@@ -51,6 +51,20 @@ func comparisonsOnly(t graph.RelationType) bool {
 	return t == graph.ComparedWith || t == graph.OppositeOf
 }
 
+// namesIn defines the concepts t names by its marks and letters (see
+// defineMarked), and reads nothing else of it: a label row of a table.
+func (e *extractor) namesIn(t *text) {
+	for _, sp := range sentenceSpans(t.s) {
+		s := strings.TrimSpace(t.s[sp[0]:sp[1]])
+		if s == "" {
+			continue
+		}
+		start := sp[0] + strings.Index(t.s[sp[0]:sp[1]], s)
+		st := &sent{s: s, lower: asciiLower(s), ws: words(s), marks: marksIn(t, start, start+len(s)), ko: hasHangul(s), t: t, off: start, known: e.known}
+		e.defineMarked(st, t, start)
+	}
+}
+
 // statements reads every sentence of t.
 func (e *extractor) statements(t *text, c ctx) {
 	first := c.first
@@ -732,6 +746,9 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 	// "ZADD"), inner capitals ("HashTable", "FlockDB"), letters with
 	// digits ("Neo4j", "IPv4"). An acronym of a concept's name is another
 	// name of it ("BFS" of "Breadth-first search").
+	if st.ko {
+		e.latinTerms(st, t, start)
+	}
 	for i := range st.ws {
 		w := &st.ws[i]
 		if !w.latin {
@@ -803,6 +820,31 @@ func initialsOf(name string) string {
 		b.WriteRune(unicode.ToUpper(firstRune(w)))
 	}
 	return b.String()
+}
+
+// latinTerms defines the capitalised English terms of a Korean sentence:
+// "Race Condition이 발생", "Access Token의 저장", "Fork를 하면". Korean notes
+// write the terms they mean in English.
+func (e *extractor) latinTerms(st *sent, t *text, start int) {
+	for i := 0; i < len(st.ws); {
+		w := &st.ws[i]
+		if !w.latin || !unicode.IsUpper(firstRune(w.text(st.s))) || w.paren > 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(st.ws) && j-i < 4 && st.ws[j].latin && st.ws[j].paren == 0 && !st.ws[j-1].hard() && st.ws[j-1].stemEnd == st.ws[j-1].end &&
+			(unicode.IsUpper(firstRune(st.ws[j].text(st.s))) || st.ws[j].fn == 0 && j+1 < len(st.ws) && st.ws[j+1].latin && unicode.IsUpper(firstRune(st.ws[j+1].text(st.s)))) {
+			j++
+		}
+		name := st.s[w.start:st.ws[j-1].stemEnd]
+		if len(name) >= 3 && !isAcronym(name) && fn(strings.ToLower(firstWord(name))) == 0 && !genericNouns[strings.ToLower(name)] && e.idx.lookup(name) == "" {
+			if ns, ok := nameOf(name); ok {
+				e.define(ns, t.lineAt(start+w.start), fromLetters)
+			}
+		}
+		i = j
+	}
 }
 
 // properWord reports whether word i of an English sentence is a proper
