@@ -347,6 +347,14 @@ func (e *extractor) table(b *block, sc scope) {
 			case i == descCol && term != "":
 				e.statements(&row[i], ctx{subject: term, first: true})
 			case i > 0 || term == "":
+				// "| 1.1.1.1 | Cloudflare |": a cell that is a name alone
+				// names a concept.
+				if s := strings.TrimSpace(cell.s); properName(s) && plainWords(s) {
+					if ns, ok := nameOf(s); ok {
+						e.define(ns, cell.line(), fromItem)
+						continue
+					}
+				}
 				e.statements(&row[i], ctx{subject: sc.subject})
 			}
 		}

@@ -255,6 +255,13 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		defer func() { e.quiet = quiet }()
 		if !sc.list.refs {
 			e.statements(t, ctx{subject: sc.subject}) // references state nothing
+			// "## Corner cases" over "- Empty graph": a short name
+			// alone is a concept the notes name, related to nothing.
+			if s := strings.TrimSpace(t.s); len(it.children) == 0 && len(strings.Fields(s)) <= 3 && plainWords(s) {
+				if ns, ok := nameOf(s); ok && (unicode.IsUpper(firstRune(s)) || hasHangul(s) && !describes(s)) && !genericNouns[strings.ToLower(lastWord(s))] {
+					e.define(ns, line, fromItem)
+				}
+			}
 		}
 		for _, c := range it.children {
 			e.item(c, sc, nil, depth+1, "")
@@ -636,6 +643,17 @@ func splitNamesOf(s string, loose bool) []nameSet {
 		out = append(out, ns[0])
 	}
 	return out
+}
+
+// plainWords reports whether s is words of letters only: no number,
+// no punctuation but hyphens and slashes ("... 생략", "설정 50000" are not).
+func plainWords(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != ' ' && r != '-' && r != '/' {
+			return false
+		}
+	}
+	return true
 }
 
 // shortWord reports whether s is one Latin word, hyphens allowed.
