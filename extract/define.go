@@ -53,6 +53,16 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 	subj := st.englishPhraseFrom(k)
 	var subjID string
 	cop := subj.j
+	// "hierarchical and distributed naming system", alone: one noun
+	// phrase whose adjectives come in a pair.
+	if subj.j-subj.i == 1 && cop < len(ws) && (ws[cop].lower == "and" || ws[cop].lower == "or") && adjective(ws[subj.i].lower) {
+		if q := st.englishPhraseFrom(cop + 1); q.j-q.i > 1 && (adjective(ws[q.i].lower) || participle(ws[q.i].lower)) && q.j == len(ws) {
+			if c.first && topic == "" {
+				e.genusPhrase(st, c.subject, phrase{q.i + 1, q.j}, "definition")
+			}
+			return
+		}
+	}
 	// "A topological sort or topological ordering of a directed graph is
 	// …": another name and a complement before the copula.
 	if !subj.empty() && cop < len(ws) && (ws[cop].lower == "or" || ws[cop].lower == "of") {
@@ -221,7 +231,7 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	// "hierarchical and distributed naming system": adjectives in a
 	// pair, then the head.
 	if p.j < len(ws) && (ws[p.j].lower == "and" || ws[p.j].lower == "or") && p.j-p.i == 1 && adjective(ws[p.i].lower) {
-		if q := st.englishPhraseFrom(p.j + 1); q.j-q.i > 1 && adjective(ws[q.i].lower) {
+		if q := st.englishPhraseFrom(p.j + 1); q.j-q.i > 1 && (adjective(ws[q.i].lower) || participle(ws[q.i].lower)) {
 			p = phrase{q.i + 1, q.j}
 		}
 	}

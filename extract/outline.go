@@ -65,6 +65,24 @@ func (t *text) lineAt(off int) int {
 
 func (t *text) line() int { return t.lineAt(0) }
 
+// split returns t's lines, each a text of its own.
+func (t *text) split() []text {
+	var out []text
+	for start := 0; start < len(t.s); {
+		end := strings.IndexByte(t.s[start:], '\n')
+		if end < 0 {
+			end = len(t.s)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(t.s[start:end]) != "" {
+			out = append(out, text{s: t.s[start:end], marks: marksIn(t, start, end), lines: []linePos{{0, t.lineAt(start)}}})
+		}
+		start = end + 1
+	}
+	return out
+}
+
 type blockKind uint8
 
 const (

@@ -244,7 +244,15 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 
 // participle reports whether an English word is an -ing or -ed form.
 func participle(w string) bool {
-	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed"))
+	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) || irregularParticiples[w]
+}
+
+// irregularParticiples are past participles that do not end in -ed:
+// "a server written in Go", "a tool built on Lua".
+var irregularParticiples = map[string]bool{
+	"written": true, "built": true, "made": true, "known": true, "given": true, "taken": true, "shown": true,
+	"driven": true, "held": true, "kept": true, "run": false, "sent": true, "spent": true, "found": true,
+	"bound": true, "chosen": true, "drawn": true, "grown": true, "hidden": true, "thrown": true, "split": false,
 }
 
 // baseVerb reports whether w is the base form of one of enVerbs: the verb

@@ -368,7 +368,23 @@ func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) 
 // Request, Acknowledge". It reports whether it read one.
 func (e *extractor) termParagraph(t *text, sc scope) bool {
 	if strings.Contains(strings.TrimSpace(t.s), "\n") {
-		return false
+		// "[fbtftp](…): Facebook implementation of …" on each line: a
+		// glossary written without blank lines, each line its term.
+		lines := t.split()
+		for _, l := range lines {
+			if len(l.marks) == 0 || l.marks[0].start > 1 || !strings.Contains(l.s, ":") {
+				return false
+			}
+		}
+		read := false
+		for i := range lines {
+			if e.termParagraph(&lines[i], sc) {
+				read = true
+			} else {
+				e.statements(&lines[i], ctx{subject: sc.subject})
+			}
+		}
+		return read
 	}
 	head, desc, descAt, _ := splitItem(t)
 	if head == "" || desc == "" {
