@@ -93,16 +93,18 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 		}
 		at := st.wordAt(len(strings.TrimRight(st.s, ":： ")) - len(end) + 1)
 		class := e.classBefore(st, ctx{subject: sc.subject}, "", at)
+		kinds := false
 		if class == "" && (end == " for example" || end == " e.g.") && len(spans) > 1 {
 			// "… eventual consistency models. For example:": the class
-			// is what the sentence before names last.
+			// is what the sentence before names last; named with a
+			// word for kinds ("models", "levels"), its items are kinds.
 			prev := spans[len(spans)-2]
-			ps := e.lastPhrase(t, prev[0], prev[1])
-			class = ps
+			class = e.lastPhrase(t, prev[0], prev[1])
+			kinds = kindWord(strings.ToLower(lastWord(strings.TrimRight(strings.TrimSpace(t.s[prev[0]:prev[1]]), ".:"))))
 		}
 		if class != "" {
 			rel := graph.TypeOf
-			if end == " such as" || end == " like" || end == " including" || end == " e.g." || end == " for example" {
+			if !kinds && (end == " such as" || end == " like" || end == " including" || end == " e.g." || end == " for example") {
 				rel = graph.ExampleOf
 			}
 			return class, label{labelRel, rel}, mentioned
