@@ -520,6 +520,11 @@ var genericNouns = map[string]bool{
 	"info": true, "issues": true, "problems": true, "structure": true, "development": true, "project": true, "person": true, "people": true, "location": true,
 }
 
+// idiomObjects make fixed expressions with a verb of use: "신경을 쓰다"
+// (to care), "애를 쓰다", "힘을 쓰다" (to strive), "시간을 쓰다" (to spend
+// time).
+var idiomObjects = map[string]bool{"신경": true, "애": true, "힘": true, "마음": true, "시간": true, "돈": true, "노력": true}
+
 // genericClasses are classes so general that, as the class of a
 // statement in a section, they stand for the section's concept: in
 // "mongoDB는 … 많이 알려진 DB 중 하나" under NoSQL, DB is NoSQL.

@@ -17,8 +17,8 @@ import (
 // anything.
 func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	cu := h.c
-	if cu.lang == "ko" && cu.rel == graph.ExampleOf && cu.side == before && strings.TrimSpace(strings.Trim(st.s[h.end:], ".)( ")) == "" {
-		return false // "…의 예시" closing a line is a title: examples of it
+	if cu.lang == "ko" && cu.rel == graph.ExampleOf && cu.side == before && strings.TrimSpace(strings.Trim(dropParens(st.s[h.end:]), ".)( ")) == "" {
+		return false // "…의 예시 (… example)" closing a line is a title: examples of it
 	}
 	// Comparisons are between concepts the notes name: an unknown
 	// object ("처리구조와 유사해") is an attribute, not a concept.
@@ -47,6 +47,8 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			}
 		case bareLen(st, p) == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))]:
 			// "데이터로 저장", "데이터(entry)로": too general to be the object.
+		case p.j-p.i == 1 && idiomObjects[st.ws[p.i].stem(st.s)] && cu.lang == "ko":
+			// "신경을 쓰다" is to care, "힘을 쓰다" to strive.
 		case cu.rel == graph.TypeOf || cu.rel == graph.ExampleOf:
 			// "컴퓨터 네트워크 기술의 일종": the class as named, with its
 			// head noun.
@@ -221,6 +223,23 @@ func opensSentence(st *sent, k int) bool {
 		}
 	}
 	return true
+}
+
+// dropParens returns s without what is in parentheses.
+func dropParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // bareLen is the number of words of p outside parentheses.
