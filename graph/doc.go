@@ -52,6 +52,15 @@
 // concepts; [Graph.Paths] the k shortest distinct ones (Yen's algorithm),
 // optionally only along the relations' direction and through some types.
 //
+// # Tags
+//
+// A concept's Tags are the notes' tags for it, without "#". Tags are
+// compared ignoring case, as Obsidian does, and a tag also names the tags
+// nested under it: "db" names "db/sql". [Graph.Tags] lists the tags with
+// how many concepts carry each; [Graph.Tagged] finds the concepts that
+// carry any of some tags; [ParseTags], [KnownTag] and [NearTags] read,
+// check and correct tags given by a person.
+//
 // # Curation
 //
 // Extraction is never perfect. A curation file, conceptgraph.yaml beside

@@ -44,6 +44,9 @@ type statusResponse struct {
 	// Related is how many concepts have a relation: the page's drawing of
 	// the whole graph holds those and lists the others apart.
 	Related int `json:"related"`
+	// Tags are the notes' tags, by name, each with how many concepts
+	// carry it: the values of the tag parameter.
+	Tags []graph.Tag `json:"tags"`
 }
 
 type healthResponse struct {
@@ -63,7 +66,7 @@ func (s *Server) handleStatus(c *gin.Context) {
 	snap := s.state.Load()
 	resp := statusResponse{
 		Version: snap.version, Concepts: snap.g.Len(), Relations: snap.nrels, Related: snap.related,
-		Error: snap.problem, Layouts: graph.Layouts, MaxDrawn: s.opts.MaxDrawn,
+		Error: snap.problem, Layouts: graph.Layouts, MaxDrawn: s.opts.MaxDrawn, Tags: snap.tags,
 	}
 	for _, t := range graph.Types {
 		resp.Types = append(resp.Types, typeInfo{t, t.Color()})
@@ -75,17 +78,32 @@ func (s *Server) handleStatus(c *gin.Context) {
 }
 
 // handleGraph answers GET /api/graph: the whole graph in the extraction
-// JSON contract, with only the relation types asked for. It is serialised
-// once per graph version and type filter, and every request is sent the
-// same bytes, with their length.
+// JSON contract, with only the relation types asked for and, with tags,
+// only the concepts carrying any of them. It is serialised once per graph
+// version and filter, and every request is sent the same bytes, with
+// their length.
 func (s *Server) handleGraph(c *gin.Context) {
 	types, err := graph.ParseTypes(c.Query("types"))
 	if err != nil {
 		s.fail(c, errBadParam("types", err.Error()))
 		return
 	}
+	tags, err := parseTags(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	snap := s.state.Load()
-	data, err := snap.docs.get(types, func() ([]byte, error) { return json.Marshal(snap.g.Filter(types).Document()) })
+	if err := snap.checkTags(tags); err != nil {
+		s.fail(c, err)
+		return
+	}
+	data, err := snap.docs.get(types, tags, func() ([]byte, error) {
+		if len(tags) > 0 {
+			return json.Marshal(snap.g.Subgraph(snap.g.Tagged(tags), types).Document())
+		}
+		return json.Marshal(snap.g.Filter(types).Document())
+	})
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -205,7 +223,7 @@ func (s *Server) answerView(c *gin.Context, limit int) {
 	c.JSON(http.StatusOK, resp)
 }
 
-// handleNeighborhood answers GET /api/neighborhood?focus=&depth=&types=:
+// handleNeighborhood answers GET /api/neighborhood?focus=&depth=&types=&tag=:
 // the subgraph around a concept, whole.
 func (s *Server) handleNeighborhood(c *gin.Context) {
 	if c.Query("focus") == "" {

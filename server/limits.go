@@ -16,8 +16,8 @@ import (
 // server compare megabytes against every concept with one GET.
 const MaxNameLen = 200
 
-// maxParamLen is the longest any other parameter may be (types, layout,
-// format, numbers), in characters.
+// maxParamLen is the longest any other parameter may be (types, tag,
+// layout, format, numbers), in characters.
 const maxParamLen = 400
 
 // nameParams are the query parameters that name concepts.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -209,6 +210,10 @@ func TestPagePhone(t *testing.T) {
 	p := openPage(t, ts, 390, 844)
 	p.open("/")
 	p.poll("the overview", `document.querySelectorAll("#diagram svg g.node.concept").length >= 10`)
+	// The sample has no tags: no tag filter.
+	if !eval[bool](p, `document.querySelector("#tag-filter").hidden`) {
+		t.Error("the tag filter shows for notes without tags")
+	}
 	if over := eval[int](p, `(() => { const b = document.querySelector(".toolbar"); return b.scrollWidth - b.clientWidth; })()`); over > 0 {
 		t.Errorf("the toolbar runs %d px off screen at 390 px", over)
 	}
@@ -282,4 +287,129 @@ func plural(n int, one string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + one + "s"
+}
+
+// drawnConcepts is a JavaScript expression: the ids of the concepts the
+// drawing shows, sorted.
+const drawnConcepts = `[...document.querySelectorAll("#diagram svg g.node[data-concept]")].map((g) => g.dataset.concept).sort()`
+
+// The tag filter shows for a vault with tags: choosing a tag draws only
+// the concepts with it, the URL keeps it through reload, back and
+// forward, and the details of a concept show its tags, each a button
+// that shows the concepts with that tag.
+func TestPageTags(t *testing.T) {
+	ts := newTagged(t)
+	p := openPage(t, ts, 1280, 800)
+	p.open("/")
+	p.poll("the tag filter", `!document.querySelector("#tag-filter").hidden`)
+	options := eval[[]string](p, `[...document.querySelectorAll("#tag option")].map((o) => o.value + " " + o.textContent)`)
+	if want := []string{" all", "cache #cache · 1", "database #database · 3", "db/sql #db/sql · 1", "network #network · 2"}; !slices.Equal(options, want) {
+		t.Errorf("tag options = %q, want %q", options, want)
+	}
+	all := eval[[]string](p, drawnConcepts)
+	if !slices.Contains(all, "tcp") {
+		t.Fatalf("the overview draws %q, want TCP among them", all)
+	}
+	p.shot("tags-overview")
+
+	choose := func(tag string) {
+		t.Helper()
+		// As a pick from the list does: the value, then a change event.
+		if !eval[bool](p, `(() => { const s = document.querySelector("#tag"); s.value = "`+tag+`"; return s.value === "`+tag+`" && s.dispatchEvent(new Event("change")); })()`) {
+			t.Fatalf("#%s is not among the tags to choose", tag)
+		}
+	}
+	database := `new URLSearchParams(location.search).get("tag") === "database"`
+	choose("database")
+	p.poll("the view of #database", pageReady+` && `+database+` && document.querySelector('#tag-chips .tag-chip[data-tag="database"]') !== null`)
+	want := []string{"mvcc", "postgresql", "redis"}
+	if got := eval[[]string](p, drawnConcepts); !slices.Equal(got, want) {
+		t.Errorf("with #database the drawing shows %q, want %q", got, want)
+	}
+	if title := eval[string](p, `document.querySelector("#view-title").textContent`); !strings.Contains(title, "tagged #database") {
+		t.Errorf("view title %q, want it to say the tag", title)
+	}
+	if href := eval[string](p, `document.querySelector("#export-svg").getAttribute("href")`); !strings.Contains(href, "tag=database") {
+		t.Errorf("SVG export %q, want the tag in it", href)
+	}
+	p.shot("tags-database")
+
+	// Reload, back and forward keep the filter the URL holds.
+	p.do("reload", chromedp.Reload())
+	p.poll("the reloaded view", pageReady+` && `+database+` && document.querySelectorAll("#diagram svg g.node").length > 0`)
+	if got := eval[[]string](p, drawnConcepts); !slices.Equal(got, want) {
+		t.Errorf("after a reload the drawing shows %q, want %q", got, want)
+	}
+	p.do("back", chromedp.NavigateBack())
+	p.poll("the view before the tag", pageReady+` && !new URLSearchParams(location.search).has("tag") && document.querySelector('#diagram svg g.node[data-concept="tcp"]') !== null && document.querySelector("#tag-chips .tag-chip") === null`)
+	p.do("forward", chromedp.NavigateForward())
+	p.poll("the view of #database again", pageReady+` && `+database+` && document.querySelector('#diagram svg g.node[data-concept="tcp"]') === null`)
+
+	// A second tag adds its concepts.
+	choose("network")
+	p.poll("the view of #database or #network", pageReady+` && new URLSearchParams(location.search).get("tag") === "database,network" && document.querySelector('#diagram svg g.node[data-concept="tcp"]') !== null`)
+	if got := eval[[]string](p, drawnConcepts); !slices.Equal(got, []string{"dns", "mvcc", "postgresql", "redis", "tcp"}) {
+		t.Errorf("with #database or #network the drawing shows %q", got)
+	}
+	// Its chip lets go of it.
+	p.do("drop #network", chromedp.Click(chromedp.CSS(`#tag-chips .tag-chip[data-tag="network"]`)))
+	p.poll("#database alone", pageReady+` && `+database+` && document.querySelector('#diagram svg g.node[data-concept="tcp"]') === null`)
+
+	// The details of a concept show its tags; one shows its concepts.
+	p.do("click PostgreSQL", chromedp.Click(chromedp.CSS(`#diagram svg g.node[data-concept="postgresql"]`)))
+	p.poll("its tags", `document.querySelectorAll("#panel .tags .tag-chip").length === 2`)
+	if got := eval[[]string](p, `[...document.querySelectorAll("#panel .tags .tag-chip")].map((b) => b.textContent + " " + b.getAttribute("aria-pressed"))`); !slices.Equal(got, []string{"#database true", "#db/sql false"}) {
+		t.Errorf("PostgreSQL's tags in the panel = %q, want #database (shown) and #db/sql", got)
+	}
+	p.shot("tags-panel")
+	p.do("show #db/sql", chromedp.Click(chromedp.CSS(`#panel .tags .tag-chip[data-tag="db/sql"]`)))
+	p.poll("the view of #db/sql", pageReady+` && new URLSearchParams(location.search).get("tag") === "db/sql" && document.querySelector('#panel .tags .tag-chip[data-tag="db/sql"]')?.getAttribute("aria-pressed") === "true"`)
+	if got := eval[[]string](p, drawnConcepts); !slices.Equal(got, []string{"postgresql"}) {
+		t.Errorf("with #db/sql the drawing shows %q, want PostgreSQL alone", got)
+	}
+
+	// A focus stays, its neighbourhood reached through tagged concepts.
+	p.open("/?focus=redis&depth=2&tag=network")
+	p.poll("Redis among #network", `document.querySelector('#diagram svg g.node.focus[data-concept="redis"]') !== null`)
+	if got := eval[[]string](p, drawnConcepts); !slices.Equal(got, []string{"dns", "redis", "tcp"}) {
+		t.Errorf("Redis's view with #network shows %q, want Redis, TCP and DNS", got)
+	}
+	// A path draws every concept on it: the filter waits.
+	p.do("path mode", chromedp.Click(chromedp.CSS("#mode-path")))
+	p.poll("the filter disabled", pageReady+` && document.querySelector("#tag").disabled && document.querySelector("#tag-chips .tag-chip").disabled`)
+	// A tag that went from the notes leaves the URL.
+	p.open("/?tag=gone,network")
+	p.poll("the tag dropped", pageReady+` && new URLSearchParams(location.search).get("tag") === "network"`)
+}
+
+// At phone width the tag filter has a row of its own within the screen,
+// and the bottom sheet shows a concept's tags.
+func TestPageTagsPhone(t *testing.T) {
+	ts := newTagged(t)
+	p := openPage(t, ts, 390, 844)
+	p.open("/?tag=database,network")
+	p.poll("the tag filter", `document.querySelectorAll("#tag-chips .tag-chip").length === 2`)
+	if over := eval[int](p, `(() => { const b = document.querySelector(".toolbar"); return b.scrollWidth - b.clientWidth; })()`); over > 0 {
+		t.Errorf("the toolbar runs %d px off screen at 390 px", over)
+	}
+	if off := eval[[]string](p, `[...document.querySelectorAll("#tag-filter button, #tag-filter select")].filter((e) => !(`+onScreen+`)(e)).map((e) => e.id || e.dataset.tag)`); len(off) > 0 {
+		t.Errorf("tag filter controls off screen at 390 px: %q", off)
+	}
+	p.shot("phone-tags")
+	id := eval[string](p, `(() => {
+	  for (const g of document.querySelectorAll("#diagram svg g.node[data-concept]")) {
+	    const r = g.getBoundingClientRect();
+	    if (document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest("g.node") === g) return g.dataset.concept;
+	  }
+	  return "";
+	})()`)
+	if id == "" {
+		t.Fatal("no concept of the view can be tapped at 390 px")
+	}
+	p.do("tap "+id, chromedp.Click(chromedp.CSS(`#diagram svg g.node[data-concept="`+id+`"]`)))
+	p.poll("the sheet with the tags", pageReady+` && document.body.classList.contains("sheet-open") && document.querySelectorAll("#panel .tags .tag-chip").length > 0`)
+	if off := eval[[]string](p, `[...document.querySelectorAll("#panel .tags .tag-chip")].filter((e) => !(`+onScreen+`)(e)).map((e) => e.dataset.tag)`); len(off) > 0 {
+		t.Errorf("%s's tags off screen in the sheet at 390 px: %q", id, off)
+	}
+	p.shot("phone-tags-sheet")
 }

@@ -87,9 +87,10 @@ type snapshot struct {
 	problem string // why the last reload fell short, or ""
 	search  *graph.Search
 	hubs    []string
-	nrels   int       // len(g.Relations()), which sorts them
-	related int       // concepts with a relation: the whole graph as the page draws it
-	docs    *docCache // the whole graph as JSON, serialised once
+	nrels   int         // len(g.Relations()), which sorts them
+	related int         // concepts with a relation: the whole graph as the page draws it
+	tags    []graph.Tag // g.Tags(): for the page, and to check the tags asked for
+	docs    *docCache   // the whole graph as JSON, serialised once
 	views   *overviews
 }
 
@@ -118,7 +119,7 @@ func (snap *snapshot) overview(top int) []string {
 
 func newSnapshot(g *graph.Graph, version int, problem string) *snapshot {
 	snap := &snapshot{g: g, version: version, problem: problem, search: graph.NewSearch(g), hubs: g.Hubs(12), nrels: len(g.Relations()), docs: newDocCache(),
-		views: &overviews{ids: map[int][]string{}}}
+		views: &overviews{ids: map[int][]string{}}, tags: g.Tags()}
 	for _, c := range g.Concepts() {
 		if g.Degree(c.ID) > 0 {
 			snap.related++

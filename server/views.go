@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ type viewParams struct {
 	types  []graph.RelationType
 	top    int      // with no focus: an overview of about this many concepts (see graph.Overview); 0 for all
 	ids    []string // exactly these concepts (ids or names), for paths and learning orders
+	tags   []string // only the concepts carrying any of these tags (and the focus); none for all
 	layout string
 	legend bool // draw the legend of relation types (downloads do; the page has its own)
 }
@@ -43,6 +45,9 @@ func (s *Server) parseView(c *gin.Context) (viewParams, error) {
 	}
 	if p.layout, err = graph.ParseLayout(c.Query("layout")); err != nil {
 		return p, errBadParam("layout", err.Error())
+	}
+	if p.tags, err = parseTags(c); err != nil {
+		return p, err
 	}
 	for _, id := range strings.Split(c.Query("ids"), ",") {
 		if id = strings.TrimSpace(id); id != "" {
@@ -74,15 +79,35 @@ type aView struct {
 // and any other view whose drawing is larger than limit (the whole graph's
 // concepts with relations, a list of ids) is refused with 413. The view's
 // all, which downloads draw, may be larger: the caller checks it.
+//
+// With tags, the view is of the concepts carrying any of them and the
+// relations among them: a focus's neighbourhood is reached through those
+// concepts only (the focus is kept, tagged or not), an overview is one of
+// them, a list of ids keeps those of them.
 func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
+	if err := snap.checkTags(p.tags); err != nil {
+		return aView{}, err
+	}
+	var tagged []string
+	if len(p.tags) > 0 {
+		tagged = snap.g.Tagged(p.tags)
+	}
 	var v aView
 	switch {
 	case p.focus != "":
-		sub, omitted, err := snap.g.NearestNeighborhood(p.focus, p.depth, p.types, limit)
+		focus := snap.g.Lookup(p.focus)
+		if focus == nil {
+			return aView{}, &graph.NotFoundError{Name: p.focus}
+		}
+		g := snap.g
+		if len(p.tags) > 0 {
+			g = snap.g.Subgraph(append(tagged, focus.ID), nil)
+		}
+		sub, omitted, err := g.NearestNeighborhood(focus.ID, p.depth, p.types, limit)
 		if err != nil {
 			return aView{}, err
 		}
-		ref := refOf(snap.g.Lookup(p.focus))
+		ref := refOf(focus)
 		return aView{g: sub, all: sub, focus: &ref, omitted: omitted}, nil
 	case len(p.ids) > 0:
 		var ids []string
@@ -91,7 +116,9 @@ func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
 			if c == nil {
 				return aView{}, &graph.NotFoundError{Name: name}
 			}
-			ids = append(ids, c.ID)
+			if len(p.tags) == 0 || slices.ContainsFunc(p.tags, c.HasTag) {
+				ids = append(ids, c.ID)
+			}
 		}
 		sub := snap.g.Subgraph(ids, p.types)
 		v = aView{g: sub, all: sub}
@@ -100,16 +127,27 @@ func (s *Server) view(snap *snapshot, p viewParams, limit int) (aView, error) {
 		if limit > 0 {
 			top = min(top, limit) // an overview is never too large to draw
 		}
-		sub := snap.g.Subgraph(snap.overview(top), p.types)
+		var ids []string
+		if len(p.tags) > 0 {
+			ids = snap.g.Subgraph(tagged, nil).Overview(top)
+		} else {
+			ids = snap.overview(top)
+		}
+		sub := snap.g.Subgraph(ids, p.types)
 		v = aView{g: sub, all: sub}
 	default:
 		// The page draws the whole graph's concepts that have a relation.
-		// Without a type filter their number is known: refuse too many
-		// before copying the graph. With one, fewer may have a relation.
-		if limit > 0 && len(p.types) == 0 && snap.related > limit {
+		// Without a filter their number is known: refuse too many before
+		// copying the graph. With one, fewer may have a relation.
+		if limit > 0 && len(p.types) == 0 && len(p.tags) == 0 && snap.related > limit {
 			return aView{}, s.errTooLarge(snap.related)
 		}
-		all := snap.g.Filter(p.types)
+		var all *graph.Graph
+		if len(p.tags) > 0 {
+			all = snap.g.Subgraph(tagged, p.types)
+		} else {
+			all = snap.g.Filter(p.types)
+		}
 		v = aView{g: all, all: all, apart: []conceptRef{}}
 		var related []string
 		for _, c := range all.Concepts() {
@@ -152,7 +190,7 @@ func (p viewParams) key(format string, focusConcept *graph.Concept) string {
 	for _, t := range p.types {
 		types = append(types, string(t))
 	}
-	return fmt.Sprintf("%s|%s|%d|%s|%d|%s|%s|%t", format, focus, p.depth, strings.Join(types, ","), p.top, strings.Join(p.ids, ","), p.layout, p.legend)
+	return fmt.Sprintf("%s|%s|%d|%s|%d|%s|%s|%t|%q", format, focus, p.depth, strings.Join(types, ","), p.top, strings.Join(p.ids, ","), p.layout, p.legend, tagsKey(p.tags))
 }
 
 // filename is the name a download is saved under:
@@ -164,6 +202,9 @@ func (p viewParams) filename(focus *graph.Concept, format string) string {
 		name += "-" + graph.Slug(focus.Name) + "-d" + strconv.Itoa(p.depth)
 	case p.top > 0:
 		name += "-top" + strconv.Itoa(p.top)
+	}
+	if len(p.tags) > 0 {
+		name += "-tag-" + graph.Slug(strings.Join(p.tags, " "))
 	}
 	return name + "." + render.Extension(format)
 }

@@ -138,6 +138,7 @@ function viewQuery(spec) {
     q.set("top", String(spec.top));
   }
   if (spec.types.length) q.set("types", spec.types.join(","));
+  if (spec.tags?.length) q.set("tag", spec.tags.join(","));
   return q;
 }
 
@@ -149,6 +150,7 @@ const state = {
   focus: "", // id or name of the concept the view centres on; "" for no focus
   depth: DEFAULT_DEPTH,
   types: [], // relation types kept; empty keeps all
+  tags: [], // only concepts with any of these tags (the focus too); empty keeps all
   layout: "",
   top: DEFAULT_TOP, // with no focus: the overview's size; 0 draws the whole graph
   sel: "", // the concept shown in the side panel
@@ -166,6 +168,7 @@ function stateFromURL() {
     focus: (p.get("focus") || "").trim(),
     depth: clampInt(p.get("depth"), 0, MAX_DEPTH, DEFAULT_DEPTH),
     types: splitList(p.get("types")),
+    tags: splitList(p.get("tag")).map((t) => t.replace(/^#+/, "")).filter(Boolean),
     layout: p.get("layout") || "",
     top: top === null ? DEFAULT_TOP : top === "all" ? 0 : clampInt(top, 0, 10000, DEFAULT_TOP),
     sel: p.get("sel") || "",
@@ -185,6 +188,7 @@ function urlFromState() {
   else if (state.top !== DEFAULT_TOP) p.set("top", state.top === 0 ? "all" : String(state.top));
   if (state.depth !== DEFAULT_DEPTH) p.set("depth", String(state.depth));
   if (state.types.length) p.set("types", state.types.join(","));
+  if (state.tags.length) p.set("tag", state.tags.join(","));
   if (state.layout && state.layout !== status.layouts[0]) p.set("layout", state.layout);
   if (state.mode === "path") {
     if (state.from) p.set("from", state.from);
@@ -205,12 +209,34 @@ function commit({ push = true } = {}) {
   history[push ? "pushState" : "replaceState"](null, "", url);
 }
 
-// normalize drops what the server would refuse: unknown types and layouts.
+// normalize drops what the server would refuse: unknown types, layouts
+// and tags (a tag the notes no longer have, after an edit). A tag is
+// written as the notes write it.
 function normalize() {
   const known = new Set(status.types.map((t) => t.type));
   state.types = state.types.filter((t) => known.has(t));
   if (state.types.length === known.size) state.types = [];
   if (!status.layouts.includes(state.layout)) state.layout = status.layouts[0] || "dot";
+  const tags = [];
+  for (const t of state.tags) {
+    const tag = knownTag(t);
+    if (tag && !tags.some((x) => sameTag(x, tag))) tags.push(tag);
+  }
+  state.tags = tags;
+}
+
+// Tags compare ignoring case, and a tag names those nested under it
+// ("db" names "db/sql"), as the server compares them.
+const tagKey = (t) => t.normalize("NFC").toLowerCase();
+const sameTag = (a, b) => tagKey(a) === tagKey(b);
+const tagUnder = (t, parent) => sameTag(t, parent) || tagKey(t).startsWith(tagKey(parent) + "/");
+
+// knownTag returns tag as the notes write it, or "" when no concept has
+// it (nor a tag nested under it).
+function knownTag(tag) {
+  const exact = status.tags.find((t) => sameTag(t.name, tag));
+  if (exact) return exact.name;
+  return status.tags.some((t) => tagUnder(t.name, tag)) ? tag : "";
 }
 
 // ---------------------------------------------------------------------------
@@ -226,7 +252,7 @@ function busy(delta) {
 // ---------------------------------------------------------------------------
 // Server status: counts, relation types and colours, layouts, hubs
 
-let status = { version: 0, concepts: 0, relations: 0, error: "", types: [], layouts: ["dot"], hubs: [], maxDrawn: 0, related: 0 };
+let status = { version: 0, concepts: 0, relations: 0, error: "", types: [], layouts: ["dot"], hubs: [], maxDrawn: 0, related: 0, tags: [] };
 
 async function loadStatus() {
   const r = await api("/api/status");
@@ -237,6 +263,7 @@ async function loadStatus() {
     types: r.data.types || [],
     layouts: r.data.layouts?.length ? r.data.layouts : ["dot"],
     hubs: r.data.hubs || [],
+    tags: Array.isArray(r.data.tags) ? r.data.tags : [],
   };
   setVersion(status.version);
   $("#stats").textContent = `${plural(status.concepts, "concept")} · ${plural(status.relations, "relation")}`;
@@ -312,6 +339,60 @@ function fillLayouts() {
   fill($("#layout"), ...status.layouts.map((l) => el("option", { value: l, text: l })));
 }
 
+// syncTagFilter shows the tag filter when the notes have tags: a button
+// for each tag kept, which lets go of it, and a list of the other tags to
+// add one (a concept with any of them is kept). A path or a learning
+// order draws all of its concepts: there the filter waits, disabled.
+function syncTagFilter() {
+  const box = $("#tag-filter");
+  box.hidden = status.tags.length === 0;
+  if (box.hidden) return;
+  const off = state.mode !== "explore";
+  box.title = off ? "A path or a learning order shows every concept on it, whatever its tags" : "";
+  fill(
+    $("#tag-chips"),
+    state.tags.map((t) =>
+      el(
+        "li",
+        {},
+        button(["#" + t, el("span", { class: "unpick", "aria-hidden": "true", text: "×" })], () => dropTag(t), {
+          class: "tag-chip",
+          dataset: { tag: t },
+          "aria-label": `Stop filtering by #${t}`,
+          title: `Show the concepts without #${t} again`,
+          disabled: off,
+        }),
+      ),
+    ),
+  );
+  const select = $("#tag");
+  fill(
+    select,
+    el("option", { value: "", text: state.tags.length ? "or…" : "all" }),
+    status.tags
+      .filter((t) => !state.tags.some((x) => sameTag(x, t.name)))
+      .map((t) => el("option", { value: t.name, text: `#${t.name} · ${t.concepts}` })),
+  );
+  select.value = "";
+  select.disabled = off;
+}
+
+function dropTag(tag) {
+  state.tags = state.tags.filter((t) => !sameTag(t, tag));
+  commit();
+  refresh();
+}
+
+// showTag shows the concepts with tag: the overview (or the whole graph,
+// if that is what is shown) of them alone, the selection kept.
+function showTag(tag) {
+  state.mode = "explore";
+  state.focus = "";
+  state.tags = [knownTag(tag) || tag];
+  commit();
+  refresh();
+}
+
 // syncControls makes every control show the state (after popstate, or a
 // change made elsewhere).
 function syncControls() {
@@ -320,6 +401,7 @@ function syncControls() {
   for (const b of document.querySelectorAll("#legend input[data-type]")) {
     b.checked = state.types.length === 0 || state.types.includes(b.dataset.type);
   }
+  syncTagFilter();
   for (const m of MODES) $(`#mode-${m}`).setAttribute("aria-pressed", String(state.mode === m));
   $("#path-pane").hidden = state.mode !== "path";
   $("#prereq-pane").hidden = state.mode !== "prereq";
@@ -368,6 +450,13 @@ function installControls() {
   });
   $("#layout").addEventListener("change", (e) => {
     state.layout = e.target.value;
+    commit();
+    refresh();
+  });
+  $("#tag").addEventListener("change", (e) => {
+    const tag = e.target.value;
+    if (!tag || state.tags.some((t) => sameTag(t, tag))) return;
+    state.tags = [...state.tags, tag];
     commit();
     refresh();
   });
@@ -620,16 +709,18 @@ function viewSpec() {
   }
   // Exactly the concepts of the learning order.
   if (trace?.kind === "prereq") return { ids: [...trace.nodes], types };
-  if (state.focus) return { focus: state.focus, depth: state.depth, types };
-  return { top: state.top, types };
+  const tags = state.tags;
+  if (state.focus) return { focus: state.focus, depth: state.depth, types, tags };
+  return { top: state.top, types, tags };
 }
 
 // loadView fetches and draws a view; it returns the failure, if any, or null.
 async function loadView(spec, { signal, keepCamera }) {
   // The size of the whole graph's drawing (its concepts with relations)
   // is known: do not download a graph too large to draw only to be told
-  // so. With relation types hidden fewer may have one: the server says.
-  if (!spec.focus && !spec.ids?.length && !spec.top && !spec.types.length && status.maxDrawn > 0 && status.related > status.maxDrawn) {
+  // so. With relation types hidden or tags chosen fewer may have one: the
+  // server says.
+  if (!spec.focus && !spec.ids?.length && !spec.top && !spec.types.length && !spec.tags?.length && status.maxDrawn > 0 && status.related > status.maxDrawn) {
     const tooLarge = {
       status: 413,
       error: `The whole graph has ${status.related} concepts with relations, more than the ${status.maxDrawn} that can be drawn at once. Focus on a concept: its view shows the ${status.maxDrawn} nearest.`,
@@ -740,6 +831,7 @@ function renderViewTitle(view, spec) {
     main = "Whole graph";
     sub = `${plural(n + (view?.apart?.length ?? 0), "concept")}, ${plural(m, "relation")}`;
   }
+  if (spec.tags?.length && view) sub += ` · tagged ${spec.tags.map((t) => "#" + t).join(" or ")}`;
   fill(t, main, view || trace ? el("span", { class: "sub", text: ` · ${sub}` }) : "");
   t.title = t.textContent;
   renderApart(view);
@@ -1268,6 +1360,7 @@ function renderConcept(c) {
       button("×", () => select(""), { id: "panel-close", class: "icon", "aria-label": "Close details", title: "Close (Esc)" }),
     ),
     aliases.length ? el("p", { class: "aliases-line", text: `Also: ${aliases.join(", ")}` }) : null,
+    tagList(c.tags),
     el(
       "div",
       { class: "panel-actions" },
@@ -1282,6 +1375,29 @@ function renderConcept(c) {
     c.sources?.length
       ? [el("h3", { text: "Named in" }), el("ul", { class: "sources" }, c.sources.map((s) => el("li", { class: "loc", text: loc(s) })))]
       : null,
+  );
+}
+
+// tagList is a concept's tags, each a button showing the concepts with
+// that tag.
+function tagList(tags) {
+  if (!tags?.length) return null;
+  const only = (t) => state.mode === "explore" && !state.focus && state.tags.length === 1 && sameTag(state.tags[0], t);
+  return el(
+    "ul",
+    { class: "chips tags", "aria-label": "Tags" },
+    tags.map((t) =>
+      el(
+        "li",
+        {},
+        button("#" + t, () => showTag(t), {
+          class: "tag-chip",
+          dataset: { tag: t },
+          "aria-pressed": String(only(t)),
+          title: `Show the concepts tagged #${t}`,
+        }),
+      ),
+    ),
   );
 }
 
@@ -1714,7 +1830,11 @@ async function onServerEvent(kind, data) {
   busy(1);
   try {
     const r = await loadStatus();
-    if (r.ok) await refresh({ keepCamera: true });
+    if (r.ok) {
+      normalize(); // a tag may have gone from the notes
+      commit({ push: false });
+      await refresh({ keepCamera: true });
+    }
   } finally {
     busy(-1);
   }
