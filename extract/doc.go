@@ -69,6 +69,13 @@
 // word that merely ends in a particle-like syllable is left alone. "스택
 // 영역" is also found as "스택".
 //
+// A note with front matter, or with one top heading, defines one concept
+// (a note of a vault): named by its title, else that heading, else its
+// file, with its aliases and file name as other names. Its front-matter
+// tags: and the inline #tags of its text are that concept's tags; in a
+// note that defines none, inline tags go to the concept of the section
+// they stand in.
+//
 // Organisational headings and labels (Overview, 개요, 정리, 특징,
 // References, 목차, 예상 질문 …) are not concepts; what is under them is
 // about the concept above.

@@ -26,7 +26,7 @@ func (e *extractor) doc(d *doc) {
 	// title, else its first heading, else its file; its aliases and its
 	// file name are other names of it, which links to the note use. (A
 	// note with several top headings is a collection: it defines none.)
-	if d.title != "" || len(d.aliases) > 0 || d.h1s == 1 {
+	if d.title != "" || len(d.aliases) > 0 || len(d.tags) > 0 || d.h1s == 1 {
 		name := d.title
 		if name == "" {
 			name = d.h1
