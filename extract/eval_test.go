@@ -185,11 +185,10 @@ func TestQuality(t *testing.T) {
 	}
 	// Floors per note, precision and recall; notes not listed hold the
 	// issue's targets for every note: 0.60 and 0.40.
-	floors := map[string][2]float64{
-		"en-sre-nosql": {0.50, 0.40},
-		"ko-mixed-til": {0.55, 0.40},
-	}
-	const macroP, macroR, macroConcepts = 0.75, 0.60, 0.62
+	floors := map[string][2]float64{}
+	// The macro targets; concept recall's is 0.75 (0.752 is measured),
+	// held a little below so one concept more or less is not a failure.
+	const macroP, macroR, macroConcepts = 0.75, 0.60, 0.74
 
 	score := func(t *testing.T, notes []Note, goldPath string) scores {
 		res, err := Notes(context.Background(), notes)
@@ -207,8 +206,10 @@ func TestQuality(t *testing.T) {
 
 	t.Run("sample", func(t *testing.T) {
 		sc := score(t, sampleNotes(), filepath.Join(evalDir, "seed-notes.gold.tsv"))
-		if sc.precision < 0.84 || sc.recall < 0.90 {
-			t.Errorf("sample: precision %.3f recall %.3f, want at least 0.84 and 0.90", sc.precision, sc.recall)
+		// The target is 0.90 and 0.90; precision is held at what is
+		// measured (0.870) until the gold's doubts are settled.
+		if sc.precision < 0.86 || sc.recall < 0.90 {
+			t.Errorf("sample: precision %.3f recall %.3f, want at least 0.86 and 0.90", sc.precision, sc.recall)
 		}
 	})
 
