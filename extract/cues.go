@@ -65,8 +65,11 @@ var wordEndings = func() []ending {
 		switch es[i].s {
 		case "한", "된", "할", "될":
 			es[i].minStem = 2
-		case "진", "중":
+		case "중":
 			es[i].minStem = 1
+		case "진":
+			// "주어진", "알려진"; but "이진", "엔진" are nouns.
+			es[i].minStem = 2
 		case "인":
 			es[i].minStem = 2
 		}

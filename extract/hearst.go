@@ -335,6 +335,17 @@ func (e *extractor) classBefore(st *sent, c ctx, topic string, at int) string {
 	return e.conceptOf(st, p, nameLikePhrase(st, p) && !strings.Contains(st.ws[p.j-1].after, ","))
 }
 
+// enumerated reports whether a Korean sentence lists with "등": "A, B 등이
+// 있다" gives examples, not parts.
+func enumerated(st *sent) bool {
+	for _, w := range st.ws {
+		if w.fn == fnEtc {
+			return true
+		}
+	}
+	return false
+}
+
 // kindWord reports whether an English word announces kinds.
 func kindWord(w string) bool {
 	switch strings.Trim(w, ",:") {
@@ -407,8 +418,8 @@ func sameHeadNoun(a, b string) bool {
 // whether it related the topic.
 func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 	n := len(st.ws)
-	if !st.ko || n < 2 {
-		return false
+	if !st.ko || n < 2 || enumerated(st) {
+		return false // "… 등이 있다" is the Hearst pattern's
 	}
 	last := strings.TrimRight(st.ws[n-1].text(st.s), ".")
 	if last != "있음" && last != "있다" && last != "있습니다" && last != "있어요" && last != "존재한다" && last != "존재함" && last != "존재합니다" {
@@ -441,8 +452,10 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 				break
 			}
 			class = e.conceptOf(st, p, nameLikePhrase(st, p))
-			if w.ending == "에는" {
-				rel = graph.PartOf // "X에는 Y가 있다": X has Y
+			if w.ending == "에는" && headMode(e.nameOf(class)).lab.rel != graph.TypeOf {
+				// "X에는 Y가 있다": X has Y; but "스케줄링 알고리즘에는
+				// …가 있다" names kinds.
+				rel = graph.PartOf
 			}
 			break
 		}

@@ -442,7 +442,7 @@ func (st *sent) koreanEnumEndingAt(k int) []phrase {
 		switch {
 		case strings.TrimSpace(strings.Trim(prev.after, ")")) == "," || strings.TrimSpace(prev.after) == "/" || strings.TrimSpace(prev.after) == "、":
 			if prev.kind != endNone && prev.kind != endAnd {
-				return out
+				return reverse(out)
 			}
 			headAt, comma = i-1, true
 		case prev.kind == endAnd:
@@ -457,8 +457,9 @@ func (st *sent) koreanEnumEndingAt(k int) []phrase {
 			return reverse(out)
 		}
 		if p.i > 0 && comma {
-			if w := &st.ws[p.i-1]; !w.hard() && w.fn != fnAdverb && !sentenceOpeners[w.lower] && (w.kind == endAdverb || w.kind == endObject || w.kind == endSubject || w.kind == endTopic || w.kind == endOf) {
-				// "런타임에 결정, 스택보다": a clause's end, not an item.
+			if w := &st.ws[p.i-1]; !w.hard() && w.fn != fnAdverb && !sentenceOpeners[w.lower] && (w.kind == endAdverb || w.kind == endObject || w.kind == endSubject || w.kind == endOf) {
+				// "런타임에 결정, 스택보다": a clause's end, not an item
+				// (but "스케줄링에는 FCFS, SJF": the list after its topic).
 				return reverse(out)
 			}
 		}

@@ -91,7 +91,10 @@ func (e *extractor) children(s *section, sc scope) {
 		case titleConcept:
 			topic = csc
 			cur = nil
-			if c.kind != sectionSummary {
+			// Questions ("데드락이란?", "What is X?") are asked one after
+			// another in any Q&A: their shape says nothing of a
+			// comparison.
+			if _, question := questionTopic(cleanTitle(c.title.s)); c.kind != sectionSummary && !question {
 				cur = &unit{id: csc.subject, group: c.group, heading: c.kind == sectionHeading, bold: c.kind == sectionBold, line: c.title.line(), title: c.title.s}
 				units = append(units, cur)
 			}
