@@ -228,6 +228,13 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		return
 	}
 	ws := st.ws
+	// "an infrastructure as code tool": a compound with "as" inside it,
+	// its head last (no article after "as").
+	if p.j+1 < len(ws) && ws[p.j].lower == "as" && !ws[p.j-1].hard() {
+		if q := st.englishPhraseFrom(p.j + 1); !q.empty() && q.i == p.j+1 && q.j-p.i <= 5 {
+			p = phrase{p.i, q.j}
+		}
+	}
 	// "hierarchical and distributed naming system": adjectives in a
 	// pair, then the head.
 	if p.j < len(ws) && (ws[p.j].lower == "and" || ws[p.j].lower == "or") && p.j-p.i == 1 && adjective(ws[p.i].lower) {
