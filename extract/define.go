@@ -463,6 +463,13 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	if p.empty() {
 		return
 	}
+	// "gRPC는 HTTP/2 기반이고": what it is based on, which it uses.
+	if p.j-p.i > 1 && st.ws[p.j-1].stem(st.s) == "기반" {
+		if id := e.conceptOf(st, phrase{p.i, p.j - 1}, nameLikePhrase(st, phrase{p.i, p.j - 1})); id != "" && id != subj {
+			e.relate(subj, graph.Uses, id, 0.75, st.ev, "definition")
+		}
+		return
+	}
 	head := st.ws[p.j-1].stem(st.s)
 	// "애플리케이션 계층을 처리하는 기기로": a general noun named by its
 	// relative clause.

@@ -84,9 +84,17 @@ func cleanTitle(s string) string {
 	return strings.TrimSpace(dropNumbering(s))
 }
 
-// dropNumbering drops the number of a numbered title: "1. ", "2) ".
+// dropNumbering drops the number of a numbered title: "1. ", "2) ",
+// and the mark of an interview question: "Q. ", "Q3: ", "A) ".
 func dropNumbering(s string) string {
 	t := strings.TrimLeft(s, " \t")
+	if len(t) > 2 && (t[0] == 'Q' || t[0] == 'q') {
+		if d := len(t) - len(strings.TrimLeft(t[1:], "0123456789")); d < len(t) && (t[d] == '.' || t[d] == ':' || t[d] == ')') {
+			if rest := strings.TrimLeft(t[d+1:], " \t"); len(rest) < len(t[d+1:]) {
+				return rest
+			}
+		}
+	}
 	d := len(t) - len(strings.TrimLeft(t, "0123456789"))
 	if d == 0 || d == len(t) || t[d] != '.' && t[d] != ')' {
 		return s
