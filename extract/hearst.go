@@ -309,8 +309,8 @@ func (e *extractor) classBefore(st *sent, c ctx, topic string, at int) string {
 			return topic
 		}
 		return c.subject
-	case kindWord(last) && p.j-p.i == 1:
-		return c.subject
+	case kindWord(last) && (p.j-p.i == 1 || onlyAdjectives(st, phrase{p.i, p.j - 1})):
+		return c.subject // "Balanced variants such as AVL trees": the subject's
 	case sameHeadNoun(e.nameOf(c.subject), last) && c.subject != "":
 		// "Stores such as …" under "Wide column store".
 		return c.subject
@@ -344,6 +344,110 @@ func enumerated(st *sent) bool {
 		}
 	}
 	return false
+}
+
+// counted reads an English count before a colon and the list after it:
+// "There are three depth-first traversals: in-order, pre-order and
+// post-order" (kinds of the class), "A stack has two operations: push and
+// pop" (parts of the subject). It reports whether it related the topic.
+func (e *extractor) counted(st *sent, c ctx, topic string) bool {
+	if st.ko {
+		return false
+	}
+	colon := -1
+	for i := range st.ws {
+		if strings.Contains(st.ws[i].after, ":") {
+			colon = i
+			break
+		}
+	}
+	if colon < 1 || colon+2 >= len(st.ws) {
+		return false
+	}
+	// The count, then the class: "three outer joins:" (the class's last
+	// word may also be a verb's form: "joins").
+	at := -1
+	for i := colon - 1; i >= 0 && i >= colon-4; i-- {
+		if countWord(st.ws[i].lower) {
+			at = i
+			break
+		}
+		if !st.ws[i].latin || st.ws[i].fn != 0 {
+			return false
+		}
+	}
+	if at < 1 {
+		return false
+	}
+	p := phrase{at + 1, colon + 1}
+	if !plural(st.ws[p.j-1].lower) {
+		return false
+	}
+	items := st.englishEnumFrom(colon + 1)
+	if len(items) < 2 || items[len(items)-1].j != len(st.ws) {
+		return false // not a list to the end: a clause follows
+	}
+	opening := strings.ToLower(strings.Join(strings.Fields(st.s[:st.ws[at].start]), " "))
+	var whole, class string
+	rel := graph.TypeOf
+	switch {
+	case strings.HasPrefix(opening, "there are") || strings.HasPrefix(opening, "there exist"):
+		last := st.ws[p.j-1].lower
+		switch {
+		case kindWord(last) && p.j-p.i == 1 || c.subject != "" && sameHeadNoun(e.nameOf(c.subject), last):
+			class = c.subject // "There are three types:", "three outer joins" under "Joins"
+		default:
+			class = e.conceptOf(st, p, nameLikePhrase(st, p) || p.j-p.i <= 3)
+		}
+	case strings.HasSuffix(opening, " has") || strings.HasSuffix(opening, " have") || strings.HasSuffix(opening, " supports"):
+		if q := st.englishPhraseBefore(at - 1); !q.empty() && !pronounPhrase(st, q) {
+			whole = e.conceptOf(st, q, nameLikePhrase(st, q)) // "The CAP theorem has …"
+		}
+		if whole == "" {
+			whole = e.subjectBefore(st, c, topic, at-1, "en")
+		}
+		if kindWord(st.ws[p.j-1].lower) {
+			class, whole = whole, ""
+		}
+		rel = graph.PartOf
+	default:
+		return false
+	}
+	fired := false
+	for _, q := range items {
+		id := e.conceptOf(st, q, nameLikePhrase(st, q) || q.j-q.i <= 2)
+		switch {
+		case id == "":
+		case whole != "" && id != whole:
+			if e.relate(id, rel, whole, 0.8, st.ev, "hearst") && whole == topic {
+				fired = true
+			}
+		case class != "" && id != class:
+			if e.relate(id, graph.TypeOf, class, 0.8, st.ev, "hearst") && class == topic {
+				fired = true
+			}
+		}
+	}
+	return fired
+}
+
+// countWord reports whether w counts: "two", "three", "several", "4".
+func countWord(w string) bool {
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "a few", "multiple":
+		return true
+	}
+	return w != "" && strings.Trim(w, "0123456789") == ""
+}
+
+// onlyAdjectives reports whether every word of p is an adjective.
+func onlyAdjectives(st *sent, p phrase) bool {
+	for i := p.i; i < p.j; i++ {
+		if !adjective(st.ws[i].lower) {
+			return false
+		}
+	}
+	return !p.empty()
 }
 
 // kindWord reports whether an English word announces kinds.

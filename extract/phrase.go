@@ -225,8 +225,8 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 			}
 			break
 		}
-		if j > k && participle(w.lower) && j+1 < len(ws) && ws[j+1].fn != 0 && ws[j+1].fn != fnAux && ws[j+1].fn != fnConj && ws[j+1].lower != "of" {
-			break // "a structure containing a set …"
+		if j > k && participle(w.lower) && j+1 < len(ws) && ws[j+1].fn != 0 && ws[j+1].fn != fnAux && ws[j+1].fn != fnConj && (ws[j+1].lower != "of" || irregularParticiples[w.lower]) {
+			break // "a structure containing a set …", "a structure made of nodes"
 		}
 		if j > k && englishVerb(w.lower) {
 			break
