@@ -92,7 +92,9 @@
 //	hearst           "G such as X, Y and Z", "G like X", "G including X",
 //	                 "X, Y and other G", "there are N types of G: …", "X, Y
 //	                 등의 G", "X와 같은 G", "대표적인 G로는 X", "G에는 X, Y가
-//	                 있다"
+//	                 있다"; a count before a colon: "There are three
+//	                 outer joins: …" (kinds), "A stack has two
+//	                 operations: push and pop" (parts)
 //	cue:type_of      "is a kind of", "의 일종", "에 속하는"
 //	cue:example_of   "is an example of", "의 예"
 //	cue:part_of      "consists of", "contains", "is part of", "로 구성된다",
