@@ -164,8 +164,12 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 	default:
 		// "A, B 등의 G", "A와 같은 G", "N가지 유형"
 		k := st.objectWord(h.at)
+		representative := strings.HasSuffix(cu.phrase, "대표적") && !strings.HasPrefix(cu.phrase, "등")
 		if strings.HasPrefix(cu.phrase, "등") {
 			k = st.wordAt(h.at) - 1
+		}
+		if representative {
+			k = st.wordAt(h.at) // "Round Robin, SRTF가 대표적이다"
 		}
 		if strings.HasPrefix(cu.phrase, "가지") {
 			// "공유 메모리와 메시지 전달의 두 가지 모델이 있다"
@@ -192,7 +196,7 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		j := st.wordAt(h.end - 1)
 		p := st.koreanPhraseFrom(j + 1)
-		if strings.HasPrefix(cu.phrase, "등이") || strings.HasPrefix(cu.phrase, "등을") {
+		if strings.HasPrefix(cu.phrase, "등이") || strings.HasPrefix(cu.phrase, "등을") || representative {
 			class = topic
 			if class == "" {
 				class = c.subject
