@@ -119,6 +119,9 @@ func (st *sent) koreanPhraseAt(k int) phrase {
 	for i > 0 {
 		prev := &st.ws[i-1]
 		if prev.paren > st.ws[k].paren {
+			if strings.ContainsAny(strings.TrimLeft(prev.after, ") "), ",;:，、") {
+				break // "A(설명), B": the parenthesis closed an item before
+			}
 			i-- // an alias in parentheses: "통신(IPC)을"
 			continue
 		}
@@ -363,7 +366,7 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 		// names ends where a verb follows the last one.
 		if w := &st.ws[p.i]; unicode.IsUpper(firstRune(w.text(st.s))) {
 			for i := p.i + 1; i < p.j; i++ {
-				if l := st.ws[i].lower; l == st.ws[i].text(st.s) && (enVerbs[l+"s"] || enVerbs[l+"es"] || enVerbs[l]) {
+				if l := st.ws[i].lower; l == st.ws[i].text(st.s) && st.ws[i].paren == w.paren && (enVerbs[l+"s"] || enVerbs[l+"es"] || enVerbs[l]) {
 					p.j = i
 					break
 				}
