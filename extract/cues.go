@@ -563,6 +563,13 @@ var relationalHeads = map[string]bool{
 	"프로세스": true, "과정": true, "절차": true, "집합": true, "모음": true, "묶음": true, "능력": true,
 }
 
+// collectionNouns head the name of a whole made of members: "a protocol
+// in the Internet protocol suite" is part of the suite.
+var collectionNouns = map[string]bool{
+	"suite": true, "family": true, "stack": true, "framework": true, "ecosystem": true, "toolkit": true,
+	"toolchain": true, "plane": true, "pipeline": true, "bundle": true,
+}
+
 // metaNouns name a name: "the CAP acronym", "the term NoSQL", "약어 CAP".
 var metaNouns = map[string]bool{
 	"acronym": true, "abbreviation": true, "term": true, "word": true, "keyword": true, "name": true, "phrase": true,

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"conceptgraph/graph"
@@ -296,6 +297,30 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		rel = e.definitionRel(subj, genus)
 	}
 	e.relate(subj, rel, genus, 0.75, st.ev, rule)
+	e.memberOf(st, subj, p)
+}
+
+// memberOf reads what follows a genus: "a protocol in the Internet
+// protocol suite", "one of the protocols of the TCP/IP stack" make the
+// subject part of the whole named after "in" or "of" when its head names
+// a whole made of members (collectionNouns).
+func (e *extractor) memberOf(st *sent, subj string, p phrase) {
+	ws := st.ws
+	if subj == "" || p.empty() || p.j+1 >= len(ws) || ws[p.j-1].hard() {
+		return
+	}
+	switch ws[p.j].lower {
+	case "in", "of", "within":
+	default:
+		return
+	}
+	q := st.englishPhraseFrom(p.j + 1)
+	if q.empty() || !collectionNouns[strings.TrimSuffix(ws[q.j-1].lower, "s")] || q.j-q.i < 2 && !unicode.IsUpper(firstRune(ws[q.i].text(st.s))) {
+		return
+	}
+	if id := e.conceptOf(st, q, nameLikePhrase(st, q)); id != "" && id != subj {
+		e.relate(subj, graph.PartOf, id, 0.7, st.ev, "member-of")
+	}
 }
 
 // koreanDefinition reads "X는 … G이다" and its kin.

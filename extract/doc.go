@@ -126,6 +126,9 @@
 //	colon-list       "G: A, B, C" — kinds or parts of G
 //	numbered-kind    numbered items or headings under a concept: ways of
 //	                 doing it ("1. Stop and Wait" under "흐름 제어")
+//	member-of        a genus in or of a whole made of members: "a
+//	                 protocol in the Internet protocol suite", "one of the
+//	                 components of the control plane" (part_of the whole)
 //	name-class       a name written with its class: "the Kerberos
 //	                 protocol", "Redis 데이터베이스"
 //	compound         a name that ends in another concept's name is a kind

@@ -35,7 +35,8 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	}
 	var objs []string
 	var subj string
-	strongAmong := false // one strong item makes its fellows names too
+	var wholes, members []phrase // English "one of the parts of W", "one of the Gs in W"
+	strongAmong := false         // one strong item makes its fellows names too
 	object := func(p phrase) {
 		switch {
 		case pronounPhrase(st, p):
@@ -166,6 +167,18 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			if (cu.kind == cueUsedFor || strings.HasSuffix(cu.phrase, " in")) && e.idx.lookup(st.text(p)) == "" && !marked(st, p) && !unicode.IsUpper(firstRune(st.ws[p.i].text(st.s))) && !strings.HasSuffix(st.ws[p.i].lower, "ing") {
 				continue // "used for very large data sets", "written in multiple tables": no concept
 			}
+			if cu.rel == graph.TypeOf && strings.Contains(cu.phrase, "one of") {
+				// "one of the components of the control plane": a part
+				// of the whole; "one of the protocols of the suite": a
+				// protocol, and a member of the suite.
+				if kindHeads[strings.TrimSuffix(st.ws[p.j-1].lower, "s")] == graph.PartOf && p.j < len(st.ws) && st.ws[p.j].lower == "of" {
+					if q := st.englishPhraseFrom(p.j + 1); !q.empty() {
+						wholes = append(wholes, q)
+					}
+					continue
+				}
+				members = append(members, p)
+			}
 			object(p)
 		}
 		at := st.wordAt(h.at)
@@ -190,6 +203,16 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	}
 	if c.pros {
 		subj = c.subject // a pro or con compares its concept
+	}
+	if subj != "" {
+		for _, q := range wholes {
+			if id := e.conceptOf(st, q, nameLikePhrase(st, q)); id != "" && id != subj {
+				e.relate(subj, graph.PartOf, id, 0.8, st.ev, "member-of")
+			}
+		}
+		for _, p := range members {
+			e.memberOf(st, subj, p)
+		}
 	}
 	if subj == "" || len(objs) == 0 {
 		return false
