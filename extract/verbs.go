@@ -139,7 +139,13 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				if strings.HasPrefix(next, "such as ") {
 					from++
 				}
-				ps = st.englishEnumFrom(from)
+				if strings.HasPrefix(next, "including ") && strings.Contains(st.ws[ps[n-1].j-1].after, ",") {
+					// "used by network devices, including routers": the
+					// class, and its members after it.
+					ps = append(ps, st.englishEnumFrom(from)...)
+				} else {
+					ps = st.englishEnumFrom(from)
+				}
 			}
 		}
 		// "the TCP and IP protocols": the class of the last is every one's.
