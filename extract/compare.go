@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"conceptgraph/graph"
 )
@@ -339,7 +340,7 @@ func (e *extractor) table(b *block, sc scope) {
 			switch {
 			case i == exCol && term != "":
 				for _, line := range strings.Split(cell.s, "\n") {
-					for _, n := range splitNames(line) {
+					for _, n := range splitNames(runOnNames(line)) {
 						id := e.define(n, cell.line(), fromItem)
 						e.relate(id, graph.ExampleOf, term, 0.8, graph.Evidence{File: e.file, Line: cell.line(), Text: rowText(row)}, "table-examples")
 					}
@@ -497,4 +498,27 @@ func akin(a, b string) bool {
 		suffix++
 	}
 	return prefix >= 2 || suffix >= 2
+}
+
+// runOnNames puts commas into a line of names written one after another
+// without separators, as a cell of examples exported from a document
+// often is: "Distributed databases Distributed locking Majority
+// protocols". A capitalised word after a lower-case one starts a name.
+func runOnNames(line string) string {
+	words := strings.Fields(line)
+	if len(words) < 3 || !plainWords(line) {
+		return line
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			prev := words[i-1]
+			if unicode.IsUpper(firstRune(w)) && prev == strings.ToLower(prev) && isLatin(prev) {
+				b.WriteString(",")
+			}
+			b.WriteString(" ")
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
