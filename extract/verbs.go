@@ -170,7 +170,7 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			if participle(st.ws[p.i].lower) && p.j-p.i == 1 && p.j < len(st.ws) && st.ws[p.j].fn == fnPrep {
 				continue
 			}
-			if (cu.kind == cueUsedFor || strings.HasSuffix(cu.phrase, " in")) && e.idx.lookup(st.text(p)) == "" && !marked(st, p) && !unicode.IsUpper(firstRune(st.ws[p.i].text(st.s))) && !strings.HasSuffix(st.ws[p.i].lower, "ing") {
+			if (cu.kind == cueUsedFor || strings.HasSuffix(cu.phrase, " in")) && e.idx.lookup(st.text(p)) == "" && !marked(st, p) && !capitalised(st, p) && !strings.HasSuffix(st.ws[p.i].lower, "ing") {
 				continue // "used for very large data sets", "written in multiple tables": no concept
 			}
 			if cu.rel == graph.TypeOf && strings.Contains(cu.phrase, "one of") {
@@ -241,6 +241,17 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 	}
 	return fired
+}
+
+// capitalised reports whether a word of p is capitalised: "traditional
+// RDBMS" names something, "very large data sets" does not.
+func capitalised(st *sent, p phrase) bool {
+	for i := p.i; i < p.j; i++ {
+		if unicode.IsUpper(firstRune(st.ws[i].text(st.s))) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensSentence reports whether word k opens its sentence, after
