@@ -100,7 +100,8 @@
 //	cue:part_of      "consists of", "contains", "is part of", "로 구성된다",
 //	                 "를 포함한다", "의 구성요소"
 //	cue:uses         "uses", "relies on", "is built on", "via", "is used
-//	                 by", "를 사용/이용/활용", "를 기반으로", "를 통해"
+//	                 by", "를 사용/이용/활용", "를 기반으로", "를 통해";
+//	                 note style "X는 A와 B 사용", "X -> A 사용"
 //	cue:opposite_of  "the opposite of", "의 반대", "와 반대"
 //	cue:requires     "requires", "builds on", "를 먼저 알아야"
 //	compare          "Unlike A, B …", "A와 달리", "A보다", "compared to",

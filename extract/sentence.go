@@ -961,6 +961,9 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 	if c.only == nil && e.counted(st, c, topic) {
 		typed = true
 	}
+	if c.only == nil || c.only(graph.Uses) {
+		e.bareUse(st, c, topic)
+	}
 	if c.only == nil || c.only(graph.ComparedWith) {
 		e.compareSentence(st)
 	}

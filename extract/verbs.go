@@ -466,3 +466,73 @@ func (e *extractor) alias(st *sent, c ctx, topic string, h cueHit) {
 		e.giveAlias(sc.id, name)
 	}
 }
+
+// bareUse reads the note style "X는 A와 B 사용", "Hash -> HashTable 하나 더
+// 사용": a clause that ends in 사용/이용/활용 with the objects bare before
+// it (no 을/를), which the cue phrases do not see. The subject must be
+// marked in the sentence, or be the term the sentence describes.
+func (e *extractor) bareUse(st *sent, c ctx, topic string) {
+	n := len(st.ws)
+	if n < 2 || !st.ko {
+		return
+	}
+	last := &st.ws[n-1]
+	switch last.stem(st.s) {
+	case "사용", "이용", "활용":
+	default:
+		return
+	}
+	if last.ending != "" && last.ending != "함" && last.ending != "중" {
+		return
+	}
+	k := n - 2
+	for k >= 0 && (st.ws[k].fn == fnAdverb || st.ws[k].fn == fnDet || numberWord(st.ws[k].text(st.s)) || st.ws[k].text(st.s) == "하나") && st.ws[k].kind == endNone {
+		k--
+	}
+	if k < 0 || st.ws[k].kind != endNone || st.ws[k].fn != 0 || st.ws[k].hard() {
+		return
+	}
+	items := st.koreanEnumEndingAt(k)
+	if len(items) == 0 {
+		return
+	}
+	for _, p := range items {
+		if boundNouns[st.ws[p.j-1].stem(st.s)] {
+			return // "NAS 구축 시 이용": when, not what
+		}
+	}
+	subj := ""
+	for i := items[0].i - 1; i >= 0; i-- {
+		if w := &st.ws[i]; w.kind == endTopic || w.kind == endSubject {
+			if p := st.koreanPhraseAt(i); !p.empty() && !pronounPhrase(st, p) {
+				subj = e.conceptOf(st, p, nameLikePhrase(st, p))
+			}
+			break
+		}
+	}
+	for i := 0; subj == "" && i < items[0].i; i++ {
+		if a := st.ws[i].after; strings.Contains(a, "->") || strings.Contains(a, "→") || strings.Contains(a, "=>") {
+			// "Set -> HashTable 사용": what the arrow leads from.
+			if p := st.koreanPhraseAt(i); p.i == 0 {
+				subj = e.conceptOf(st, p, nameLikePhrase(st, p))
+			}
+			break
+		}
+	}
+	if subj == "" && items[0].i == 0 && c.first && c.own {
+		subj = c.subject // "- Set -> HashTable 사용": the item's term
+	}
+	if subj == "" {
+		return
+	}
+	for _, p := range items {
+		if id := e.objectOf(st, p, nameLikePhrase(st, p)); id != "" && id != subj {
+			e.relate(subj, graph.Uses, id, 0.8, st.ev, "cue:uses")
+		}
+	}
+}
+
+// boundNouns close a Korean adverbial of time or condition: "구축 시",
+// "설치 후", "장애 때".
+var boundNouns = map[string]bool{"시": true, "때": true, "경우": true, "동안": true, "중": true, "후": true, "전": true,
+	"이후": true, "이전": true, "뒤": true, "직후": true, "도중": true}
