@@ -29,6 +29,9 @@ func (st *sent) text(p phrase) string {
 		return ""
 	}
 	ws := st.ws
+	if p.j-p.i > 1 && ws[p.j-1].stem(st.s) == "들" && ws[p.j-1].space {
+		p.j-- // "Collection 들은": the plural marker written apart
+	}
 	end := ws[p.j-1].stemEnd
 	if ws[p.j-1].paren > ws[p.i].paren || strings.Contains(ws[p.j-1].after, ")") && ws[p.j-1].paren > 0 {
 		// "통신(IPC, inter-process communication)을": the phrase ends
