@@ -17,6 +17,13 @@ import (
 // anything.
 func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	cu := h.c
+	if strings.HasSuffix(cu.phrase, "수행") && cu.lang == "ko" {
+		// "연산을 수행할 때", "검사를 수행하기 위한 스레드": a time or
+		// purpose clause, not what the subject carries out.
+		if rest := st.s[h.end:]; strings.HasPrefix(rest, "할 때") || strings.HasPrefix(rest, "하는 동안") || strings.HasPrefix(rest, "하기 위") {
+			return false
+		}
+	}
 	if cu.lang == "ko" && cu.rel == graph.ExampleOf && cu.side == before && strings.TrimSpace(strings.Trim(dropParens(st.s[h.end:]), ".)( ")) == "" {
 		return false // "…의 예시 (… example)" closing a line is a title: examples of it
 	}
