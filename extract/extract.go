@@ -475,6 +475,7 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 	if e.logs {
 		ev.Text = evidenceText(ev.Text)
 		e.log = append(e.log, op{kind: opRelate, id: from, typ: typ, to: to, conf: conf, ev: ev, rule: rule})
+		e.relIndex[relKey{from, to, typ}] = -1 // for related, while the note is read
 		return true
 	}
 	ev.Rule = rule

@@ -68,6 +68,7 @@ func (e *extractor) children(s *section, sc scope) {
 	var units []*unit
 	var cur *unit
 	lastGroup := -1
+	var siblings []string // the concepts of the headings before, at this level
 	for _, c := range s.children {
 		if c.group != lastGroup {
 			topic, cur, lastGroup = sc, nil, c.group
@@ -85,7 +86,10 @@ func (e *extractor) children(s *section, sc scope) {
 		}
 		csc, cinfo := e.open(c, cin)
 		if cinfo.kind == titleConcept && sc.subject != "" && csc.subject != sc.subject && c.kind != sectionLabel {
-			e.subsection(csc.subject, sc, c)
+			e.subsection(csc.subject, sc, c, siblings)
+		}
+		if cinfo.kind == titleConcept && c.kind == sectionHeading {
+			siblings = append(siblings, csc.subject)
 		}
 		switch cinfo.kind {
 		case titleConcept:
@@ -112,14 +116,26 @@ func (e *extractor) children(s *section, sc scope) {
 
 // subsection relates a concept section to the concept of the section it
 // is in: a kind when its name contains the parent's head noun or the
-// parent names a class, a part when the parent names a whole.
-func (e *extractor) subsection(child string, parent scope, s *section) {
+// parent names a class, a part when the parent names a whole; nothing
+// when an earlier heading at its level already placed it.
+func (e *extractor) subsection(child string, parent scope, s *section, siblings []string) {
 	p := e.get(parent.subject)
 	if p == nil || s.kind == sectionHeading && s.level <= 1 {
 		return // notes joined into one file: each level-1 heading its own
 	}
+	for _, sib := range siblings {
+		if sib != child && e.related(child, sib) {
+			// "### 물리 계층 기기 … NIC, 리피터, AP가 있음" then "### NIC":
+			// a heading placed under the one before it by its text,
+			// though written at the same level.
+			return
+		}
+	}
 	ev := graph.Evidence{File: e.file, Line: s.title.line(), Text: s.title.s}
 	name := e.nameOf(child)
+	if sameClause(name, p.name) {
+		return // "### 물리 계층을 처리하는 기기" under "## 데이터 링크 계층을 처리하는 기기": a sibling, misplaced
+	}
 	switch {
 	case containsAfterStart(name, p) || sharesHead(name, p) && !genericNouns[strings.ToLower(lastWord(name))]:
 		e.relate(child, graph.TypeOf, parent.subject, 0.7, ev, "heading-kind")
@@ -636,4 +652,28 @@ func (e *extractor) nameOf(id string) string {
 		return c.name
 	}
 	return id
+}
+
+// sameClause reports whether two names end in the same clause and head
+// ("… 계층을 처리하는 기기", "devices that handle layer …" aside): names
+// of one shape that differ only in what the clause is about are
+// siblings, not kind and class.
+func sameClause(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) < 3 || len(wb) < 3 || a == b {
+		return false
+	}
+	// The clause's verb: a Korean modifier form, or an English relative.
+	at := -1
+	for i := len(wa) - 2; i >= 1; i-- {
+		if w := wa[i]; relativeWords[strings.ToLower(w)] || hasHangul(w) && (strings.HasSuffix(w, "는") || strings.HasSuffix(w, "하는") || strings.HasSuffix(w, "된") || strings.HasSuffix(w, "할")) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	tail := len(wa) - at
+	return len(wb) > tail && strings.Join(wa[at:], " ") == strings.Join(wb[len(wb)-tail:], " ")
 }
