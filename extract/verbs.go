@@ -82,6 +82,9 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				strongAmong = true
 			}
 		}
+		if len(items) > 1 && cu.rel == graph.PartOf && cu.reverse {
+			strongAmong = true // "파드는 컨테이너와 볼륨으로 구성된다": parts, listed
+		}
 		for _, p := range items {
 			if p.i > 0 && st.ws[p.i-1].kind == endQuote {
 				// "하이퍼바이저라는 SW를 이용": what is so called; but
