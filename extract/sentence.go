@@ -993,6 +993,9 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				if q.empty() {
 					return ""
 				}
+				if id := e.definiendum(st, c, q); id != "" {
+					return id
+				}
 				return e.conceptOf(st, q, false)
 			}
 			if k > 0 {
@@ -1009,6 +1012,9 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 			if p.i > 0 && relativeWords[st.ws[p.i-1].lower] {
 				// "… an algorithm which uses X": the antecedent.
 				if q := st.englishPhraseBefore(p.i - 1); !q.empty() {
+					if id := e.definiendum(st, c, q); id != "" {
+						return id
+					}
 					p = q
 				}
 			}
@@ -1068,6 +1074,35 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 		return topic
 	}
 	return c.subject
+}
+
+// definiendum is the subject of "X is a G that …" when phrase q is G, the
+// genus a relative clause hangs from: what the clause says of G it says
+// of X ("Git is a version control system which uses …": Git uses it).
+// It returns "" when q is no genus.
+func (e *extractor) definiendum(st *sent, c ctx, q phrase) string {
+	i := q.i
+	if i > 0 && st.ws[i-1].fn == fnDet {
+		i--
+	}
+	if i < 2 || i == q.i || st.ws[i-1].fn != fnAux {
+		return ""
+	}
+	switch st.ws[i-1].lower {
+	case "is", "are", "was", "were":
+	default:
+		return ""
+	}
+	x := st.englishPhraseBefore(i - 1)
+	switch {
+	case x.empty() && st.ws[i-2].fn == fnPronoun && i == 2:
+		return c.subject // "It is a protocol that uses TCP"
+	case x.empty():
+		return ""
+	case pronounPhrase(st, x) || st.ws[x.i].lower == "it" || st.ws[x.i].lower == "this":
+		return c.subject
+	}
+	return e.conceptOf(st, x, false)
 }
 
 // hasVerbBetween reports whether an auxiliary or known verb stands in
