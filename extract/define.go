@@ -414,6 +414,10 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 		switch ws[i].kind {
 		case endObject, endAdverb, endSubject, endTopic, endOf:
 			argued = true
+		case endAnd:
+			// "클라우드 API와 통신하는 플러그인": with whom, right before
+			// the verb (not "A와 B를 …", a list).
+			argued = argued || i == p.i-2
 		case endPredicate, endCopula:
 			if ws[i].hard() {
 				return // a clause ends before: not one noun phrase
