@@ -42,7 +42,7 @@ var wordEndings = func() []ending {
 	add(endTopic, 'c', `은 이란 으로는 으로도 이라면`)
 	add(endTopic, 'v', `는 란 라면`)
 	add(endTopic, 'l', `로는 로도`)
-	add(endTopic, 0, `에서는 에서도 에는 에도 도 께서는`)
+	add(endTopic, 0, `에서는 에서도 에는 에도 도 께서는 끼리는`)
 	add(endSubject, 'c', `이 만이`)
 	add(endSubject, 'v', `가`)
 	add(endSubject, 0, `께서`)
@@ -54,7 +54,7 @@ var wordEndings = func() []ending {
 	add(endAnd, 'c', `과 과는 과도 과의 이랑 이나`)
 	add(endAnd, 'v', `와 와는 와도 와의 랑 나`)
 	add(endAnd, 0, `뿐만 뿐 뿐만이`)
-	add(endAdverb, 0, `에 에서 에게 에게서 에서부터 한테 께 부터 까지 보다 보다는 처럼 만큼 마다 만 조차 마저 보다도 중에 중에서 중`)
+	add(endAdverb, 0, `에 에서 에게 에게서 에서부터 한테 께 부터 까지 보다 보다는 처럼 만큼 마다 만 조차 마저 보다도 중에 중에서 중 끼리`)
 	add(endAdverb, 'c', `으로 으로서 으로써 으로부터`)
 	add(endAdverb, 'l', `로 로서 로써 로부터`)
 	add(endQuote, 'c', `이라는 이라고 이라 불리는`)
@@ -298,7 +298,7 @@ var cues = func() []cue {
 		"가 필요", "이 필요", "에 의존", "를 채택", "을 채택", "를 도입", "을 도입", "를 쓴", "을 쓴", "를 쓰", "을 쓰",
 		"로 저장", "으로 저장", "를 사용하여", "을 사용하여", "를 이용하여", "을 이용하여", "를 갖춘", "을 갖춘", "로 구현", "으로 구현",
 		"방식에 따라", "방식으로", "구조를 가지", "구조를 갖", "구조를 가진", "구조로", "구조를 가지고 있", "구조를 갖고 있",
-		"를 실시", "을 실시", "를 수행", "을 수행")
+		"를 실시", "을 실시", "를 수행", "을 수행", "로 통신", "으로 통신", "로 동작", "으로 동작")
 	en(graph.Uses, cueObject, after, false, "cue:uses", "uses", "use", "using", "used", "relies on", "rely on", "relying on",
 		"is built on", "are built on", "built on", "built upon", "built on top of", "is based on", "are based on", "based on",
 		"backed by", "powered by", "runs on", "run on", "running on", "leverages", "leverage", "leveraging",
@@ -372,7 +372,8 @@ var cues = func() []cue {
 		case strings.Contains(cs[i].phrase, "통해"), strings.Contains(cs[i].phrase, "통하여"), strings.Contains(cs[i].phrase, "통한"),
 			strings.Contains(cs[i].phrase, "갖춘"), strings.Contains(cs[i].phrase, "들어"), strings.Contains(cs[i].phrase, "담고"),
 			strings.Contains(cs[i].phrase, "포함"), strings.Contains(cs[i].phrase, "가지"), strings.Contains(cs[i].phrase, "갖는"),
-			strings.Contains(cs[i].phrase, "구성"), strings.Contains(cs[i].phrase, "이루어"), cs[i].phrase == "가 필요", cs[i].phrase == "이 필요":
+			strings.Contains(cs[i].phrase, "구성"), strings.Contains(cs[i].phrase, "이루어"), cs[i].phrase == "가 필요", cs[i].phrase == "이 필요",
+			strings.Contains(cs[i].phrase, "로 통신"), strings.Contains(cs[i].phrase, "로 동작"):
 			cs[i].weak = true
 		}
 		cs[i].known = cs[i].phrase == "로 저장" || cs[i].phrase == "으로 저장" || cs[i].phrase == "over" ||

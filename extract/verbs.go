@@ -86,6 +86,9 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			strongAmong = true // "파드는 컨테이너와 볼륨으로 구성된다": parts, listed
 		}
 		for _, p := range items {
+			if (strings.HasPrefix(cu.phrase, "로 ") || strings.HasPrefix(cu.phrase, "으로 ")) && strings.HasSuffix(st.ws[p.j-1].stem(st.s), "적") {
+				continue // "정상적으로 동작", "효율적으로 저장": how, not with what
+			}
 			if p.i > 0 && st.ws[p.i-1].kind == endQuote {
 				// "하이퍼바이저라는 SW를 이용": what is so called; but
 				// "Convoy Effect라는 문제점을 가지고": an attribute.
