@@ -367,6 +367,17 @@ var cues = func() []cue {
 		"is also called", "are also called", "a.k.a.", "aka", "known as", "is called", "are called", "otherwise known as")
 	ko("", cueAlias, before, false, "alias", "라고도 한다", "라고도 하며", "라고도 하고", "라고도 부른다", "라고도 불린다",
 		"이라고도 한다", "이라고도 하며", "이라고도 부른다", "이라고도 불린다", "이라고 부른다", "라고 부른다", "라고도 함", "이라고도 함")
+	// "의 일부이" is also "의 일부입니다", "로 나뉘" "로 나뉩니다": a
+	// polite ending merges its ㅂ into a stem's open last syllable.
+	for _, c := range cs {
+		if c.lang != "ko" {
+			continue
+		}
+		if r, size := utf8.DecodeLastRuneInString(c.phrase); r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 0 {
+			c.phrase = c.phrase[:len(c.phrase)-size] + string(r+17)
+			cs = append(cs, c)
+		}
+	}
 	for i := range cs {
 		switch {
 		case strings.Contains(cs[i].phrase, "통해"), strings.Contains(cs[i].phrase, "통하여"), strings.Contains(cs[i].phrase, "통한"),
@@ -374,7 +385,8 @@ var cues = func() []cue {
 			strings.Contains(cs[i].phrase, "포함"), strings.Contains(cs[i].phrase, "가지"), strings.Contains(cs[i].phrase, "갖는"),
 			strings.Contains(cs[i].phrase, "구성"), strings.Contains(cs[i].phrase, "이루어"), cs[i].phrase == "가 필요", cs[i].phrase == "이 필요",
 			strings.Contains(cs[i].phrase, "로 통신"), strings.Contains(cs[i].phrase, "로 동작"):
-			cs[i].weak = true
+			// ("X의 구성 요소": the whole, named as such, is no plain noun.)
+			cs[i].weak = !strings.HasPrefix(cs[i].phrase, "의 ")
 		}
 		cs[i].known = cs[i].phrase == "로 저장" || cs[i].phrase == "으로 저장" || cs[i].phrase == "over" ||
 			cs[i].phrase == "through" || cs[i].phrase == "가 있다" || cs[i].phrase == "이 있다" || cs[i].phrase == "가 있음" ||
@@ -562,6 +574,8 @@ var relationalHeads = map[string]bool{
 	// Korean: "… 가상머신을 만드는 프로세스" is a procedure, not an OS
 	// process; "… 데이터의 집합" a set.
 	"프로세스": true, "과정": true, "절차": true, "집합": true, "모음": true, "묶음": true, "능력": true,
+	// "DBMS의 구성 요소입니다", "X의 일부": a part, read by the part cues.
+	"요소": true, "구성요소": true, "일부": true, "일부분": true, "부분": true,
 }
 
 // collectionNouns head the name of a whole made of members: "a protocol
@@ -585,6 +599,10 @@ var kindHeads = map[string]graph.RelationType{
 	"part": graph.PartOf, "component": graph.PartOf, "element": graph.PartOf, "step": graph.PartOf, "phase": graph.PartOf,
 	"stage": graph.PartOf, "layer": graph.PartOf,
 }
+
+// termAdjectives rank, yet begin terms of their own: "primary key",
+// "secondary index", "key space", "standard library".
+var termAdjectives = map[string]bool{"primary": true, "secondary": true, "key": true, "core": true, "standard": true}
 
 // genusAdjectives are adjectives dropped from the front of a genus: "a
 // simple protocol" is a protocol, "a common way" a way.

@@ -572,7 +572,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	}
 	// "popular conflict resolution mechanisms": a new name starts after
 	// the adjectives that only praise or rank it.
-	if i := p.i; i < p.j-1 && genusAdjectives[st.ws[i].lower] && st.ws[i].lower == st.ws[i].text(st.s) {
+	if i := p.i; i < p.j-1 && genusAdjectives[st.ws[i].lower] && !termAdjectives[st.ws[i].lower] && st.ws[i].lower == st.ws[i].text(st.s) {
 		for i < p.j-1 && genusAdjectives[st.ws[i].lower] {
 			i++
 		}
@@ -937,6 +937,9 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		if c.only != nil && !c.only(h.c.rel) {
 			continue
 		}
+		if e.insideName(st, h) {
+			continue // "규칙 기반 옵티마이저(RBO)": a name, not "based on 규칙"
+		}
 		if negated(st, h) {
 			continue
 		}
@@ -968,6 +971,24 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		e.compareSentence(st)
 	}
 	return typed
+}
+
+// insideName reports whether a cue stands inside a bare noun phrase that
+// is a known concept's name: "기반" in "규칙 기반 옵티마이저".
+func (e *extractor) insideName(st *sent, h cueHit) bool {
+	k := st.wordAt(h.at)
+	if k+1 >= len(st.ws) || k <= 0 || st.ws[k].kind != endNone || st.ws[k].start != h.at || st.ws[k].end != h.end {
+		return false
+	}
+	for j := k + 1; j < len(st.ws) && j <= k+3; j++ {
+		if p := st.koreanPhraseAt(j); !p.empty() && p.i < k && e.idx.lookup(st.text(p)) != "" {
+			return true
+		}
+		if st.ws[j].kind != endNone {
+			break
+		}
+	}
+	return false
 }
 
 // subjectBefore is the subject of a cue at word k: for English the noun

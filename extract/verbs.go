@@ -246,6 +246,9 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			from, to = o, subj
 		}
 		rel := cu.rel
+		if rel == graph.PartOf && (strings.Contains(cu.phrase, "나뉘") || strings.Contains(cu.phrase, "나뉩") || strings.Contains(cu.phrase, "나뉜")) && sameHeadNoun(e.nameOf(from), e.nameOf(to)) {
+			rel = graph.TypeOf // "옵티마이저는 규칙 기반 옵티마이저와 비용 기반 옵티마이저로 나뉜다": kinds
+		}
 		if rel == graph.TypeOf && strings.Contains(cu.phrase, "하나") && e.instance(from) {
 			rel = graph.ExampleOf // "Redis는 NoSQL 중 하나"
 		}
