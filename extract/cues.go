@@ -430,7 +430,7 @@ var labels = func() map[string]label {
 	add(label{labelRel, graph.ExampleOf}, `제품 예시 예 사례 예제 대표제품 products examples instances implementations 구현체
 		예시들 대표적인예 samples vendors 도구들 tools software 소프트웨어 서비스들 services`)
 	add(label{labelRel, graph.PartOf}, `구성 구성요소 요소 요구조건 조건 저장되는정보 담긴정보 포함되는정보 포함된정보 구조 components
-		parts elements properties structure members modules 모듈 layers architecture 아키텍처 아키텍쳐 특성 구성품
+		parts elements properties structure members modules 모듈 layers architecture 아키텍처 아키텍쳐 특성 성질 구성품
 		operations 연산 명령어 commands steps 단계 phases 절차단계 fields 필드 attributes 속성 부분 구성원 pieces stages
 		순서 절차`)
 	add(label{labelRel, graph.Uses}, `필요기술 사용기술 기술스택 의존성 dependencies uses techstack technologies 도구 사용도구

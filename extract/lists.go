@@ -309,7 +309,9 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 
 	term, ok := e.term(it, head, desc, bold, sc, parent)
 	if !ok {
-		e.statements(t, ctx{subject: sc.subject, own: sc.subject != "" && mode == 0 && (parent == "" || parent == sc.subject)})
+		// (A statement under "다음과 같은 성질" is about the subject still.)
+		own := mode == 0 || mode == labelRel && sc.list.lab.rel == graph.PartOf
+		e.statements(t, ctx{subject: sc.subject, own: sc.subject != "" && own && (parent == "" || parent == sc.subject)})
 		csc := scope{subject: sc.subject}
 		if len(it.children) > 0 {
 			if class := e.trailingClass(t); class != "" {
