@@ -114,13 +114,26 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 		return pairOf(left, right)
 	}
 	lower := strings.ToLower(s)
-	for _, pre := range []string{"differences between ", "difference between ", "comparing ", "comparison of ", "comparison between "} {
-		if strings.HasPrefix(lower, pre) {
-			rest := s[len(pre):]
-			for _, sep := range []string{" and ", " & ", " with ", " vs "} {
-				if i := strings.Index(strings.ToLower(rest), sep); i > 0 {
-					return pairOf(rest[:i], strings.TrimRight(rest[i+len(sep):], "?"))
+	for _, pre := range []string{"differences between ", "difference between ", "comparing ", "comparison of ", "comparison between ", "how does "} {
+		// "What is the difference between a clustered and a
+		// non-clustered index?", "How does X differ from Y?"
+		at := strings.Index(lower, pre)
+		if at < 0 || at > 0 && (pre == "comparing " || !strings.HasPrefix(lower, "what ") && !strings.HasPrefix(lower, "explain ") && !strings.HasPrefix(lower, "describe ") && !strings.HasPrefix(lower, "the ")) {
+			continue
+		}
+		rest := strings.TrimRight(strings.TrimSpace(s[at+len(pre):]), "?.!")
+		seps := []string{" and ", " & ", " with ", " vs "}
+		if pre == "how does " {
+			seps = []string{" differ from ", " compare to ", " compare with "}
+		}
+		for _, sep := range seps {
+			if i := strings.Index(strings.ToLower(rest), sep); i > 0 {
+				a, b := dropArticle(rest[:i]), dropArticle(rest[i+len(sep):])
+				// "a clustered and a non-clustered index": one head for both.
+				if fa, fb := strings.Fields(a), strings.Fields(b); len(fa) == 1 && len(fb) >= 2 && fa[0] == strings.ToLower(fa[0]) {
+					a += " " + fb[len(fb)-1]
 				}
+				return pairOf(a, b)
 			}
 		}
 	}
@@ -521,4 +534,15 @@ func runOnNames(line string) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// dropArticle returns s without a leading English article.
+func dropArticle(s string) string {
+	s = strings.TrimSpace(s)
+	for _, a := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
+		if strings.HasPrefix(s, a) {
+			return strings.TrimSpace(s[len(a):])
+		}
+	}
+	return s
 }
