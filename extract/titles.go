@@ -341,6 +341,18 @@ func stripTrailingParticle(s string) string {
 // 무엇인가요?", "What is X?", "X에 대해 설명하세요", "X의 개념에 대하여
 // 설명하고, …".
 func questionTopic(s string) (nameSet, bool) {
+	n, ok := questionPhrase(s)
+	// "트랜잭션의 ACID에 대해 설명해주세요": the name the question is
+	// about, after what owns it.
+	if i := strings.LastIndex(n.name, "의 "); ok && i > 0 && len(n.aliases) == 0 {
+		if b := strings.TrimSpace(n.name[i+len("의 "):]); isLatin(b) && (isAcronym(b) || properName(b)) {
+			return nameSet{name: b}, true
+		}
+	}
+	return n, ok
+}
+
+func questionPhrase(s string) (nameSet, bool) {
 	t := strings.TrimSpace(s)
 	lower := strings.ToLower(t)
 	for _, p := range questionFrames.prefixes {
