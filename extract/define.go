@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -325,6 +326,16 @@ func (e *extractor) memberOf(st *sent, subj string, p phrase) {
 
 // koreanDefinition reads "X는 … G이다" and its kin.
 func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
+	if n := len(st.ws); n > 1 && st.ws[n-1].kind == endPredicate && st.ws[n-1].stemEnd == st.ws[n-1].start {
+		if r, ok := contractedCopula(st.ws[n-1].text(st.s)); ok {
+			// "… 경량 스레드다": the copula contracted after a vowel.
+			cp := *st
+			cp.ws = slices.Clone(st.ws)
+			w := &cp.ws[n-1]
+			w.stemEnd, w.ending, w.kind, w.hangul = w.start+len(r), "다", endCopula, true
+			st = &cp
+		}
+	}
 	ws := st.ws
 	// "TCP는 … 프로토콜이고 UDP는 … 프로토콜이다": two clauses, each
 	// defining its own topic.
@@ -650,3 +661,37 @@ func (e *extractor) inlineAliases(st *sent) {
 		k = j
 	}
 }
+
+// contractedCopula reads "스레드다", "프로세스다": a noun ending in a vowel
+// with the copula 이다 contracted to 다. It returns the noun. Verb forms
+// ending so ("나누다", "빠르다", "느리다", "미치다") are not: their last
+// syllables are in verbSyllables, or, for syllables common in both,
+// the noun needs three syllables ("메모리다", "메시지다").
+func contractedCopula(w string) (string, bool) {
+	r, ok := strings.CutSuffix(w, "다")
+	n := utf8.RuneCountInString(r)
+	if !ok || n < 2 || !hasHangul(r) {
+		return "", false
+	}
+	last, _ := utf8.DecodeLastRuneInString(r)
+	if last < 0xAC00 || last > 0xD7A3 || (last-0xAC00)%28 != 0 {
+		return "", false // a final consonant: "있다", "같다", "한다"
+	}
+	switch {
+	case strings.ContainsRune(verbSyllables, last):
+		return "", false
+	case strings.ContainsRune(sharedSyllables, last) && n < 3:
+		return "", false
+	case strings.HasSuffix(r, "어지") || strings.HasSuffix(r, "아지") || strings.HasSuffix(r, "워지"):
+		return "", false // "만들어지다"
+	}
+	return r, true
+}
+
+// verbSyllables end verb stems, never nouns, before 다 (니: "있습니다",
+// "나옵니다"); sharedSyllables
+// end both ("느리다" and "메모리다").
+const (
+	verbSyllables   = "하되르주내누추쓰가나보끄뜨워려져쳐펴켜겨혀니"
+	sharedSyllables = "리지치오우이서시기히키비미"
+)
