@@ -124,7 +124,25 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 			return titleInfo{kind: titleStatement}
 		}
 	}
+	if len(names) == 1 && len(names[0].aliases) == 0 {
+		names[0] = ownedName(names[0])
+	}
 	return titleInfo{kind: titleConcept, names: names}
+}
+
+// ownedName reads "Go의 goroutine", "Redis의 Sorted Set": a Latin name
+// after its owner's, written in Korean with 의, is the name the title is
+// about ("프로세스의 메모리 영역" stays whole).
+func ownedName(n nameSet) nameSet {
+	i := strings.LastIndex(n.name, "의 ")
+	if i <= 0 {
+		return n
+	}
+	a, b := strings.TrimSpace(n.name[:i]), strings.TrimSpace(n.name[i+len("의 "):])
+	if a == "" || !isLatin(b) || !nameLike(b, true) {
+		return n
+	}
+	return nameSet{name: b}
 }
 
 // clauseTitle reports whether a title is a clause rather than a name: a
@@ -342,12 +360,10 @@ func stripTrailingParticle(s string) string {
 // 설명하고, …".
 func questionTopic(s string) (nameSet, bool) {
 	n, ok := questionPhrase(s)
-	// "트랜잭션의 ACID에 대해 설명해주세요": the name the question is
-	// about, after what owns it.
-	if i := strings.LastIndex(n.name, "의 "); ok && i > 0 && len(n.aliases) == 0 {
-		if b := strings.TrimSpace(n.name[i+len("의 "):]); isLatin(b) && (isAcronym(b) || properName(b)) {
-			return nameSet{name: b}, true
-		}
+	if ok && len(n.aliases) == 0 {
+		// "트랜잭션의 ACID에 대해 설명해주세요": the name the question is
+		// about, after what owns it.
+		n = ownedName(n)
 	}
 	return n, ok
 }
