@@ -320,6 +320,12 @@ var cues = func() []cue {
 	en(graph.Uses, cueUsedFor, after, false, "cue:uses", "is used for", "are used for", "is commonly used for", "is mostly used for",
 		"is most commonly used for", "is often used for", "are often used for", "is used in", "are used in", "is widely used in",
 		"is widely used for", "is the basis for", "is the basis of", "is the foundation of", "serves as the basis for")
+	// "DNS와 스트리밍에서 주로 사용된다": adverbs between.
+	for _, adv := range []string{"주로", "많이", "흔히", "널리", "자주", "보통", "일반적으로", "대표적으로", "특히", "가장 많이"} {
+		for _, v := range []string{"사용되", "사용된", "쓰이", "쓰인", "이용되", "활용되"} {
+			ko(graph.Uses, cueUsedFor, before, false, "cue:uses", "에서 "+adv+" "+v, "에 "+adv+" "+v)
+		}
+	}
 	ko(graph.Uses, cueUsedFor, before, false, "cue:uses", "에서 사용되", "에 사용되", "에서 사용된", "에 사용된", "에서 사용됨",
 		"에 사용됨", "에서 쓰이", "에 쓰이", "에서 쓰인", "에 쓰인", "에서 이용되", "에 이용되", "에서 활용되", "에 활용되", "의 기반",
 		"에서 사용합니다", "에 사용합니다", "에 사용한다", "에서 사용한다")

@@ -255,7 +255,9 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		quiet := e.quiet
 		e.quiet = e.quiet || sc.list.refs
 		defer func() { e.quiet = quiet }()
-		if !sc.list.refs {
+		if sc.list.refs {
+			e.wikiLinks(t) // "## Related - [[REST]]": notes of the vault, stating nothing
+		} else {
 			e.statements(t, ctx{subject: sc.subject}) // references state nothing
 			// "## Corner cases" over "- Empty graph": a short name
 			// alone is a concept the notes name, related to nothing.

@@ -494,7 +494,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	}
 	// Numbers after a name count it, they do not name it: "TCP 179번",
 	// "포트 53번".
-	for p.j-p.i > 1 && numberWord(st.ws[p.j-1].stem(st.s)) {
+	for p.j-p.i > 1 && numberWord(st.ws[p.j-1].stem(st.s)) && !st.joined(p.j-1) { // ("HTTP/2" is a name)
 		p.j--
 		if p.j-p.i > 1 && measureNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))] {
 			p.j-- // "TCP 포트 53번" is TCP's port: TCP
@@ -704,6 +704,30 @@ func (e *extractor) defineText(s string) string {
 	return e.define(ns[0], e.line, fromText)
 }
 
+// defineWiki makes a concept of the note a wikilink names, with the
+// link's text as another name unless it is a description ("notes on
+// Samba", "Kerberos: NFS").
+func (e *extractor) defineWiki(shown, target string, line int) {
+	ns := parseNames(target)
+	if len(ns) != 1 {
+		return
+	}
+	if !strings.EqualFold(shown, target) && !strings.Contains(strings.ToLower(shown), strings.ToLower(target)) && !strings.ContainsAny(shown, ":@>") && nameLike(shown, true) && len(strings.Fields(shown)) <= 3 {
+		ns[0].aliases = append(ns[0].aliases, shown)
+	}
+	e.define(ns[0], line, fromText)
+}
+
+// wikiLinks makes concepts of the notes t links to, where t says nothing
+// else (a "Related" or "See also" list).
+func (e *extractor) wikiLinks(t *text) {
+	for _, m := range t.marks {
+		if m.kind == markWiki && m.target != "" {
+			e.defineWiki(strings.TrimSpace(t.s[m.start:m.end]), m.target, t.lineAt(m.start))
+		}
+	}
+}
+
 // defineMarked makes concepts of wikilinks, and of a bold or linked term
 // that opens a sentence as its topic ("**ACID** is …", "**디렉터리
 // 서비스**는?").
@@ -713,15 +737,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 		switch {
 		case m.kind == markWiki:
 			if m.target != "" {
-				ns := parseNames(m.target)
-				if len(ns) == 1 {
-					// The link's text as another name, unless it is a
-					// description ("notes on Samba", "Kerberos: NFS").
-					if !strings.EqualFold(name, m.target) && !strings.Contains(strings.ToLower(name), strings.ToLower(m.target)) && !strings.ContainsAny(name, ":@>") && nameLike(name, true) && len(strings.Fields(name)) <= 3 {
-						ns[0].aliases = append(ns[0].aliases, name)
-					}
-					e.define(ns[0], t.lineAt(start+m.start), fromText)
-				}
+				e.defineWiki(name, m.target, t.lineAt(start+m.start))
 				continue
 			}
 		case strings.Contains(name, " ") && fn(strings.ToLower(firstWord(name))) != 0 && fn(strings.ToLower(firstWord(name))) != fnDet:
@@ -1037,6 +1053,12 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 						return id
 					}
 					p = q
+				}
+			} else if k > p.j || participle(st.ws[k].lower) {
+				// "HTTP is a protocol built on top of TCP": the genus, and
+				// a participle after it, say it of HTTP.
+				if id := e.definiendum(st, c, p); id != "" {
+					return id
 				}
 			}
 			// An opening noun phrase with no verb of its own describes the
