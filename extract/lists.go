@@ -337,7 +337,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 	}
 	csc := scope{subject: id, list: headMode(term.name)}
 	if sc.list.taxonomy && sc.list.lab.rel == graph.TypeOf && csc.list.lab.mode == 0 {
-		csc.list = listMode{nested: true}
+		csc.list = listMode{nested: true, glosses: glosses(it.children, term.name)}
 	}
 	for _, c := range it.children {
 		e.item(c, csc, nil, depth+1, id)
@@ -435,6 +435,23 @@ func sameHead(a, b string) bool {
 	return strings.EqualFold(lastWord(a), lastWord(b))
 }
 
+// glosses reports whether the items under a kind describe it rather than
+// list its kinds: statements, and just one leaf that shares its head noun
+// ("컨테이너 가상화" over "OS 레벨 가상화" and "…으로 실행 환경 격리").
+func glosses(items []*item, parent string) bool {
+	same, statements := 0, 0
+	for _, c := range items {
+		txt := strings.TrimSpace(c.text.s)
+		switch {
+		case sameHead(txt, parent) && len(c.children) == 0:
+			same++
+		case len(strings.Fields(txt)) >= 3 && !properName(txt):
+			statements++
+		}
+	}
+	return same == 1 && statements > 0
+}
+
 // properName reports whether s looks like a product or proper name:
 // capitalised Latin words such as "Docker", "Redis", "MongoDB", "AWS
 // Elastic Beanstalk".
@@ -471,6 +488,9 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 		p := e.get(sc.subject)
 		switch {
 		case p != nil && sameHead(name, p.name):
+			if sc.list.glosses && len(it.children) == 0 {
+				return // "컨테이너 가상화 - OS 레벨 가상화 - …로 격리": another name for it
+			}
 			e.relate(id, graph.TypeOf, sc.subject, 0.75, ev, "item-kind")
 		case properName(name) && !isAcronym(name) && len(strings.Fields(name)) == 1 && len(it.children) == 0:
 			e.relate(id, graph.ExampleOf, sc.subject, 0.7, ev, "item-example")

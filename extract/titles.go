@@ -44,6 +44,9 @@ type listMode struct {
 	// share the kind's head noun are kinds of it, a lone product name is
 	// an example, other terms are parts ("Lpush, Rpush" under List).
 	nested bool
+	// glosses: the nested items describe their parent; a lone leaf that
+	// shares its head is another name for it, not a kind.
+	glosses bool
 	// refs: the list holds references (sources, further reading).
 	refs bool
 }
