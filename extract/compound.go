@@ -19,9 +19,11 @@ func (e *extractor) compounds() {
 		if r.typ == graph.TypeOf || r.typ == graph.ExampleOf {
 			up[r.from] = append(up[r.from], r.to)
 		}
-		if r.typ == graph.ExampleOf || r.typ == graph.TypeOf || r.typ == graph.PartOf {
+		if (r.typ == graph.ExampleOf || r.typ == graph.TypeOf || r.typ == graph.PartOf) && !onlyPlacedAs(r, "numbered-kind", "item-part", "heading-part") {
 			// Already placed by what the notes say: "Windows Azure" is
-			// an example of PaaS before it is a kind of Azure.
+			// an example of PaaS before it is a kind of Azure. (Where
+			// a list puts it says less: "1. Stop and Wait ARQ" under
+			// "오류 제어" is still a kind of ARQ.)
 			example[r.from] = true
 		}
 	}
@@ -146,4 +148,21 @@ func reaches(up map[string][]string, from, to string) bool {
 		}
 	}
 	return false
+}
+
+// onlyPlacedAs reports whether every piece of r's evidence came from one
+// of rules.
+func onlyPlacedAs(r *relation, rules ...string) bool {
+	for _, ev := range r.ev {
+		found := false
+		for _, rule := range rules {
+			if ev.Rule == rule {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(r.ev) > 0
 }
