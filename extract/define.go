@@ -52,6 +52,14 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 	if k >= len(ws) {
 		return
 	}
+	// "One of the main protocols of the Internet protocol suite." alone,
+	// opening the concept's text: its genus, and the whole it belongs to.
+	if c.first && topic == "" && k+2 < len(ws) && ws[k].lower == "one" && ws[k+1].lower == "of" {
+		if gp := st.englishPhraseFrom(k + 2); !gp.empty() && plural(ws[gp.j-1].lower) && !hasVerb(st, gp.j) {
+			e.genusPhrase(st, c.subject, gp, "definition")
+			return
+		}
+	}
 	subj := st.englishPhraseFrom(k)
 	var subjID string
 	cop := subj.j
