@@ -1103,6 +1103,9 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				break
 			}
 			if p.empty() {
+				if j := i - 1; w.stemEnd == w.start && j >= 0 && numberWord(st.ws[j].text(st.s)) {
+					return "" // "장애의 99%는 …": a share of something, not the text's concept
+				}
 				break
 			}
 			if head := st.ws[p.j-1].stem(st.s); p.j-p.i == 1 && (head == "예" || head == "예시" || head == "사례") {

@@ -24,6 +24,11 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			return false
 		}
 	}
+	if cu.lang == "ko" && cu.rel == graph.Uses && conditional(st, h) && !koreanSubjectBefore(st, h.at) {
+		// "Sorted Set을 이용하면 랭킹을 구현할 수 있음", "… 형태로 저장해야
+		// 한다면?": what one could do, said of no one.
+		return false
+	}
 	if cu.lang == "ko" && cu.rel == graph.ExampleOf && cu.side == before && strings.TrimSpace(strings.Trim(dropParens(st.s[h.end:]), ".)( ")) == "" {
 		return false // "…의 예시 (… example)" closing a line is a title: examples of it
 	}
@@ -552,3 +557,30 @@ func (e *extractor) bareUse(st *sent, c ctx, topic string) {
 // "설치 후", "장애 때".
 var boundNouns = map[string]bool{"시": true, "때": true, "경우": true, "동안": true, "중": true, "후": true, "전": true,
 	"이후": true, "이전": true, "뒤": true, "직후": true, "도중": true}
+
+// conditional reports whether the Korean verb of cue h is in a conditional
+// form ("이용하면", "저장해야 한다면").
+func conditional(st *sent, h cueHit) bool {
+	k := st.wordAt(h.end - 1)
+	for i := k; i < len(st.ws) && i <= k+2; i++ {
+		t := strings.TrimRight(st.ws[i].text(st.s), "?.!")
+		if strings.HasSuffix(t, "면") {
+			return true
+		}
+		if st.ws[i].hard() {
+			break
+		}
+	}
+	return false
+}
+
+// koreanSubjectBefore reports whether a word before byte at is marked as
+// a topic or subject.
+func koreanSubjectBefore(st *sent, at int) bool {
+	for i := 0; i < len(st.ws) && st.ws[i].end <= at; i++ {
+		if k := st.ws[i].kind; k == endTopic || k == endSubject {
+			return true
+		}
+	}
+	return false
+}
