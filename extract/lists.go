@@ -309,6 +309,17 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		}
 	}
 
+	if desc == "" && len(it.children) > 0 {
+		if whole := e.infoOf(t); whole != "" {
+			// "Redis Info를 통한 정보" over "RSS", "Used Memory": what it
+			// holds (a title, not a statement that the subject uses it).
+			csc := scope{subject: whole, list: listMode{lab: label{labelRel, graph.PartOf}}}
+			for _, c := range it.children {
+				e.item(c, csc, nil, depth+1, "")
+			}
+			return
+		}
+	}
 	term, ok := e.term(it, head, desc, bold, sc, parent)
 	if !ok {
 		// (A statement under "다음과 같은 성질" is about the subject still.)
@@ -364,6 +375,36 @@ func (e *extractor) trailingClass(t *text) string {
 	}
 	return e.conceptOf(st, p, nameLikePhrase(st, p))
 }
+
+// infoOf reads a Korean item that names what some concept holds: "X를
+// 통한 정보", "X의 항목", "X에서 제공하는 지표". It returns X, or "".
+func (e *extractor) infoOf(t *text) string {
+	s := strings.TrimRight(strings.TrimSpace(t.s), ":： ")
+	st := &sent{s: s, lower: asciiLower(s), ws: words(s), ko: true}
+	n := len(st.ws)
+	if n < 2 || n > 5 || !infoNouns[st.ws[n-1].stem(st.s)] || st.ws[n-1].kind != endNone {
+		return ""
+	}
+	k := n - 2
+	switch t := st.ws[k].text(st.s); {
+	case st.ws[k].kind == endOf:
+	case t == "통한" || t == "제공하는" || t == "있는" || t == "보여주는":
+		k--
+		if k < 0 || st.ws[k].kind == endNone {
+			return ""
+		}
+	default:
+		return ""
+	}
+	p := st.koreanPhraseAt(k)
+	if p.empty() || p.i != 0 {
+		return ""
+	}
+	return e.conceptOf(st, p, nameLikePhrase(st, p) && strongPhrase(st, p))
+}
+
+// infoNouns name what a concept holds or reports.
+var infoNouns = map[string]bool{"정보": true, "항목": true, "지표": true, "목록": true, "필드": true, "메트릭": true, "값들": true, "내용": true}
 
 // labelled reads "label: a, b, c" or "label = a, b, c" after a label.
 func (e *extractor) labelled(sc scope, desc string, at int, t *text, ev graph.Evidence) {
