@@ -400,6 +400,10 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 		switch {
 		case kindWord(last) && p.j-p.i == 1 || c.subject != "" && sameHeadNoun(e.nameOf(c.subject), last):
 			class = c.subject // "There are three types:", "three outer joins" under "Joins"
+		case kindWord(last):
+			// "There are four service types: …": kinds of Service.
+			q := phrase{p.i, p.j - 1}
+			class = e.conceptOf(st, q, nameLikePhrase(st, q))
 		default:
 			class = e.conceptOf(st, p, nameLikePhrase(st, p) || p.j-p.i <= 3)
 		}

@@ -259,6 +259,7 @@ var irregularParticiples = map[string]bool{
 	"written": true, "built": true, "made": true, "known": true, "given": true, "taken": true, "shown": true,
 	"driven": true, "held": true, "kept": true, "run": false, "sent": true, "spent": true, "found": true,
 	"bound": true, "chosen": true, "drawn": true, "grown": true, "hidden": true, "thrown": true, "split": false,
+	"used": true, // regular, but short
 }
 
 // baseVerb reports whether w is the base form of one of enVerbs: the verb
@@ -288,7 +289,9 @@ var enVerbs = func() map[string]bool {
 		chooses decides delivers drives fails falls fits grows hits learns listens loses meets misses notes picks
 		prefers prepares proposes protects proves pulls pushes raises reads receives records reflects refuses relates
 		replaces reports requests responds returns runs saves scales selects shifts shrinks signs simplifies skips
-		solves splits spreads stops stores suggests supplies suffers triggers trusts updates validates varies wraps`) {
+		solves splits spreads stops stores suggests supplies suffers triggers trusts updates validates varies wraps
+		exposes deploys encrypts authenticates serializes compiles parses renders orchestrates spawns terminates
+		emits publishes subscribes consumes produces resolves retries fetches persists`) {
 		m[w] = true
 	}
 	return m

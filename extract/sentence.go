@@ -1068,6 +1068,11 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 					return c.subject
 				}
 			}
+			// "etcd: a key-value store used by the API server": an
+			// indefinite genus opening the concept's own text is it.
+			if p.i == 1 && (st.ws[0].lower == "a" || st.ws[0].lower == "an") && c.first && c.own && !hasVerbBetween(st, p.j, k) {
+				return c.subject
+			}
 			// "The CAP acronym stands for …" under CAP Theorem.
 			if p.j-p.i == 2 && genericHeads[st.ws[p.j-1].lower] && strings.HasPrefix(strings.ToLower(e.nameOf(c.subject)), strings.ToLower(st.ws[p.i].text(st.s))+" ") {
 				return c.subject
