@@ -24,7 +24,7 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			return false
 		}
 	}
-	if cu.lang == "ko" && cu.rel == graph.Uses && conditional(st, h) && !koreanSubjectBefore(st, h.at) {
+	if cu.lang == "ko" && cu.rel == graph.Uses && (conditional(st, h) || possibility(st)) && !koreanSubjectBefore(st, h.at) {
 		// "Sorted Set을 이용하면 랭킹을 구현할 수 있음", "… 형태로 저장해야
 		// 한다면?": what one could do, said of no one.
 		return false
@@ -572,6 +572,17 @@ func conditional(st *sent, h cueHit) bool {
 		}
 	}
 	return false
+}
+
+// possibility reports whether a Korean sentence ends in "… 수 있다":
+// what one can do ("ps 명령을 사용하여 스레드를 표시할 수 있다").
+func possibility(st *sent) bool {
+	n := len(st.ws)
+	if n < 2 {
+		return false
+	}
+	last := strings.TrimRight(st.ws[n-1].text(st.s), ".!?)")
+	return st.ws[n-2].text(st.s) == "수" && strings.HasPrefix(last, "있")
 }
 
 // koreanSubjectBefore reports whether a word before byte at is marked as
