@@ -81,7 +81,20 @@ func cleanTitle(s string) string {
 			s = rest
 		}
 	}
-	return strings.TrimSpace(dropNumbering(s))
+	return dropNoteWord(strings.TrimSpace(dropNumbering(s)))
+}
+
+// noteWords end a title that names its note, not its concept: "CI/CD 도구
+// 정리", "Kubernetes notes".
+var noteWords = map[string]bool{"정리": true, "요약": true, "노트": true, "메모": true, "공부": true, "스터디": true,
+	"notes": true, "note": true, "summary": true, "cheatsheet": true, "cheat-sheet": true}
+
+// dropNoteWord drops a note word that ends a title of several words.
+func dropNoteWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i > 0 && noteWords[strings.ToLower(s[i+1:])] {
+		return strings.TrimSpace(s[:i])
+	}
+	return s
 }
 
 // dropNumbering drops the number of a numbered title: "1. ", "2) ",
