@@ -137,9 +137,12 @@ type extractor struct {
 	idx      *index
 	rels     []*relation
 	relIndex map[relKey]int
-	warnings []error
-	file     string
-	olists   map[*section]*olist
+	// neighbours are the concepts each concept is related to by what the
+	// note being read says, so far (logging extractors only).
+	neighbours map[string][]string
+	warnings   []error
+	file       string
+	olists     map[*section]*olist
 	// line is the line of the sentence being read.
 	line int
 	// sec is the section whose blocks are being read.
@@ -159,7 +162,7 @@ type extractor struct {
 // knows base's concepts, changes only its own copies of them, and logs
 // what it does for base to replay.
 func newExtractor(base *extractor) *extractor {
-	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]int{}}
+	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]int{}, neighbours: map[string][]string{}}
 	if base != nil {
 		e.idx = newIndex(base.idx)
 	} else {
@@ -475,7 +478,11 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 	if e.logs {
 		ev.Text = evidenceText(ev.Text)
 		e.log = append(e.log, op{kind: opRelate, id: from, typ: typ, to: to, conf: conf, ev: ev, rule: rule})
-		e.relIndex[relKey{from, to, typ}] = -1 // for related, while the note is read
+		if k := (relKey{from, to, typ}); !hasKey(e.relIndex, k) {
+			e.relIndex[k] = -1 // for related, while the note is read
+			e.neighbours[from] = append(e.neighbours[from], to)
+			e.neighbours[to] = append(e.neighbours[to], from)
+		}
 		return true
 	}
 	ev.Rule = rule
@@ -551,4 +558,9 @@ func (e *extractor) build() (*graph.Graph, error) {
 		}
 	}
 	return g, nil
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }

@@ -68,7 +68,7 @@ func (e *extractor) children(s *section, sc scope) {
 	var units []*unit
 	var cur *unit
 	lastGroup := -1
-	var siblings []string // the concepts of the headings before, at this level
+	siblings := map[string]bool{} // the concepts of the headings before, at this level
 	for _, c := range s.children {
 		if c.group != lastGroup {
 			topic, cur, lastGroup = sc, nil, c.group
@@ -89,7 +89,7 @@ func (e *extractor) children(s *section, sc scope) {
 			e.subsection(csc.subject, sc, c, siblings)
 		}
 		if cinfo.kind == titleConcept && c.kind == sectionHeading {
-			siblings = append(siblings, csc.subject)
+			siblings[csc.subject] = true
 		}
 		switch cinfo.kind {
 		case titleConcept:
@@ -118,13 +118,13 @@ func (e *extractor) children(s *section, sc scope) {
 // is in: a kind when its name contains the parent's head noun or the
 // parent names a class, a part when the parent names a whole; nothing
 // when an earlier heading at its level already placed it.
-func (e *extractor) subsection(child string, parent scope, s *section, siblings []string) {
+func (e *extractor) subsection(child string, parent scope, s *section, siblings map[string]bool) {
 	p := e.get(parent.subject)
 	if p == nil || s.kind == sectionHeading && s.level <= 1 {
 		return // notes joined into one file: each level-1 heading its own
 	}
-	for _, sib := range siblings {
-		if sib != child && e.related(child, sib) {
+	for _, sib := range e.neighbours[child] {
+		if sib != child && siblings[sib] {
 			// "### 물리 계층 기기 … NIC, 리피터, AP가 있음" then "### NIC":
 			// a heading placed under the one before it by its text,
 			// though written at the same level.
