@@ -231,8 +231,14 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		return false
 	}
 	fired := false
-	for _, p := range items {
-		id := e.conceptOf(st, p, nameLikePhrase(st, p))
+	shared := sharedHead(st, items)
+	for i, p := range items {
+		id := ""
+		if shared != nil {
+			id = e.defineText(shared[i])
+		} else {
+			id = e.conceptOf(st, p, nameLikePhrase(st, p))
+		}
 		if id == "" || id == class {
 			continue
 		}
@@ -592,4 +598,29 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 		}
 	}
 	return fired
+}
+
+// sharedHead reads "long-term, short-term and medium-term schedulers": an
+// English enumeration of modifiers whose last item carries the head noun
+// they all share. It returns each item's full name, or nil.
+func sharedHead(st *sent, items []phrase) []string {
+	n := len(items)
+	if n < 2 || st.ko {
+		return nil
+	}
+	last := items[n-1]
+	if last.j-last.i < 2 {
+		return nil
+	}
+	head := st.ws[last.j-1].text(st.s)
+	out := make([]string, n)
+	for i, p := range items[:n-1] {
+		w := st.ws[p.i].text(st.s)
+		if p.j-p.i != 1 || w != strings.ToLower(w) || !(strings.Contains(w, "-") || adjective(w)) {
+			return nil
+		}
+		out[i] = w + " " + head
+	}
+	out[n-1] = st.text(last)
+	return out
 }
