@@ -376,8 +376,13 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 	}
 	// The count, then the class: "three outer joins:" (the class's last
 	// word may also be a verb's form: "joins").
+	// "Four conditions must hold:": the class before its verb.
+	end := colon + 1
+	for end-1 > 1 && (st.ws[end-1].fn == fnAux || baseVerb(st.ws[end-1].lower)) && !countWord(st.ws[end-2].lower) {
+		end--
+	}
 	at := -1
-	for i := colon - 1; i >= 0 && i >= colon-4; i-- {
+	for i := end - 1; i >= 0 && i >= end-4; i-- {
 		if countWord(st.ws[i].lower) {
 			at = i
 			break
@@ -386,10 +391,10 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 			return false
 		}
 	}
-	if at < 1 {
+	if at < 0 || at == 0 && end == colon+1 {
 		return false
 	}
-	p := phrase{at + 1, colon + 1}
+	p := phrase{at + 1, end}
 	if !plural(st.ws[p.j-1].lower) {
 		return false
 	}
@@ -412,6 +417,15 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 			class = e.conceptOf(st, q, nameLikePhrase(st, q))
 		default:
 			class = e.conceptOf(st, p, nameLikePhrase(st, p) || p.j-p.i <= 3)
+		}
+	case opening == "" && c.subject != "" && (c.first || c.own):
+		// "Four conditions must hold: …", "Three components: …" opening
+		// a sentence of the concept's text: its parts, or its kinds.
+		if kindWord(st.ws[p.j-1].lower) {
+			class = c.subject
+		} else {
+			whole = c.subject
+			rel = graph.PartOf
 		}
 	case strings.HasSuffix(opening, " has") || strings.HasSuffix(opening, " have") || strings.HasSuffix(opening, " supports"):
 		if q := st.englishPhraseBefore(at - 1); !q.empty() && !pronounPhrase(st, q) {

@@ -235,6 +235,9 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 			break // "a structure containing a set …", "a structure made of nodes"
 		}
 		if j > k && englishVerb(w.lower) {
+			if nounToo[w.lower] && (j+1 >= len(ws) || w.hard() || ws[j+1].fn == fnConj) {
+				j++ // "row locks and table locks": a plural noun, the phrase's head
+			}
 			break
 		}
 		if j > k && plural(ws[j-1].lower) && w.lower == w.text(st.s) && baseVerb(w.lower) {
@@ -291,7 +294,7 @@ var enVerbs = func() map[string]bool {
 		replaces reports requests responds returns runs saves scales selects shifts shrinks signs simplifies skips
 		solves splits spreads stops stores suggests supplies suffers triggers trusts updates validates varies wraps
 		exposes deploys encrypts authenticates serializes compiles parses renders orchestrates spawns terminates
-		emits publishes subscribes consumes produces resolves retries fetches persists`) {
+		emits publishes subscribes consumes produces resolves retries fetches persists exists`) {
 		m[w] = true
 	}
 	return m

@@ -416,6 +416,9 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	if len(ns) != 1 || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 {
 		return false
 	}
+	if countWord(strings.ToLower(firstWord(ns[0].name))) {
+		return false // "Two modes exist: …": a count and its class (see counted)
+	}
 	names := splitNames(desc)
 	for _, n := range names {
 		if w := strings.ToLower(n.name); adjective(w) && !strings.Contains(w, " ") || strings.ContainsAny(n.name, "0123456789") || hasFunctionWord(n.name) {
