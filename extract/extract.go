@@ -147,6 +147,9 @@ type extractor struct {
 	line int
 	// sec is the section whose blocks are being read.
 	sec *section
+	// prev is the topic last marked in a Korean sentence of sec, for a
+	// pronoun opening the next ("이를 개선한 …").
+	prev prevTopic
 	// note is the concept the note being read defines, if any.
 	note string
 	// initials maps the initials of concepts' multi-word Latin names to
@@ -156,6 +159,11 @@ type extractor struct {
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool
+}
+
+type prevTopic struct {
+	sec *section
+	id  string
 }
 
 // newExtractor returns an extractor over base (nil for none): one that

@@ -482,6 +482,9 @@ func clauseEnding(w string) bool {
 	w = strings.Trim(w, ",.()")
 	for _, e := range clauseEndings {
 		if strings.HasSuffix(w, e) && w != e {
+			if (e == "할" || e == "될" || e == "된") && utf8.RuneCountInString(w) < 3 {
+				continue // "분할", "역할": nouns, as the word analysis reads them
+			}
 			return true
 		}
 	}

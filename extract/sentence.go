@@ -165,7 +165,21 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 		// but "Use CHAR instead of VARCHAR" still compares them.
 		c.only = comparisonsOnly
 	}
+	if e.prev.sec != e.sec {
+		e.prev = prevTopic{sec: e.sec}
+	}
+	if w := &st.ws[0]; st.ko && w.kind != endNone && e.prev.id != "" && c.only == nil {
+		switch w.stem(st.s) {
+		case "이", "이것", "그것":
+			// "FCFS는 …이다. 이를 개선한 SJF …": a pronoun opening a
+			// sentence stands for the topic of the sentence before.
+			c.subject = e.prev.id
+		}
+	}
 	topic := e.topicOf(st, c)
+	if koreanTopicMarked(st) && topic != "" {
+		e.prev.id = topic
+	}
 	typed := e.cueRules(st, c, topic)
 	if c.only == nil && !typed {
 		e.definition(st, c, topic)
