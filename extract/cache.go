@@ -2,7 +2,7 @@ package extract
 
 import (
 	"context"
-	"crypto/sha256"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strconv"
@@ -20,6 +20,7 @@ import (
 // A Cache is safe for concurrent use; calls are serialised.
 type Cache struct {
 	mu    sync.Mutex
+	seed  maphash.Seed // for the sums of the notes' contents
 	notes map[string]*cached
 	// first is what the first pass of every note names, as of the last
 	// call, and order the notes it was replayed from (those read).
@@ -34,7 +35,11 @@ type Cache struct {
 
 // cached is what was read of one note.
 type cached struct {
-	sum      [sha256.Size]byte
+	// sum and size tell the contents read: two notes with the same
+	// size and sum are taken to be the same (a seeded 64-bit hash, which
+	// no note can be written to collide with).
+	sum      uint64
+	size     int
 	problem  error   // the note could not be read
 	warnings []error // limits reached while parsing it
 	pass1    []op    // what it names, read alone
@@ -42,16 +47,23 @@ type cached struct {
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{notes: map[string]*cached{}} }
+func NewCache() *Cache { return &Cache{seed: maphash.MakeSeed(), notes: map[string]*cached{}} }
 
 // Notes extracts one graph from notes, as [Notes] does, reusing what it
 // read of the notes that are the same as at the last call.
 func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	notes = slices.Clone(notes)
-	slices.SortFunc(notes, func(a, b Note) int { return strings.Compare(a.Name, b.Name) })
-	notes = slices.CompactFunc(notes, func(a, b Note) bool { return a.Name == b.Name })
+	// Notes are read in the order of their names, each name once; the
+	// caller's slice is left as it is (and not copied when it is in that
+	// order already, as ReadNotes gives it).
+	byName := func(a, b Note) int { return strings.Compare(a.Name, b.Name) }
+	sameName := func(a, b Note) bool { return a.Name == b.Name }
+	if !slices.IsSortedFunc(notes, byName) || hasAdjacent(notes, sameName) {
+		notes = slices.Clone(notes)
+		slices.SortFunc(notes, byName)
+		notes = slices.CompactFunc(notes, sameName)
+	}
 
 	// What is new or changed is parsed and read alone, on every core.
 	state := make([]*cached, len(notes))
@@ -59,12 +71,12 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	docs := make([]*doc, len(notes))
 	var todo []int
 	for i, n := range notes {
-		sum := sha256.Sum256(n.Data)
-		if old := c.notes[n.Name]; old != nil && old.sum == sum {
+		sum := maphash.Bytes(c.seed, n.Data)
+		if old := c.notes[n.Name]; old != nil && old.sum == sum && old.size == len(n.Data) {
 			state[i] = old
 			continue
 		}
-		state[i] = &cached{sum: sum}
+		state[i] = &cached{sum: sum, size: len(n.Data)}
 		fresh[i] = true
 		todo = append(todo, i)
 	}
@@ -175,6 +187,16 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	c.first, c.order, c.dict = first, order, dict
 	return &Result{Graph: g, Warnings: e.warnings, Skipped: skipped}, nil
+}
+
+// hasAdjacent reports whether two neighbours of s are the same by eq.
+func hasAdjacent(s []Note, eq func(a, b Note) bool) bool {
+	for i := 1; i < len(s); i++ {
+		if eq(s[i-1], s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameOp reports whether two first-pass log entries are the same.
