@@ -5,3 +5,21 @@ var (
 	Clean     = clean
 	LabelSize = labelSize
 )
+
+// LibraryEdges returns the number of vertices of g's dominikbraun/graph
+// and, for each of its edges, how many relations it carries.
+func LibraryEdges(g *Graph) (vertices int, edges map[[2]string]int, err error) {
+	lg := g.library()
+	if vertices, err = lg.Order(); err != nil {
+		return 0, nil, err
+	}
+	all, err := lg.Edges()
+	if err != nil {
+		return 0, nil, err
+	}
+	edges = map[[2]string]int{}
+	for _, e := range all {
+		edges[[2]string{e.Source, e.Target}] = len(e.Properties.Data.(*edge).rels)
+	}
+	return vertices, edges, nil
+}

@@ -195,3 +195,23 @@ func TestParseTypes(t *testing.T) {
 		t.Error("ParseTypes(likes) = nil error, want one")
 	}
 }
+
+// TestLibrary: the dominikbraun/graph a Graph builds when asked holds
+// every concept, and one edge per related pair carrying its relations.
+func TestLibrary(t *testing.T) {
+	g := small(t)
+	n, edges, err := graph.LibraryEdges(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != g.Len() {
+		t.Errorf("LibraryEdges(small) = %d vertices, want %d", n, g.Len())
+	}
+	want := map[[2]string]int{}
+	for _, r := range g.Relations() {
+		want[[2]string{r.From, r.To}]++
+	}
+	if diff := cmp.Diff(want, edges); diff != "" {
+		t.Errorf("LibraryEdges(small) edges (-want +got):\n%s", diff)
+	}
+}
