@@ -109,6 +109,9 @@ type concept struct {
 	sources  []graph.Source
 	keys     map[string]bool // nameKey of the name and every alias
 	srcSeen  map[graph.Source]bool
+	// born is when a merge first named the concept (see extractor.at):
+	// the order of the concepts an extractor's base does not know.
+	born int64
 }
 
 type relKey struct {
@@ -121,6 +124,10 @@ type relation struct {
 	conf float64
 	ev   []graph.Evidence
 	seen map[graph.Evidence]bool // ev as a set: a statement may repeat many times
+	at   int64                   // when it was first stated (see extractor.at)
+	// shared is set on a relation that another extractor holds too: it
+	// is copied before it is changed.
+	shared bool
 }
 
 type extractor struct {
@@ -135,8 +142,14 @@ type extractor struct {
 	concepts []*concept
 	byID     map[string]*concept
 	idx      *index
-	rels     []*relation
-	relIndex map[relKey]int
+	rels     []*relation // in the order first stated
+	relIndex map[relKey]*relation
+	// at is where the op being replayed stands among all notes' ops, for
+	// the order of what it makes (see merging).
+	at int64
+	// trace, when set, records what each op replayed reads and changes
+	// (see merging).
+	trace    *trace
 	warnings []error
 	file     string
 	olists   map[*section]*olist
@@ -159,7 +172,7 @@ type extractor struct {
 // knows base's concepts, changes only its own copies of them, and logs
 // what it does for base to replay.
 func newExtractor(base *extractor) *extractor {
-	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]int{}}
+	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]*relation{}}
 	if base != nil {
 		e.idx = newIndex(base.idx)
 	} else {
@@ -220,42 +233,69 @@ const (
 func (e *extractor) replay(file string, log []op) {
 	e.file = file
 	ids := map[string]string{}
-	id := func(s string) string {
-		if m, ok := ids[s]; ok {
-			return m
-		}
-		return s
-	}
 	for _, o := range log {
-		switch o.kind {
-		case opDefine:
-			ids[o.id] = e.defineKeyed(o.kn, o.line, o.st)
-		case opAlias:
-			if c := e.get(id(o.id)); c != nil {
-				e.addAlias(c, o.text)
-			}
-		case opSummary:
-			e.setSummary(id(o.id), o.text)
-		case opAttribute:
-			e.attribute(id(o.id), o.mode, o.text)
-		case opRelate:
-			e.relate(id(o.id), o.typ, id(o.to), o.conf, o.ev, o.rule)
-		case opTag:
-			e.tag(id(o.id), []string{o.text})
-		}
+		e.apply(o, ids)
 	}
+}
+
+// target is what one op changed: a concept, or a relation.
+type target struct {
+	concept string
+	rel     relKey
+}
+
+// apply does one logged op of the note e.file. ids maps the note
+// extractor's ids of the concepts it defined to theirs here; apply adds
+// to it. It returns what the op may have changed (nothing for an op that
+// did nothing).
+func (e *extractor) apply(o op, ids map[string]string) target {
+	id := o.id
+	if m, ok := ids[id]; ok {
+		id = m
+	}
+	switch o.kind {
+	case opDefine:
+		id = e.defineKeyed(o.kn, o.line, o.st)
+		ids[o.id] = id
+	case opAlias:
+		c := e.get(id)
+		if c == nil {
+			return target{}
+		}
+		e.addAlias(c, o.text)
+	case opSummary:
+		e.setSummary(id, o.text)
+	case opAttribute:
+		e.attribute(id, o.mode, o.text)
+	case opRelate:
+		to := o.to
+		if m, ok := ids[to]; ok {
+			to = m
+		}
+		if !e.relate(id, o.typ, to, o.conf, o.ev, o.rule) {
+			return target{}
+		}
+		if o.typ.Symmetric() && to < id {
+			id, to = to, id
+		}
+		return target{rel: relKey{id, to, o.typ}}
+	case opTag:
+		e.tag(id, []string{o.text})
+	}
+	return target{concept: id}
 }
 
 // get returns the concept with id, this extractor's own copy or its
 // base's.
 func (e *extractor) get(id string) *concept {
-	if c := e.byID[id]; c != nil {
-		return c
+	c := e.byID[id]
+	if c == nil && e.base != nil {
+		c = e.base.get(id)
 	}
-	if e.base != nil {
-		return e.base.get(id)
+	if e.trace != nil {
+		e.trace.read('i', id, strconv.FormatBool(c != nil))
 	}
-	return nil
+	return c
 }
 
 // own returns c as this extractor's to change: a concept of the base is
@@ -338,9 +378,12 @@ func (e *extractor) defineKeyed(kn keyedNames, line int, st strength) string {
 	}
 	if c == nil {
 		ns := nameSet{name: kn.names[0], aliases: kn.names[1:]}
-		c = &concept{id: e.newID(ns), name: ns.name, key: kn.keys[0], strength: st}
+		c = &concept{id: e.newID(ns), name: ns.name, key: kn.keys[0], strength: st, born: e.at}
 		e.concepts = append(e.concepts, c)
 		e.byID[c.id] = c
+		if e.trace != nil {
+			e.trace.write('i', c.id, "true")
+		}
 		e.index(c, c.name, c.key)
 	} else {
 		c = e.own(c)
@@ -432,7 +475,12 @@ func (x *index) lookupStem(name string) string {
 	if !isLatin(name) {
 		return ""
 	}
-	return x.byStem[stemKey(name)]
+	k := stemKey(name)
+	id := x.byStem[k]
+	if x.trace != nil {
+		x.trace.read('s', k, id)
+	}
+	return id
 }
 
 func (e *extractor) newID(ns nameSet) string {
@@ -485,8 +533,10 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 	if len(ev.Text) > maxEvidence {
 		ev.Text = evidenceText(ev.Text)
 	}
-	if i, ok := e.relIndex[k]; ok {
-		r := e.rels[i]
+	if r, ok := e.relIndex[k]; ok {
+		if r.shared {
+			r = e.ownRelation(r)
+		}
 		r.conf = max(r.conf, conf)
 		if !r.seen[ev] {
 			r.seen[ev] = true
@@ -494,9 +544,20 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 		}
 		return true
 	}
-	e.relIndex[k] = len(e.rels)
-	e.rels = append(e.rels, &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}})
+	r := &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}, at: e.at}
+	e.relIndex[k] = r
+	e.rels = append(e.rels, r)
 	return true
+}
+
+// ownRelation replaces r, which another extractor holds too, with a copy
+// of e's own, and returns the copy.
+func (e *extractor) ownRelation(r *relation) *relation {
+	cp := *r
+	cp.ev, cp.seen, cp.shared = slices.Clone(r.ev), maps.Clone(r.seen), false
+	e.relIndex[r.relKey] = &cp
+	e.rels[slices.Index(e.rels, r)] = &cp
+	return &cp
 }
 
 // related reports whether any relation joins a and b.
