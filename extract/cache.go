@@ -44,8 +44,8 @@ type cached struct {
 	warnings []error // limits reached while parsing it
 	pass1    []op    // what it names, read alone
 	pass2    []op    // what it says, read over every note's concepts
-	// text is the note's text as name keys are (see mentionsAny); made
-	// when first needed.
+	// text is the note's text as name keys are (see textKey), to tell
+	// whether it mentions a concept that changed.
 	text string
 }
 
@@ -95,6 +95,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		s.warnings = d.warnings
 		docs[i] = d
 		s.pass1 = empty.read(d, 1)
+		s.text = textKey(notes[i].Data)
 	})
 	if err != nil {
 		return nil, err
@@ -140,12 +141,12 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	// The second pass reads again the notes that changed, and those
 	// that mention a concept that changed; the others' is still good.
 	todo = todo[:0]
-	for i, n := range notes {
+	for i := range notes {
 		s := state[i]
 		if s.problem != nil {
 			continue
 		}
-		if fresh[i] || s.pass2 == nil || dict == nil || len(keys) > 0 && s.mentionsAny(n.Data, keys) {
+		if fresh[i] || s.pass2 == nil || dict == nil || len(keys) > 0 && s.mentionsAny(keys) {
 			todo = append(todo, i)
 		}
 	}
@@ -319,13 +320,13 @@ func changedKeys(before, now map[string]string) []string {
 	return keys
 }
 
-// mentionsAny reports whether a note's text (data) may mention any of
-// the name keys: compared as nameKey compares names, without spaces or
-// case, so a mention with a particle or a plural ending is found too.
-func (s *cached) mentionsAny(data []byte, keys []string) bool {
-	if s.text == "" {
-		s.text = nameKey(string(norm.NFC.Bytes(unixLines(data))))
-	}
+// textKey is a note's text as name keys are made (see nameKey).
+func textKey(data []byte) string { return nameKey(string(norm.NFC.Bytes(unixLines(data)))) }
+
+// mentionsAny reports whether the note may mention any of the name keys:
+// its text is compared as nameKey compares names, without spaces or case,
+// so a mention with a particle or a plural ending is found too.
+func (s *cached) mentionsAny(keys []string) bool {
 	for _, k := range keys {
 		if strings.Contains(s.text, k) {
 			return true

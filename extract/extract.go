@@ -149,7 +149,10 @@ type extractor struct {
 	at int64
 	// trace, when set, records what each op replayed reads and changes
 	// (see merging).
-	trace    *trace
+	trace *trace
+	// named, when set, keeps what compounds and basedOn found of each
+	// concept.
+	named    *namedAfter
 	warnings []error
 	file     string
 	olists   map[*section]*olist
@@ -587,12 +590,16 @@ func evidenceText(s string) string {
 // build turns what was found into a graph. Ids are made afresh from each
 // concept's final names, so they do not depend on where it was first met.
 func (e *extractor) build() (*graph.Graph, error) {
-	g := graph.New()
-	ids := map[string]string{}
-	taken := map[string]bool{}
+	n := len(e.concepts)
+	if e.base != nil {
+		n += len(e.base.concepts)
+	}
+	g := graph.NewSized(n, len(e.rels))
+	ids := make(map[string]string, n)
+	taken := make(map[string]bool, n)
 	var err error
 	e.eachConcept(func(c *concept) {
-		id := uniqueID(slugOf(c.name, c.aliases), func(id string) bool { return taken[id] })
+		id := uniqueID(e.named.slugOf(c), func(id string) bool { return taken[id] })
 		taken[id] = true
 		ids[c.id] = id
 		if _, aerr := g.AddConcept(graph.Concept{

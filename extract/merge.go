@@ -32,6 +32,9 @@ type merging struct {
 	// replayed is how many ops the last call replayed (all of them in
 	// mergeAll).
 	replayed int
+	// named is what the relations made of names found of each concept
+	// (see compounds), while it holds.
+	named *namedAfter
 }
 
 // opRef is op op of note note.
@@ -92,7 +95,7 @@ func newMergeExtractor(base *extractor, pass int) *extractor {
 // base.
 func mergeAll(base *extractor, pass int, files []string, logs [][]op) *merging {
 	m := &merging{base: base, pass: pass, files: files, logs: logs, ops: make([][]opTrace, len(logs)),
-		byTarget: map[target][]opRef{}, byCell: map[cell][]opRef{}}
+		byTarget: map[target][]opRef{}, byCell: map[cell][]opRef{}, named: newNamedAfter()}
 	e := newMergeExtractor(base, pass)
 	for i, log := range logs {
 		m.ops[i] = e.replayTraced(m.files[i], i, log, nil, nil)
@@ -304,6 +307,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	relKeys := map[relKey]bool{}
 	var rels []*relation
 	reorder := false // whether a concept the base does not know changes
+	renamed := false // whether a concept's strength changes: compounds reads it
 	for t := range targets {
 		if t.concept == "" {
 			relKeys[t.rel] = true
@@ -324,6 +328,10 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		if !sameConcept(e.byID[t.concept], c) {
 			diff.concepts = append(diff.concepts, t.concept)
 		}
+		if before, now := m.e.get(t.concept), s.get(t.concept); before == nil || now == nil || before.strength != now.strength {
+			renamed = true
+		}
+		m.named.forget(e.byID[t.concept])
 		if c != nil {
 			e.byID[t.concept] = c
 		} else {
@@ -389,6 +397,9 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			diff.cells = append(diff.cells, cell{'i', id})
 		}
 	}
+	if renamed || len(diff.cells) > 0 || len(base.concepts)+len(base.cells) > 0 {
+		m.named = m.named.reindexed() // the index or what it finds changed
+	}
 	// A prefix is there while some op writes it.
 	for p := range prefixes {
 		_, had := e.idx.prefix[p]
@@ -400,6 +411,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		}
 		if had != has {
 			diff.cells = append(diff.cells, cell{'p', p})
+			m.named = m.named.reindexed()
 		}
 	}
 	return diff, true
@@ -410,7 +422,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 func (m *merging) replay(logs [][]op, base change) (change, bool) {
 	var changed []int
 	for i := range logs {
-		if !slices.EqualFunc(logs[i], m.logs[i], sameLogged) {
+		if !sameLog(logs[i], m.logs[i]) {
 			changed = append(changed, i)
 		}
 	}
@@ -419,6 +431,18 @@ func (m *merging) replay(logs [][]op, base change) (change, bool) {
 		return change{}, true
 	}
 	return m.update(changed, logs, base)
+}
+
+// sameLog reports whether two logs are the same: the same slice, as the
+// log of a note not read again is, or equal op by op.
+func sameLog(a, b []op) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return slices.EqualFunc(a, b, sameLogged)
 }
 
 // notePrefixes adds the prefixes t writes to set.
@@ -479,5 +503,5 @@ func mergeRelations(a, b []*relation) []*relation {
 func (m *merging) fork() *extractor {
 	e := m.e
 	return &extractor{base: e.base, pass: e.pass, byID: e.byID, concepts: e.concepts, idx: e.idx,
-		rels: slices.Clone(e.rels), relIndex: maps.Clone(e.relIndex), at: stamp(len(m.logs), 0)}
+		rels: slices.Clone(e.rels), relIndex: maps.Clone(e.relIndex), at: stamp(len(m.logs), 0), named: m.named}
 }

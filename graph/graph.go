@@ -178,15 +178,20 @@ func (g *Graph) library() dgraph.Graph[string, *Concept] {
 }
 
 // New returns an empty graph.
-func New() *Graph {
+func New() *Graph { return NewSized(0, 0) }
+
+// NewSized returns an empty graph with room for about the given numbers
+// of concepts and relations: New, for a graph whose size is known before
+// it is built, which saves growing it step by step.
+func NewSized(concepts, relations int) *Graph {
 	return &Graph{
 		lib:      &library{},
-		concepts: map[string]*Concept{},
-		edges:    map[[2]string]*edge{},
-		out:      map[string][]string{},
-		outEdges: map[string][]*edge{},
-		in:       map[string][]string{},
-		names:    map[string]string{},
+		concepts: make(map[string]*Concept, concepts),
+		edges:    make(map[[2]string]*edge, relations),
+		out:      make(map[string][]string, concepts),
+		outEdges: make(map[string][]*edge, concepts),
+		in:       make(map[string][]string, concepts),
+		names:    make(map[string]string, 2*concepts),
 		sym:      map[string][]*Relation{},
 	}
 }
