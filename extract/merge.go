@@ -400,6 +400,13 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	if renamed || len(diff.cells) > 0 || len(base.concepts)+len(base.cells) > 0 {
 		m.named = m.named.reindexed() // the index or what it finds changed
 	}
+	if n := len(e.concepts); m.base != nil {
+		// The slugs of concepts of a base that changed are not forgotten
+		// one by one.
+		if n += len(m.base.concepts); len(m.named.slug) > 2*n {
+			m.named.slug = map[*concept]string{}
+		}
+	}
 	// A prefix is there while some op writes it.
 	for p := range prefixes {
 		_, had := e.idx.prefix[p]
