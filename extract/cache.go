@@ -29,6 +29,9 @@ type Cache struct {
 	// dict is a fingerprint of every concept the first pass found, by
 	// id, as of the last call.
 	dict map[string]string
+	// built is what the last call built its graph of, and that graph (see
+	// extractor.build).
+	built *built
 	// read counts the notes the last call read in each pass.
 	read [2]int
 }
@@ -113,10 +116,10 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 			logs[i] = state[i].pass1
 		}
 	}
-	m1, m2, dict := c.pass1, c.pass2, c.dict
+	m1, m2, dict, built := c.pass1, c.pass2, c.dict, c.built
 	// The cache is changed from here on: a call that fails leaves it
 	// empty, and the next reads every note again.
-	c.pass1, c.pass2, c.dict = nil, nil, nil
+	c.pass1, c.pass2, c.dict, c.built = nil, nil, nil, nil
 	var base change // what changed in the first pass
 	whole := m1 == nil || !slices.Equal(m1.files, names)
 	if !whole {
@@ -188,7 +191,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	e := m.fork()
 	e.compounds()
 	e.basedOn()
-	g, err := e.build()
+	g, next, err := e.build(built)
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +200,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	for i, n := range notes {
 		c.notes[n.Name] = state[i]
 	}
-	c.pass1, c.pass2, c.dict = m1, m2, dict
+	c.pass1, c.pass2, c.dict, c.built = m1, m2, dict, next
 	return &Result{Graph: g, Warnings: warnings, Skipped: skipped}, nil
 }
 

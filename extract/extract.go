@@ -589,33 +589,92 @@ func evidenceText(s string) string {
 
 // build turns what was found into a graph. Ids are made afresh from each
 // concept's final names, so they do not depend on where it was first met.
-func (e *extractor) build() (*graph.Graph, error) {
+// When prev, the last graph built of the same notes, has the same
+// concepts under the same names and the same relations in the same order,
+// the graph is prev revised where they differ (see graph.Graph.Revise);
+// build records what it built in next.
+func (e *extractor) build(prev *built) (g *graph.Graph, next *built, err error) {
 	n := len(e.concepts)
 	if e.base != nil {
 		n += len(e.base.concepts)
 	}
-	g := graph.NewSized(n, len(e.rels))
+	next = &built{from: make([]*concept, 0, n), concepts: make([]graph.Concept, 0, n), rels: make([]graph.Relation, 0, len(e.rels))}
 	ids := make(map[string]string, n)
 	taken := make(map[string]bool, n)
-	var err error
 	e.eachConcept(func(c *concept) {
 		id := uniqueID(e.named.slugOf(c), func(id string) bool { return taken[id] })
 		taken[id] = true
 		ids[c.id] = id
-		if _, aerr := g.AddConcept(graph.Concept{
+		next.from = append(next.from, c)
+		next.concepts = append(next.concepts, graph.Concept{
 			ID: id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
 			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags)),
-		}); aerr != nil && err == nil {
-			err = aerr
-		}
+		})
 	})
-	if err != nil {
-		return nil, err
-	}
 	for _, r := range e.rels {
-		if err := g.AddRelation(graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev}); err != nil {
-			return nil, err
+		next.rels = append(next.rels, graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev})
+	}
+	if cs, rs, ok := prev.changes(next); ok {
+		g = prev.g.Revise(cs, rs)
+	} else {
+		g = graph.NewSized(len(next.concepts), len(next.rels))
+		for _, c := range next.concepts {
+			if _, err := g.AddConcept(c); err != nil {
+				return nil, nil, err
+			}
+		}
+		for _, r := range next.rels {
+			if err := g.AddRelation(r); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
-	return g, nil
+	// A copy of the Graph value: the caller's may be curated in place
+	// (see graph.Graph.Curate), which replaces what it holds, not this.
+	gv := *g
+	next.g = &gv
+	return g, next, nil
+}
+
+// built is what build made a graph of: the concepts, each from its
+// concept, and the relations, in the order given to the graph.
+type built struct {
+	g        *graph.Graph
+	from     []*concept
+	concepts []graph.Concept
+	rels     []graph.Relation
+}
+
+// changes returns the concepts and relations of next that differ from
+// b's, when a graph of next is b's revised (see build).
+func (b *built) changes(next *built) (cs []graph.Concept, rs []graph.Relation, ok bool) {
+	if b == nil || len(b.concepts) != len(next.concepts) || len(b.rels) != len(next.rels) {
+		return nil, nil, false
+	}
+	for i, c := range next.concepts {
+		old := b.concepts[i]
+		if c.ID != old.ID {
+			return nil, nil, false
+		}
+		if next.from[i] == b.from[i] {
+			continue // the same concept: the same names, summary and lists
+		}
+		if c.Name != old.Name || !slices.Equal(c.Aliases, old.Aliases) {
+			return nil, nil, false
+		}
+		if c.Summary != old.Summary || !slices.Equal(c.Pros, old.Pros) || !slices.Equal(c.Cons, old.Cons) ||
+			!slices.Equal(c.Sources, old.Sources) || !slices.Equal(c.Tags, old.Tags) {
+			cs = append(cs, c)
+		}
+	}
+	for i, r := range next.rels {
+		old := b.rels[i]
+		if r.From != old.From || r.To != old.To || r.Type != old.Type {
+			return nil, nil, false
+		}
+		if r.Confidence != old.Confidence || !slices.Equal(r.Evidence, old.Evidence) {
+			rs = append(rs, r)
+		}
+	}
+	return cs, rs, true
 }
