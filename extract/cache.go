@@ -32,6 +32,9 @@ type Cache struct {
 	// built is what the last call built its graph of, and that graph (see
 	// extractor.build).
 	built *built
+	// once is set for a Cache that is called once (see Notes): it
+	// records nothing for another call to reuse.
+	once bool
 	// read counts the notes the last call read in each pass.
 	read [2]int
 }
@@ -98,7 +101,9 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		s.warnings = d.warnings
 		docs[i] = d
 		s.pass1 = empty.read(d, 1)
-		s.text = textKey(notes[i].Data)
+		if !c.once {
+			s.text = textKey(notes[i].Data)
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -130,7 +135,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	var keys []string // the name keys of the concepts that changed
 	if whole {
-		m1 = mergeAll(nil, 1, names, logs)
+		m1 = mergeAll(nil, 1, names, logs, !c.once)
 		m1.e.indexInitials()
 		before := dict
 		dict = m1.e.fingerprint()
@@ -183,9 +188,9 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		logs[i] = s.pass2
 	}
 	if whole || m2 == nil || !slices.Equal(m2.files, names) {
-		m2 = mergeAll(first, 2, names, logs)
+		m2 = mergeAll(first, 2, names, logs, !c.once)
 	} else if _, ok := m2.replay(logs, base); !ok {
-		m2 = mergeAll(first, 2, names, logs)
+		m2 = mergeAll(first, 2, names, logs, !c.once)
 	}
 	m := m2
 	e := m.fork()

@@ -53,7 +53,9 @@ func Files(ctx context.Context, paths []string) (*Result, error) {
 // notes' names and contents, not on their order. It returns ctx.Err() if
 // ctx is cancelled.
 func Notes(ctx context.Context, notes []Note) (*Result, error) {
-	return NewCache().Notes(ctx, notes)
+	c := NewCache()
+	c.once = true
+	return c.Notes(ctx, notes)
 }
 
 // parseNote checks and parses one note; it returns a problem for a note

@@ -35,6 +35,8 @@ type merging struct {
 	// named is what the relations made of names found of each concept
 	// (see compounds), while it holds.
 	named *namedAfter
+	// traced is set when what each op did is recorded (see mergeAll).
+	traced bool
 }
 
 // opRef is op op of note note.
@@ -92,11 +94,24 @@ func newMergeExtractor(base *extractor, pass int) *extractor {
 }
 
 // mergeAll replays logs (by note; nil for a note not read) in pass over
-// base.
-func mergeAll(base *extractor, pass int, files []string, logs [][]op) *merging {
-	m := &merging{base: base, pass: pass, files: files, logs: logs, ops: make([][]opTrace, len(logs)),
-		byTarget: map[target][]opRef{}, byCell: map[cell][]opRef{}, named: newNamedAfter()}
+// base. Unless traced, it keeps no record of what each op did: the merge
+// cannot be updated, only used.
+func mergeAll(base *extractor, pass int, files []string, logs [][]op, traced bool) *merging {
+	m := &merging{base: base, pass: pass, files: files, logs: logs, named: newNamedAfter(), traced: traced}
 	e := newMergeExtractor(base, pass)
+	if !traced {
+		e.trace, e.idx.trace = nil, nil
+		for i, log := range logs {
+			e.at = stamp(i, 0)
+			e.replay(files[i], log)
+			m.count += len(log)
+		}
+		m.done(e)
+		m.replayed = m.count
+		return m
+	}
+	m.ops = make([][]opTrace, len(logs))
+	m.byTarget, m.byCell = map[target][]opRef{}, map[cell][]opRef{}
 	for i, log := range logs {
 		m.ops[i] = e.replayTraced(m.files[i], i, log, nil, nil)
 		for k := range m.ops[i] {
@@ -427,6 +442,9 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 // replay makes the merge what replaying logs, every note's, would make,
 // the base having changed as base says; see update.
 func (m *merging) replay(logs [][]op, base change) (change, bool) {
+	if !m.traced {
+		return change{}, false
+	}
 	var changed []int
 	for i := range logs {
 		if !sameLog(logs[i], m.logs[i]) {
