@@ -15,9 +15,13 @@ import (
 // A Cache extracts the graph of a set of notes again and again as they
 // change, and reads again only what a change can affect: the notes that
 // changed, and those that mention a concept whose names the change made
-// different. Everything else is replayed from what was read of it last
-// time (see read and replay). The graph is the one [Notes] would give.
-// A Cache is safe for concurrent use; calls are serialised.
+// different. Of what was read, it replays again only the ops the change
+// can affect (see merging), and it revises the last graph rather than
+// build it again where it can (see [graph.Graph.Revise]): the graph it
+// returned last is kept for that, so change a graph it returns only with
+// [graph.Graph.Curate], which leaves what it held as it was. The graph is
+// the one [Notes] would give. A Cache is safe for concurrent use; calls
+// are serialised.
 type Cache struct {
 	mu    sync.Mutex
 	seed  maphash.Seed // for the sums of the notes' contents
@@ -122,8 +126,9 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		}
 	}
 	m1, m2, dict, built := c.pass1, c.pass2, c.dict, c.built
-	// The cache is changed from here on: a call that fails leaves it
-	// empty, and the next reads every note again.
+	// The cache is changed from here on: a call that fails leaves only
+	// what was read of each note alone, and the next replays every note
+	// and reads every note's second pass again.
 	c.pass1, c.pass2, c.dict, c.built = nil, nil, nil, nil
 	var base change // what changed in the first pass
 	whole := m1 == nil || !slices.Equal(m1.files, names)

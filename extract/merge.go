@@ -22,10 +22,10 @@ import (
 type merging struct {
 	base     *extractor // nil for the first pass
 	pass     int
-	e        *extractor // what the replay made; its relations are shared
-	files    []string   // the notes, in order
-	logs     [][]op     // each note's log (nil for a note not read)
-	ops      [][]opTrace
+	e        *extractor         // what the replay made; its relations are shared
+	files    []string           // the notes, in order
+	logs     [][]op             // each note's log (nil for a note not read)
+	ops      [][]opTrace        // what each op of each note did
 	byTarget map[target][]opRef // the ops that changed each target, in order
 	byCell   map[cell][]opRef   // the ops that read or wrote each cell, in order
 	count    int                // how many ops there are
@@ -205,6 +205,13 @@ type change struct {
 // here: if it does anything else than before, its target is replayed in
 // full too. When too much would be replayed, update gives up and reports
 // false, leaving m as it was. It returns what changed.
+//
+// Why that is what replaying every note makes: an op not replayed
+// changes a target no replayed op changes, and touches no cell a
+// replayed op touches (prefixes aside, which no op reads), so everything
+// it reads is as before and it does what it did; and every op on a
+// replayed target or cell is replayed, in order, over the same base, so
+// those end as a replay of every note would leave them.
 func (m *merging) update(changed []int, logs [][]op, base change) (change, bool) {
 	isChanged := map[int]bool{}
 	for _, i := range changed {
