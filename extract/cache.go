@@ -2,7 +2,7 @@ package extract
 
 import (
 	"context"
-	"crypto/sha256"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strconv"
@@ -15,43 +15,68 @@ import (
 // A Cache extracts the graph of a set of notes again and again as they
 // change, and reads again only what a change can affect: the notes that
 // changed, and those that mention a concept whose names the change made
-// different. Everything else is replayed from what was read of it last
-// time (see read and replay). The graph is the one [Notes] would give.
-// A Cache is safe for concurrent use; calls are serialised.
+// different. Of what was read, it replays again only the ops the change
+// can affect (see merging), and it revises the last graph rather than
+// build it again where it can (see [graph.Graph.Revise]): the graph it
+// returned last is kept for that, so change a graph it returns only with
+// [graph.Graph.Curate], which leaves what it held as it was. The graph is
+// the one [Notes] would give. A Cache is safe for concurrent use; calls
+// are serialised.
 type Cache struct {
 	mu    sync.Mutex
+	seed  maphash.Seed // for the sums of the notes' contents
 	notes map[string]*cached
-	// first is what the first pass of every note names, as of the last
-	// call, and order the notes it was replayed from (those read).
-	first *extractor
-	order []string
+	// pass1 is the first pass of every note replayed, which names the
+	// concepts, and pass2 the second replayed over it, as of the last
+	// call (see merging).
+	pass1, pass2 *merging
 	// dict is a fingerprint of every concept the first pass found, by
 	// id, as of the last call.
 	dict map[string]string
+	// built is what the last call built its graph of, and that graph (see
+	// extractor.build).
+	built *built
+	// once is set for a Cache that is called once (see Notes): it
+	// records nothing for another call to reuse.
+	once bool
 	// read counts the notes the last call read in each pass.
 	read [2]int
 }
 
 // cached is what was read of one note.
 type cached struct {
-	sum      [sha256.Size]byte
+	// sum and size tell the contents read: two notes with the same
+	// size and sum are taken to be the same (a seeded 64-bit hash, which
+	// no note can be written to collide with).
+	sum      uint64
+	size     int
 	problem  error   // the note could not be read
 	warnings []error // limits reached while parsing it
 	pass1    []op    // what it names, read alone
 	pass2    []op    // what it says, read over every note's concepts
+	// text is the note's text as name keys are (see textKey), to tell
+	// whether it mentions a concept that changed.
+	text string
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{notes: map[string]*cached{}} }
+func NewCache() *Cache { return &Cache{seed: maphash.MakeSeed(), notes: map[string]*cached{}} }
 
 // Notes extracts one graph from notes, as [Notes] does, reusing what it
 // read of the notes that are the same as at the last call.
 func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	notes = slices.Clone(notes)
-	slices.SortFunc(notes, func(a, b Note) int { return strings.Compare(a.Name, b.Name) })
-	notes = slices.CompactFunc(notes, func(a, b Note) bool { return a.Name == b.Name })
+	// Notes are read in the order of their names, each name once; the
+	// caller's slice is left as it is (and not copied when it is in that
+	// order already, as ReadNotes gives it).
+	byName := func(a, b Note) int { return strings.Compare(a.Name, b.Name) }
+	sameName := func(a, b Note) bool { return a.Name == b.Name }
+	if !slices.IsSortedFunc(notes, byName) || hasAdjacent(notes, sameName) {
+		notes = slices.Clone(notes)
+		slices.SortFunc(notes, byName)
+		notes = slices.CompactFunc(notes, sameName)
+	}
 
 	// What is new or changed is parsed and read alone, on every core.
 	state := make([]*cached, len(notes))
@@ -59,12 +84,12 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	docs := make([]*doc, len(notes))
 	var todo []int
 	for i, n := range notes {
-		sum := sha256.Sum256(n.Data)
-		if old := c.notes[n.Name]; old != nil && old.sum == sum {
+		sum := maphash.Bytes(c.seed, n.Data)
+		if old := c.notes[n.Name]; old != nil && old.sum == sum && old.size == len(n.Data) {
 			state[i] = old
 			continue
 		}
-		state[i] = &cached{sum: sum}
+		state[i] = &cached{sum: sum, size: len(n.Data)}
 		fresh[i] = true
 		todo = append(todo, i)
 	}
@@ -80,55 +105,61 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		s.warnings = d.warnings
 		docs[i] = d
 		s.pass1 = empty.read(d, 1)
+		if !c.once {
+			s.text = textKey(notes[i].Data)
+		}
 	})
 	if err != nil {
 		return nil, err
 	}
 
 	// The first pass of every note, replayed in order, names the
-	// concepts of all; unless no note's first pass is new, when they are
-	// the same as last time.
-	var order []string
-	same := c.first != nil
+	// concepts of all. Only what the notes whose first pass changed can
+	// affect is replayed again (see merging); every note's, when notes
+	// were added or deleted.
+	names := make([]string, len(notes))
+	logs := make([][]op, len(notes))
 	for i, n := range notes {
-		s := state[i]
-		if s.problem != nil {
-			continue
-		}
-		order = append(order, n.Name)
-		if fresh[i] {
-			if old := c.notes[n.Name]; old == nil || old.problem != nil || !slices.EqualFunc(old.pass1, s.pass1, sameOp) {
-				same = false
-			}
+		names[i] = n.Name
+		if state[i].problem == nil {
+			logs[i] = state[i].pass1
 		}
 	}
-	same = same && slices.Equal(order, c.order)
-	first, dict := c.first, c.dict
-	if !same {
-		first = newExtractor(nil)
-		first.pass = 1
-		for i, n := range notes {
-			if state[i].problem == nil {
-				first.replay(n.Name, state[i].pass1)
-			}
+	m1, m2, dict, built := c.pass1, c.pass2, c.dict, c.built
+	// The cache is changed from here on: a call that fails leaves only
+	// what was read of each note alone, and the next replays every note
+	// and reads every note's second pass again.
+	c.pass1, c.pass2, c.dict, c.built = nil, nil, nil, nil
+	var base change // what changed in the first pass
+	whole := m1 == nil || !slices.Equal(m1.files, names)
+	if !whole {
+		var ok bool
+		if base, ok = m1.replay(logs, change{}); !ok {
+			whole = true
 		}
-		first.indexInitials()
-		dict = first.fingerprint()
 	}
+	var keys []string // the name keys of the concepts that changed
+	if whole {
+		m1 = mergeAll(nil, 1, names, logs, !c.once)
+		m1.e.indexInitials()
+		before := dict
+		dict = m1.e.fingerprint()
+		keys = changedKeys(before, dict)
+	} else if len(base.concepts) > 0 {
+		m1.e.indexInitials()
+		keys = refingerprint(dict, m1.e, base.concepts)
+	}
+	first := m1.e
 
 	// The second pass reads again the notes that changed, and those
 	// that mention a concept that changed; the others' is still good.
-	var changed []string
-	if !same {
-		changed = changedKeys(c.dict, dict)
-	}
 	todo = todo[:0]
-	for i, n := range notes {
+	for i := range notes {
 		s := state[i]
 		if s.problem != nil {
 			continue
 		}
-		if fresh[i] || s.pass2 == nil || c.dict == nil || len(changed) > 0 && mentionsAny(n.Data, changed) {
+		if fresh[i] || s.pass2 == nil || dict == nil || len(keys) > 0 && s.mentionsAny(keys) {
 			todo = append(todo, i)
 		}
 	}
@@ -147,24 +178,30 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		return nil, err
 	}
 	// Every note's second pass, replayed in order over the first, is
-	// the graph. (The first is left as it is, for the next call.)
-	e := newExtractor(first)
-	e.logs = false
-	e.pass = 2
+	// the graph; replayed again, too, only where it can change.
+	var warnings []error
 	var skipped []string
+	logs = make([][]op, len(notes))
 	for i, n := range notes {
 		s := state[i]
 		if s.problem != nil {
-			e.warnings = append(e.warnings, s.problem)
+			warnings = append(warnings, s.problem)
 			skipped = append(skipped, n.Name)
 			continue
 		}
-		e.warnings = append(e.warnings, s.warnings...)
-		e.replay(n.Name, s.pass2)
+		warnings = append(warnings, s.warnings...)
+		logs[i] = s.pass2
 	}
+	if whole || m2 == nil || !slices.Equal(m2.files, names) {
+		m2 = mergeAll(first, 2, names, logs, !c.once)
+	} else if _, ok := m2.replay(logs, base); !ok {
+		m2 = mergeAll(first, 2, names, logs, !c.once)
+	}
+	m := m2
+	e := m.fork()
 	e.compounds()
 	e.basedOn()
-	g, err := e.build()
+	g, next, err := e.build(built)
 	if err != nil {
 		return nil, err
 	}
@@ -173,13 +210,25 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	for i, n := range notes {
 		c.notes[n.Name] = state[i]
 	}
-	c.first, c.order, c.dict = first, order, dict
-	return &Result{Graph: g, Warnings: e.warnings, Skipped: skipped}, nil
+	c.pass1, c.pass2, c.dict, c.built = m1, m2, dict, next
+	return &Result{Graph: g, Warnings: warnings, Skipped: skipped}, nil
 }
 
-// sameOp reports whether two first-pass log entries are the same.
-func sameOp(a, b op) bool {
-	return a.kind == b.kind && a.id == b.id && a.st == b.st && slices.Equal(a.kn.names, b.kn.names)
+// sameLogged reports whether two log entries are the same.
+func sameLogged(a, b op) bool {
+	return a.kind == b.kind && a.id == b.id && a.line == b.line && a.st == b.st && a.text == b.text &&
+		a.mode == b.mode && a.to == b.to && a.typ == b.typ && a.conf == b.conf && a.ev == b.ev && a.rule == b.rule &&
+		slices.Equal(a.kn.names, b.kn.names) && slices.Equal(a.kn.keys, b.kn.keys)
+}
+
+// hasAdjacent reports whether two neighbours of s are the same by eq.
+func hasAdjacent(s []Note, eq func(a, b Note) bool) bool {
+	for i := 1; i < len(s); i++ {
+		if eq(s[i-1], s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // each runs f for every index in todo, on every core. It returns
@@ -210,17 +259,40 @@ func each(ctx context.Context, todo []int, f func(int)) error {
 func (e *extractor) fingerprint() map[string]string {
 	m := make(map[string]string, len(e.concepts))
 	for _, c := range e.concepts {
-		var b strings.Builder
-		b.WriteString(c.name)
-		for _, a := range c.aliases {
-			b.WriteByte(0)
-			b.WriteString(a)
-		}
-		b.WriteByte(0)
-		b.WriteString(strconv.Itoa(int(c.strength)))
-		m[c.id] = b.String()
+		m[c.id] = fingerprintOf(c)
 	}
 	return m
+}
+
+func fingerprintOf(c *concept) string {
+	var b strings.Builder
+	b.WriteString(c.name)
+	for _, a := range c.aliases {
+		b.WriteByte(0)
+		b.WriteString(a)
+	}
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(int(c.strength)))
+	return b.String()
+}
+
+// refingerprint brings dict, the fingerprints of e's concepts, up to date
+// for the concepts ids, and returns the name keys that changed (see
+// changedKeys).
+func refingerprint(dict map[string]string, e *extractor, ids []string) []string {
+	before, now := map[string]string{}, map[string]string{}
+	for _, id := range ids {
+		if fp, ok := dict[id]; ok {
+			before[id] = fp
+		}
+		if c := e.get(id); c != nil {
+			now[id] = fingerprintOf(c)
+			dict[id] = now[id]
+		} else {
+			delete(dict, id)
+		}
+	}
+	return changedKeys(before, now)
 }
 
 // changedKeys returns the name keys (see nameKey) of every concept that
@@ -261,13 +333,15 @@ func changedKeys(before, now map[string]string) []string {
 	return keys
 }
 
-// mentionsAny reports whether a note's text may mention any of the name
-// keys: compared as nameKey compares names, without spaces or case, so a
-// mention with a particle or a plural ending is found too.
-func mentionsAny(data []byte, keys []string) bool {
-	text := nameKey(string(norm.NFC.Bytes(unixLines(data))))
+// textKey is a note's text as name keys are made (see nameKey).
+func textKey(data []byte) string { return nameKey(string(norm.NFC.Bytes(unixLines(data)))) }
+
+// mentionsAny reports whether the note may mention any of the name keys:
+// its text is compared as nameKey compares names, without spaces or case,
+// so a mention with a particle or a plural ending is found too.
+func (s *cached) mentionsAny(keys []string) bool {
 	for _, k := range keys {
-		if strings.Contains(text, k) {
+		if strings.Contains(s.text, k) {
 			return true
 		}
 	}

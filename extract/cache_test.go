@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -163,7 +164,7 @@ func BenchmarkReload(b *testing.B) {
 	one := len(notes) / 2
 	orig := notes[one].Data
 	var alone, reload time.Duration
-	n, reread := 0, 0
+	n, reread, replayed := 0, 0, 0
 	for b.Loop() {
 		notes[one].Data = append(slices.Clone(orig), fmt.Sprintf("\n\n이 부분은 %d번째로 고친 문장이다.\n", n)...)
 		start := time.Now()
@@ -177,11 +178,147 @@ func BenchmarkReload(b *testing.B) {
 		}
 		reload += time.Since(start)
 		reread += c.read[1]
+		replayed += c.pass2.replayed
 		n++
 	}
 	b.ReportMetric(float64(reread)/float64(n), "notes-read-again")
+	b.ReportMetric(float64(replayed)/float64(n), "ops-replayed")
 	b.ReportMetric(float64(len(notes)), "notes")
 	b.ReportMetric(float64(alone.Microseconds())/float64(n), "µs-one-note-alone")
 	b.ReportMetric(float64(reload.Microseconds())/float64(n), "µs-reload")
 	b.ReportMetric(float64(reload)/float64(alone), "reload/alone")
+}
+
+// sectionVault is the sample and the dev notes cut into their sections
+// ("---" rules and level-two headings), one note each: a vault of many
+// small notes that name each other's concepts.
+func sectionVault(t testing.TB) []Note {
+	var notes []Note
+	for _, n := range devVault(t) {
+		for _, part := range strings.Split(string(n.Data), "\n---\n") {
+			for i, sec := range strings.Split(part, "\n## ") {
+				if i > 0 {
+					sec = "## " + sec
+				}
+				if strings.TrimSpace(sec) == "" {
+					continue
+				}
+				notes = append(notes, Note{Name: fmt.Sprintf("%s/%04d.md", strings.TrimSuffix(n.Name, ".md"), len(notes)), Data: []byte(sec)})
+			}
+		}
+	}
+	return notes
+}
+
+// TestCacheRandomEdits edits a vault of many notes at random, a few notes
+// a step, and checks after each step that the Cache gives the graph and
+// warnings Notes gives. The edits add statements about concepts other
+// notes name, define concepts others mention, rename headings, drop
+// lines, add, delete and empty notes, and change notes back.
+func TestCacheRandomEdits(t *testing.T) {
+	orig := sectionVault(t)
+	steps := 40
+	if testing.Short() {
+		steps = 12
+	}
+	res, err := Notes(context.Background(), orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range res.Graph.Concepts() {
+		names = append(names, c.Name)
+	}
+	rng := rand.New(rand.NewPCG(10, 5))
+	pick := func() string { return names[rng.IntN(len(names))] }
+	notes := slices.Clone(orig)
+	edits := []func(n *Note){
+		func(n *Note) {
+			n.Data = fmt.Appendf(slices.Clip(n.Data), "\n\n%s는 %s의 일종이다.\n", pick(), pick())
+		},
+		func(n *Note) {
+			n.Data = fmt.Appendf(slices.Clip(n.Data), "\n\n%s uses %s. %s is a kind of %s.\n", pick(), pick(), pick(), pick())
+		},
+		func(n *Note) {
+			n.Data = fmt.Appendf(slices.Clip(n.Data), "\n\n## %s (%s)\n\n%s는 %s를 사용한다.\n", pick(), pick(), pick(), pick())
+		},
+		func(n *Note) {
+			n.Data = fmt.Appendf(slices.Clip(n.Data), "\n\n- **%s**: %s\n- **%s**: %s\n", pick(), pick(), pick(), pick())
+		},
+		func(n *Note) { // a line dropped
+			lines := strings.Split(string(n.Data), "\n")
+			i := rng.IntN(len(lines))
+			n.Data = []byte(strings.Join(slices.Delete(lines, i, i+1), "\n"))
+		},
+		func(n *Note) { // a heading renamed
+			n.Data = []byte(strings.Replace(string(n.Data), "## ", "## "+pick()+" ", 1))
+		},
+		func(n *Note) { n.Data = nil }, // emptied: skipped
+		func(n *Note) { // changed back
+			for _, o := range orig {
+				if o.Name == n.Name {
+					n.Data = o.Data
+				}
+			}
+		},
+	}
+	c := NewCache()
+	if _, err := c.Notes(context.Background(), notes); err != nil {
+		t.Fatal(err)
+	}
+	partial := 0
+	for step := range steps {
+		what := ""
+		for range 1 + rng.IntN(3) {
+			switch r := rng.IntN(20); {
+			case r == 0:
+				i := rng.IntN(len(notes))
+				what += " deleted " + notes[i].Name
+				notes = slices.Delete(notes, i, i+1)
+			case r == 1:
+				name := fmt.Sprintf("new/%04d.md", step)
+				what += " added " + name
+				notes = append(notes, Note{Name: name, Data: fmt.Appendf(nil, "# %s\n\n%s는 %s의 일종이다.\n", pick(), pick(), pick())})
+			default:
+				i := rng.IntN(len(notes))
+				e := rng.IntN(len(edits))
+				what += fmt.Sprintf(" edit %d of %s", e, notes[i].Name)
+				edits[e](&notes[i])
+			}
+		}
+		rng.Shuffle(len(notes), func(i, j int) { notes[i], notes[j] = notes[j], notes[i] })
+		got, err := c.Notes(context.Background(), notes)
+		if err != nil {
+			t.Fatalf("step %d (%s): %v", step, what, err)
+		}
+		want, err := Notes(context.Background(), notes)
+		if err != nil {
+			t.Fatalf("step %d (%s): %v", step, what, err)
+		}
+		if g, w := graphJSON(t, got), graphJSON(t, want); g != w {
+			t.Fatalf("step %d (%s): the cache's graph differs from a fresh extraction:\n%s", step, what, firstDiff(g, w))
+		}
+		if g, w := fmt.Sprint(got.Warnings), fmt.Sprint(want.Warnings); g != w {
+			t.Fatalf("step %d (%s): warnings %s, want %s", step, what, g, w)
+		}
+		if c.pass2.replayed < c.pass2.count {
+			partial++
+		}
+		t.Logf("step %d (%s): replayed %d ops of %d", step, what, c.pass2.replayed, c.pass2.count)
+	}
+	if partial == 0 {
+		t.Errorf("no step replayed only part of the notes' ops")
+	}
+}
+
+// firstDiff shows where two texts part, with a few lines of each.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			lo := max(0, i-3)
+			return fmt.Sprintf("line %d:\ngot:\n%s\nwant:\n%s", i+1, strings.Join(al[lo:min(len(al), i+4)], "\n"), strings.Join(bl[lo:min(len(bl), i+4)], "\n"))
+		}
+	}
+	return fmt.Sprintf("one is a prefix of the other (%d and %d lines)", len(al), len(bl))
 }

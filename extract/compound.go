@@ -28,19 +28,15 @@ func (e *extractor) compounds() {
 		}
 	}
 	e.eachConcept(func(c *concept) {
-		head := ""
-		for _, n := range append([]string{c.name}, c.aliases...) {
-			if hasHangul(n) != hasHangul(c.name) {
-				continue // a translation: "빅데이터 (Big Data)" is no kind of Data
-			}
-			if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") || koreanPairName(n) {
-				continue // "Sync & Blocking", "TCP와 UDP": a combination, no kind of Blocking
-			}
-			if n != c.name && !strings.Contains(c.name, " ") && strings.Contains(n, " ") {
-				continue // "NoSQL (Not Only SQL)": an expansion, no kind of SQL
-			}
-			if head = e.headOf(n, c.id); head != "" {
-				break
+		var head string
+		ok := false
+		if e.named != nil {
+			head, ok = e.named.head[c]
+		}
+		if !ok {
+			head = e.compoundHead(c)
+			if e.named != nil {
+				e.named.head[c] = head
 			}
 		}
 		if head == "" || len(c.sources) == 0 || example[c.id] || e.related(c.id, head) || reaches(up, c.id, head) {
@@ -58,22 +54,99 @@ func (e *extractor) compounds() {
 	})
 }
 
+// compoundHead returns the concept c is a compound of, by its names,
+// or "".
+func (e *extractor) compoundHead(c *concept) string {
+	for _, n := range append([]string{c.name}, c.aliases...) {
+		if hasHangul(n) != hasHangul(c.name) {
+			continue // a translation: "빅데이터 (Big Data)" is no kind of Data
+		}
+		if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") || koreanPairName(n) {
+			continue // "Sync & Blocking", "TCP와 UDP": a combination, no kind of Blocking
+		}
+		if n != c.name && !strings.Contains(c.name, " ") && strings.Contains(n, " ") {
+			continue // "NoSQL (Not Only SQL)": an expansion, no kind of SQL
+		}
+		if head := e.headOf(n, c.id); head != "" {
+			return head
+		}
+	}
+	return ""
+}
+
 // basedOn relates a concept named after what it is based on ("VIP 기반",
 // "Hash 기반 방식", "push-based") to that: it uses it.
 func (e *extractor) basedOn() {
 	e.eachConcept(func(c *concept) {
-		words := strings.Fields(c.name)
-		for i, w := range words {
-			if i == 0 || (w != "기반" && w != "기반의" && !strings.HasSuffix(strings.ToLower(w), "-based")) {
-				continue
+		var id string
+		ok := false
+		if e.named != nil {
+			id, ok = e.named.base[c]
+		}
+		if !ok {
+			id = e.basis(c)
+			if e.named != nil {
+				e.named.base[c] = id
 			}
-			base := strings.Join(words[:i], " ")
-			if id := e.idx.lookup(base); id != "" && id != c.id && len(c.sources) > 0 {
-				e.relate(c.id, graph.Uses, id, 0.6, graph.Evidence{File: c.sources[0].File, Line: c.sources[0].Line, Text: c.name}, "compound")
-			}
-			break
+		}
+		if id != "" && id != c.id && len(c.sources) > 0 {
+			e.relate(c.id, graph.Uses, id, 0.6, graph.Evidence{File: c.sources[0].File, Line: c.sources[0].Line, Text: c.name}, "compound")
 		}
 	})
+}
+
+// basis returns the concept c's name says it is based on, or "".
+func (e *extractor) basis(c *concept) string {
+	words := strings.Fields(c.name)
+	for i, w := range words {
+		if i == 0 || (w != "기반" && w != "기반의" && !strings.HasSuffix(strings.ToLower(w), "-based")) {
+			continue
+		}
+		return e.idx.lookup(strings.Join(words[:i], " "))
+	}
+	return ""
+}
+
+// namedAfter is what was found of each concept by its names: by
+// compounds and basedOn, kept while the index and the concepts'
+// strengths are the same (see reindexed); and the slug of its id. A
+// concept's names do not change once merged: a change is a new concept.
+type namedAfter struct {
+	head map[*concept]string
+	base map[*concept]string
+	slug map[*concept]string
+}
+
+func newNamedAfter() *namedAfter {
+	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: map[*concept]string{}}
+}
+
+// reindexed returns n for an index that changed: without what compounds
+// and basedOn found.
+func (n *namedAfter) reindexed() *namedAfter {
+	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: n.slug}
+}
+
+// forget drops what was found of c.
+func (n *namedAfter) forget(c *concept) {
+	if n != nil {
+		delete(n.head, c)
+		delete(n.base, c)
+		delete(n.slug, c)
+	}
+}
+
+// slugOf returns slugOf(c.name, c.aliases).
+func (n *namedAfter) slugOf(c *concept) string {
+	if n == nil {
+		return slugOf(c.name, c.aliases)
+	}
+	s, ok := n.slug[c]
+	if !ok {
+		s = slugOf(c.name, c.aliases)
+		n.slug[c] = s
+	}
+	return s
 }
 
 // koreanPairName reports whether a name joins two with 와/과 ("TCP와

@@ -53,7 +53,9 @@ func Files(ctx context.Context, paths []string) (*Result, error) {
 // notes' names and contents, not on their order. It returns ctx.Err() if
 // ctx is cancelled.
 func Notes(ctx context.Context, notes []Note) (*Result, error) {
-	return NewCache().Notes(ctx, notes)
+	c := NewCache()
+	c.once = true
+	return c.Notes(ctx, notes)
 }
 
 // parseNote checks and parses one note; it returns a problem for a note
@@ -109,6 +111,9 @@ type concept struct {
 	sources  []graph.Source
 	keys     map[string]bool // nameKey of the name and every alias
 	srcSeen  map[graph.Source]bool
+	// born is when a merge first named the concept (see extractor.at):
+	// the order of the concepts an extractor's base does not know.
+	born int64
 }
 
 type relKey struct {
@@ -121,6 +126,10 @@ type relation struct {
 	conf float64
 	ev   []graph.Evidence
 	seen map[graph.Evidence]bool // ev as a set: a statement may repeat many times
+	at   int64                   // when it was first stated (see extractor.at)
+	// shared is set on a relation that another extractor holds too: it
+	// is copied before it is changed.
+	shared bool
 }
 
 type extractor struct {
@@ -135,14 +144,23 @@ type extractor struct {
 	concepts []*concept
 	byID     map[string]*concept
 	idx      *index
-	rels     []*relation
-	relIndex map[relKey]int
+	rels     []*relation // in the order first stated
+	relIndex map[relKey]*relation
 	// neighbours are the concepts each concept is related to by what the
 	// note being read says, so far (logging extractors only).
 	neighbours map[string][]string
-	warnings   []error
-	file       string
-	olists     map[*section]*olist
+	// at is where the op being replayed stands among all notes' ops, for
+	// the order of what it makes (see merging).
+	at int64
+	// trace, when set, records what each op replayed reads and changes
+	// (see merging).
+	trace *trace
+	// named, when set, keeps what compounds and basedOn found of each
+	// concept.
+	named    *namedAfter
+	warnings []error
+	file     string
+	olists   map[*section]*olist
 	// line is the line of the sentence being read.
 	line int
 	// sec is the section whose blocks are being read.
@@ -170,7 +188,7 @@ type prevTopic struct {
 // knows base's concepts, changes only its own copies of them, and logs
 // what it does for base to replay.
 func newExtractor(base *extractor) *extractor {
-	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]int{}, neighbours: map[string][]string{}}
+	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]*relation{}, neighbours: map[string][]string{}}
 	if base != nil {
 		e.idx = newIndex(base.idx)
 	} else {
@@ -231,42 +249,69 @@ const (
 func (e *extractor) replay(file string, log []op) {
 	e.file = file
 	ids := map[string]string{}
-	id := func(s string) string {
-		if m, ok := ids[s]; ok {
-			return m
-		}
-		return s
-	}
 	for _, o := range log {
-		switch o.kind {
-		case opDefine:
-			ids[o.id] = e.defineKeyed(o.kn, o.line, o.st)
-		case opAlias:
-			if c := e.get(id(o.id)); c != nil {
-				e.addAlias(c, o.text)
-			}
-		case opSummary:
-			e.setSummary(id(o.id), o.text)
-		case opAttribute:
-			e.attribute(id(o.id), o.mode, o.text)
-		case opRelate:
-			e.relate(id(o.id), o.typ, id(o.to), o.conf, o.ev, o.rule)
-		case opTag:
-			e.tag(id(o.id), []string{o.text})
-		}
+		e.apply(o, ids)
 	}
+}
+
+// target is what one op changed: a concept, or a relation.
+type target struct {
+	concept string
+	rel     relKey
+}
+
+// apply does one logged op of the note e.file. ids maps the note
+// extractor's ids of the concepts it defined to theirs here; apply adds
+// to it. It returns what the op may have changed (nothing for an op that
+// did nothing).
+func (e *extractor) apply(o op, ids map[string]string) target {
+	id := o.id
+	if m, ok := ids[id]; ok {
+		id = m
+	}
+	switch o.kind {
+	case opDefine:
+		id = e.defineKeyed(o.kn, o.line, o.st)
+		ids[o.id] = id
+	case opAlias:
+		c := e.get(id)
+		if c == nil {
+			return target{}
+		}
+		e.addAlias(c, o.text)
+	case opSummary:
+		e.setSummary(id, o.text)
+	case opAttribute:
+		e.attribute(id, o.mode, o.text)
+	case opRelate:
+		to := o.to
+		if m, ok := ids[to]; ok {
+			to = m
+		}
+		if !e.relate(id, o.typ, to, o.conf, o.ev, o.rule) {
+			return target{}
+		}
+		if o.typ.Symmetric() && to < id {
+			id, to = to, id
+		}
+		return target{rel: relKey{id, to, o.typ}}
+	case opTag:
+		e.tag(id, []string{o.text})
+	}
+	return target{concept: id}
 }
 
 // get returns the concept with id, this extractor's own copy or its
 // base's.
 func (e *extractor) get(id string) *concept {
-	if c := e.byID[id]; c != nil {
-		return c
+	c := e.byID[id]
+	if c == nil && e.base != nil {
+		c = e.base.get(id)
 	}
-	if e.base != nil {
-		return e.base.get(id)
+	if e.trace != nil {
+		e.trace.read('i', id, strconv.FormatBool(c != nil))
 	}
-	return nil
+	return c
 }
 
 // own returns c as this extractor's to change: a concept of the base is
@@ -349,9 +394,12 @@ func (e *extractor) defineKeyed(kn keyedNames, line int, st strength) string {
 	}
 	if c == nil {
 		ns := nameSet{name: kn.names[0], aliases: kn.names[1:]}
-		c = &concept{id: e.newID(ns), name: ns.name, key: kn.keys[0], strength: st}
+		c = &concept{id: e.newID(ns), name: ns.name, key: kn.keys[0], strength: st, born: e.at}
 		e.concepts = append(e.concepts, c)
 		e.byID[c.id] = c
+		if e.trace != nil {
+			e.trace.write('i', c.id, "true")
+		}
 		e.index(c, c.name, c.key)
 	} else {
 		c = e.own(c)
@@ -443,7 +491,12 @@ func (x *index) lookupStem(name string) string {
 	if !isLatin(name) {
 		return ""
 	}
-	return x.byStem[stemKey(name)]
+	k := stemKey(name)
+	id := x.byStem[k]
+	if x.trace != nil {
+		x.trace.read('s', k, id)
+	}
+	return id
 }
 
 func (e *extractor) newID(ns nameSet) string {
@@ -487,7 +540,7 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 		ev.Text = evidenceText(ev.Text)
 		e.log = append(e.log, op{kind: opRelate, id: from, typ: typ, to: to, conf: conf, ev: ev, rule: rule})
 		if k := (relKey{from, to, typ}); !hasKey(e.relIndex, k) {
-			e.relIndex[k] = -1 // for related, while the note is read
+			e.relIndex[k] = nil // for related, while the note is read
 			e.neighbours[from] = append(e.neighbours[from], to)
 			e.neighbours[to] = append(e.neighbours[to], from)
 		}
@@ -501,8 +554,10 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 	if len(ev.Text) > maxEvidence {
 		ev.Text = evidenceText(ev.Text)
 	}
-	if i, ok := e.relIndex[k]; ok {
-		r := e.rels[i]
+	if r, ok := e.relIndex[k]; ok {
+		if r.shared {
+			r = e.ownRelation(r)
+		}
 		r.conf = max(r.conf, conf)
 		if !r.seen[ev] {
 			r.seen[ev] = true
@@ -510,9 +565,20 @@ func (e *extractor) relate(from string, typ graph.RelationType, to string, conf 
 		}
 		return true
 	}
-	e.relIndex[k] = len(e.rels)
-	e.rels = append(e.rels, &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}})
+	r := &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}, at: e.at}
+	e.relIndex[k] = r
+	e.rels = append(e.rels, r)
 	return true
+}
+
+// ownRelation replaces r, which another extractor holds too, with a copy
+// of e's own, and returns the copy.
+func (e *extractor) ownRelation(r *relation) *relation {
+	cp := *r
+	cp.ev, cp.seen, cp.shared = slices.Clone(r.ev), maps.Clone(r.seen), false
+	e.relIndex[r.relKey] = &cp
+	e.rels[slices.Index(e.rels, r)] = &cp
+	return &cp
 }
 
 // related reports whether any relation joins a and b.
@@ -541,31 +607,94 @@ func evidenceText(s string) string {
 
 // build turns what was found into a graph. Ids are made afresh from each
 // concept's final names, so they do not depend on where it was first met.
-func (e *extractor) build() (*graph.Graph, error) {
-	g := graph.New()
-	ids := map[string]string{}
-	taken := map[string]bool{}
-	var err error
+// When prev, the last graph built of the same notes, has the same
+// concepts under the same names and the same relations in the same order,
+// the graph is prev revised where they differ (see graph.Graph.Revise);
+// build records what it built in next.
+func (e *extractor) build(prev *built) (g *graph.Graph, next *built, err error) {
+	n := len(e.concepts)
+	if e.base != nil {
+		n += len(e.base.concepts)
+	}
+	next = &built{from: make([]*concept, 0, n), concepts: make([]graph.Concept, 0, n), rels: make([]graph.Relation, 0, len(e.rels))}
+	ids := make(map[string]string, n)
+	taken := make(map[string]bool, n)
 	e.eachConcept(func(c *concept) {
-		id := uniqueID(slugOf(c.name, c.aliases), func(id string) bool { return taken[id] })
+		id := uniqueID(e.named.slugOf(c), func(id string) bool { return taken[id] })
 		taken[id] = true
 		ids[c.id] = id
-		if _, aerr := g.AddConcept(graph.Concept{
+		next.from = append(next.from, c)
+		next.concepts = append(next.concepts, graph.Concept{
 			ID: id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
 			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags)),
-		}); aerr != nil && err == nil {
-			err = aerr
-		}
+		})
 	})
-	if err != nil {
-		return nil, err
-	}
 	for _, r := range e.rels {
-		if err := g.AddRelation(graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev}); err != nil {
-			return nil, err
+		next.rels = append(next.rels, graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev})
+	}
+	if cs, rs, ok := prev.changes(next); ok {
+		g = prev.g.Revise(cs, rs)
+	} else {
+		g = graph.NewSized(len(next.concepts), len(next.rels))
+		for _, c := range next.concepts {
+			if _, err := g.AddConcept(c); err != nil {
+				return nil, nil, err
+			}
+		}
+		for _, r := range next.rels {
+			if err := g.AddRelation(r); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
-	return g, nil
+	// A copy of the Graph value: the caller's may be curated in place
+	// (see graph.Graph.Curate), which replaces what it holds, not this.
+	gv := *g
+	next.g = &gv
+	return g, next, nil
+}
+
+// built is what build made a graph of: the concepts, each from its
+// concept, and the relations, in the order given to the graph.
+type built struct {
+	g        *graph.Graph
+	from     []*concept
+	concepts []graph.Concept
+	rels     []graph.Relation
+}
+
+// changes returns the concepts and relations of next that differ from
+// b's, when a graph of next is b's revised (see build).
+func (b *built) changes(next *built) (cs []graph.Concept, rs []graph.Relation, ok bool) {
+	if b == nil || len(b.concepts) != len(next.concepts) || len(b.rels) != len(next.rels) {
+		return nil, nil, false
+	}
+	for i, c := range next.concepts {
+		old := b.concepts[i]
+		if c.ID != old.ID {
+			return nil, nil, false
+		}
+		if next.from[i] == b.from[i] {
+			continue // the same concept: the same names, summary and lists
+		}
+		if c.Name != old.Name || !slices.Equal(c.Aliases, old.Aliases) {
+			return nil, nil, false
+		}
+		if c.Summary != old.Summary || !slices.Equal(c.Pros, old.Pros) || !slices.Equal(c.Cons, old.Cons) ||
+			!slices.Equal(c.Sources, old.Sources) || !slices.Equal(c.Tags, old.Tags) {
+			cs = append(cs, c)
+		}
+	}
+	for i, r := range next.rels {
+		old := b.rels[i]
+		if r.From != old.From || r.To != old.To || r.Type != old.Type {
+			return nil, nil, false
+		}
+		if r.Confidence != old.Confidence || !slices.Equal(r.Evidence, old.Evidence) {
+			rs = append(rs, r)
+		}
+	}
+	return cs, rs, true
 }
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {

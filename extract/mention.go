@@ -80,6 +80,9 @@ type index struct {
 	byKey  map[string]string // nameKey(name) -> concept id
 	byStem map[string]string // stemKey(name) -> concept id
 	prefix map[string]bool   // every rune prefix of a key
+	// trace, when set, records what is read and written here and in the
+	// base (see merging).
+	trace *trace
 }
 
 func newIndex(base *index) *index {
@@ -90,10 +93,16 @@ func newIndex(base *index) *index {
 func (x *index) key(k string) (string, bool) {
 	if x.base != nil {
 		if id, ok := x.base.key(k); ok {
+			if x.trace != nil {
+				x.trace.read('k', k, id)
+			}
 			return id, true
 		}
 	}
 	id, ok := x.byKey[k]
+	if x.trace != nil {
+		x.trace.read('k', k, id)
+	}
 	return id, ok
 }
 
@@ -101,10 +110,16 @@ func (x *index) key(k string) (string, bool) {
 func (x *index) stemmed(k string) (string, bool) {
 	if x.base != nil {
 		if id, ok := x.base.stemmed(k); ok {
+			if x.trace != nil {
+				x.trace.read('s', k, id)
+			}
 			return id, true
 		}
 	}
 	id, ok := x.byStem[k]
+	if x.trace != nil {
+		x.trace.read('s', k, id)
+	}
 	return id, ok
 }
 
@@ -125,18 +140,32 @@ func (x *index) addKeyed(name, k, id string) {
 	}
 	if _, ok := x.key(k); !ok {
 		x.byKey[k] = id
+		if x.trace != nil {
+			x.trace.write('k', k, id)
+		}
 	}
 	if sk := stemKey(name); sk != "" && isLatin(name) {
 		if _, ok := x.stemmed(sk); !ok {
 			x.byStem[sk] = id
+			if x.trace != nil {
+				x.trace.write('s', sk, id)
+			}
 		}
 	}
 	for i := range k {
 		if i > 0 && i <= maxKeyPrefix {
-			x.prefix[k[:i]] = true
+			x.addPrefix(k[:i])
 		}
 	}
-	x.prefix[k] = true
+	x.addPrefix(k)
+}
+
+// addPrefix records p as the prefix of a key.
+func (x *index) addPrefix(p string) {
+	if x.trace != nil {
+		x.trace.write('p', p, "true")
+	}
+	x.prefix[p] = true
 }
 
 // lookup returns the concept a whole name stands for, allowing particles

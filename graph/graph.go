@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	dgraph "github.com/dominikbraun/graph"
 )
@@ -119,16 +122,18 @@ type Relation struct {
 
 // Graph is a set of concepts and the relations between them.
 //
-// The underlying dominikbraun/graph holds one edge per ordered pair of
-// concepts; that edge carries every relation between the pair, so two
+// Graph keeps its own plain adjacency index, which the whole-graph
+// algorithms walk in linear time, and builds the dominikbraun/graph of
+// the same concepts only when it is first asked for (see [Graph.library]):
+// building that costs ten times the rest, and a live reload builds a
+// graph every time a note is saved. It holds one edge per ordered pair
+// of concepts; that edge carries every relation between the pair, so two
 // relations of different types between the same concepts are both kept.
-// Alongside it Graph keeps a plain adjacency index, which the whole-graph
-// algorithms walk in linear time.
 //
 // A Graph is not safe for concurrent mutation; once built, any number of
 // goroutines may read it.
 type Graph struct {
-	g        dgraph.Graph[string, *Concept]
+	lib      *library // made by New; shared by copies of the Graph value
 	concepts map[string]*Concept
 	edges    map[[2]string]*edge
 	out, in  map[string][]string
@@ -142,16 +147,51 @@ type edge struct {
 	rels []*Relation
 }
 
+// library is the dominikbraun/graph of a Graph, built once when first
+// needed.
+type library struct {
+	once sync.Once
+	g    dgraph.Graph[string, *Concept]
+}
+
+// library returns the dominikbraun/graph of g's concepts and relations as
+// they are now: one vertex per concept and one edge per ordered pair of
+// related concepts, whose data is the relations between them. It is built
+// on the first call and not updated after; a Graph is only read once
+// built, so that is safe from any number of goroutines.
+func (g *Graph) library() dgraph.Graph[string, *Concept] {
+	g.lib.once.Do(func() {
+		lg := dgraph.New(func(c *Concept) string { return c.ID }, dgraph.Directed())
+		for _, c := range g.Concepts() {
+			// Every id is new: g.concepts is keyed by it.
+			_ = lg.AddVertex(c)
+		}
+		for _, k := range slices.SortedFunc(maps.Keys(g.edges), func(a, b [2]string) int {
+			return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1]))
+		}) {
+			// Both ends are vertices and each pair is one edge.
+			_ = lg.AddEdge(k[0], k[1], dgraph.EdgeData(g.edges[k]))
+		}
+		g.lib.g = lg
+	})
+	return g.lib.g
+}
+
 // New returns an empty graph.
-func New() *Graph {
+func New() *Graph { return NewSized(0, 0) }
+
+// NewSized returns an empty graph with room for about the given numbers
+// of concepts and relations: New, for a graph whose size is known before
+// it is built, which saves growing it step by step.
+func NewSized(concepts, relations int) *Graph {
 	return &Graph{
-		g:        dgraph.New(func(c *Concept) string { return c.ID }, dgraph.Directed()),
-		concepts: map[string]*Concept{},
-		edges:    map[[2]string]*edge{},
-		out:      map[string][]string{},
-		outEdges: map[string][]*edge{},
-		in:       map[string][]string{},
-		names:    map[string]string{},
+		lib:      &library{},
+		concepts: make(map[string]*Concept, concepts),
+		edges:    make(map[[2]string]*edge, relations),
+		out:      make(map[string][]string, concepts),
+		outEdges: make(map[string][]*edge, concepts),
+		in:       make(map[string][]string, concepts),
+		names:    make(map[string]string, 2*concepts),
 		sym:      map[string][]*Relation{},
 	}
 }
@@ -171,9 +211,6 @@ func (g *Graph) AddConcept(c Concept) (*Concept, error) {
 		return old, nil
 	}
 	stored := &Concept{ID: c.ID, Name: c.Name, Summary: c.Summary}
-	if err := g.g.AddVertex(stored); err != nil {
-		return nil, fmt.Errorf("add concept %s: %w", c.ID, err)
-	}
 	g.concepts[c.ID] = stored
 	g.index(stored.Name, stored.ID)
 	for _, a := range c.Aliases {
@@ -264,9 +301,6 @@ func (g *Graph) AddRelation(r Relation) error {
 	e := g.edges[key]
 	if e == nil {
 		e = &edge{}
-		if err := g.g.AddEdge(r.From, r.To, dgraph.EdgeData(e)); err != nil {
-			return fmt.Errorf("relation %s %s %s: %w", r.From, r.Type, r.To, err)
-		}
 		g.edges[key] = e
 		g.out[r.From] = append(g.out[r.From], r.To)
 		g.outEdges[r.From] = append(g.outEdges[r.From], e)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -193,5 +194,80 @@ func TestParseTypes(t *testing.T) {
 	}
 	if _, err := graph.ParseTypes("uses,likes"); err == nil {
 		t.Error("ParseTypes(likes) = nil error, want one")
+	}
+}
+
+// TestLibrary: the dominikbraun/graph a Graph builds when asked holds
+// every concept, and one edge per related pair carrying its relations.
+func TestLibrary(t *testing.T) {
+	g := small(t)
+	n, edges, err := graph.LibraryEdges(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != g.Len() {
+		t.Errorf("LibraryEdges(small) = %d vertices, want %d", n, g.Len())
+	}
+	want := map[[2]string]int{}
+	for _, r := range g.Relations() {
+		want[[2]string{r.From, r.To}]++
+	}
+	if diff := cmp.Diff(want, edges); diff != "" {
+		t.Errorf("LibraryEdges(small) edges (-want +got):\n%s", diff)
+	}
+}
+
+// TestRevise: a graph revised is the graph built again with the concepts
+// and relations changed, inside as well as out, and the graph revised is
+// left as it was.
+func TestRevise(t *testing.T) {
+	concepts := []graph.Concept{
+		{ID: "a", Name: "도커", Aliases: []string{"Docker", "docker", " Docker ", "Container", ""}, Summary: "컨테이너 런타임"},
+		{ID: "b", Name: "컨테이너", Aliases: []string{"Container", "컨테이너", "container", "Container"}},
+		{ID: "c", Name: "Linux", Pros: []string{"free"}},
+		{ID: "d", Name: "Windows", Sources: []graph.Source{{File: "n.md", Line: 1}}},
+	}
+	relations := []graph.Relation{
+		{From: "a", To: "b", Type: graph.Uses, Confidence: 0.9, Evidence: []graph.Evidence{{File: "n.md", Line: 3, Text: "도커는 컨테이너를 사용"}}},
+		{From: "b", To: "c", Type: graph.Uses, Confidence: 0.8},
+		{From: "a", To: "b", Type: graph.TypeOf, Confidence: 0.5},
+		{From: "d", To: "c", Type: graph.ComparedWith, Confidence: 0.6},
+	}
+	build := func(cs []graph.Concept, rs []graph.Relation) *graph.Graph {
+		g := graph.New()
+		for _, c := range cs {
+			if _, err := g.AddConcept(c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, r := range rs {
+			if err := g.AddRelation(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return g
+	}
+	g := build(concepts, relations)
+	var before bytes.Buffer
+	if err := g.WriteJSON(&before); err != nil {
+		t.Fatal(err)
+	}
+	cs, rs := slices.Clone(concepts), slices.Clone(relations)
+	cs[0].Tags = []string{"runtime", "container"}
+	cs[1].Summary, cs[1].Sources = "격리된 프로세스", []graph.Source{{File: "m.md", Line: 2}}
+	cs[2].Pros = []string{"free", "open"}
+	rs[0].Evidence = append(slices.Clone(rs[0].Evidence), graph.Evidence{File: "m.md", Line: 5, Text: "Docker uses containers"})
+	rs[2].Confidence = 0.7
+	rs[3].Evidence = []graph.Evidence{{File: "m.md", Line: 9, Text: "Windows vs Linux"}}
+	got := g.Revise([]graph.Concept{cs[0], cs[1], cs[2]}, []graph.Relation{rs[0], rs[2], rs[3]})
+	if want := build(cs, rs); !graph.SameInside(got, want) {
+		t.Errorf("Revise gives another graph than building it again")
+	}
+	var after bytes.Buffer
+	if err := g.WriteJSON(&after); err != nil {
+		t.Fatal(err)
+	}
+	if before.String() != after.String() {
+		t.Errorf("Revise changed the graph revised")
 	}
 }

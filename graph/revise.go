@@ -1,0 +1,105 @@
+package graph
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Revise returns a new graph, g with each of concepts in place of the
+// concept of its id and each of relations in place of the relation of its
+// type between its ends: the graph that building g again with them would
+// give, made without building it again. It is for a graph built with
+// AddConcept and AddRelation whose concepts and relations change a few at
+// a time: each of concepts must have the name and aliases given to
+// AddConcept for the concept it replaces, and each of relations the ends
+// and type given to AddRelation, with no other relation of that type
+// between its ends (in either direction for symmetric types). g is left
+// as it was; the two share only what neither changes.
+func (g *Graph) Revise(concepts []Concept, relations []Relation) *Graph {
+	ng := &Graph{
+		lib:      &library{},
+		concepts: maps.Clone(g.concepts),
+		edges:    maps.Clone(g.edges),
+		out:      clipped(g.out),
+		outEdges: clipped(g.outEdges),
+		in:       clipped(g.in),
+		names:    maps.Clone(g.names),
+		sym:      clipped(g.sym),
+	}
+	for _, c := range concepts {
+		stored := &Concept{ID: c.ID, Name: c.Name, Summary: c.Summary}
+		ng.reviseNames(stored, c.Aliases)
+		stored.Pros = appendNew(nil, c.Pros...)
+		stored.Cons = appendNew(nil, c.Cons...)
+		stored.Sources = append([]Source(nil), c.Sources...)
+		stored.Tags = appendNew(nil, c.Tags...)
+		slices.Sort(stored.Tags)
+		ng.concepts[c.ID] = stored
+	}
+	for _, r := range relations {
+		if r.Confidence <= 0 || r.Confidence > 1 || math.IsNaN(r.Confidence) {
+			r.Confidence = 1
+		}
+		key := [2]string{r.From, r.To}
+		e := ng.edges[key]
+		if e == nil || e.find(r.Type) == nil {
+			key = [2]string{r.To, r.From} // stored the other way round
+			e = ng.edges[key]
+		}
+		old := e.find(r.Type)
+		stored := *old
+		stored.Confidence = r.Confidence
+		stored.Evidence = append([]Evidence(nil), r.Evidence...)
+		ne := &edge{rels: slices.Clone(e.rels)}
+		ne.rels[slices.Index(ne.rels, old)] = &stored
+		ng.edges[key] = ne
+		from := slices.Clone(ng.outEdges[key[0]])
+		from[slices.Index(from, e)] = ne
+		ng.outEdges[key[0]] = from
+		if stored.Type.Symmetric() {
+			for _, end := range key {
+				rs := slices.Clone(ng.sym[end])
+				rs[slices.Index(rs, old)] = &stored
+				ng.sym[end] = rs
+			}
+		}
+	}
+	return ng
+}
+
+// reviseNames gives c the aliases AddConcept gave it, which the index of
+// names (complete, with every concept's names) already holds: an alias is
+// left out where a name of c before it claimed the same normalised name,
+// or where it is given twice (see addName).
+func (g *Graph) reviseNames(c *Concept, aliases []string) {
+	claimed := map[string]bool{} // by a name of c already given
+	if k := NormName(c.Name); g.names[k] == c.ID {
+		claimed[k] = true
+	}
+	for _, a := range aliases {
+		a = strings.TrimSpace(a)
+		if a == "" || a == c.Name {
+			continue
+		}
+		k := NormName(a)
+		if claimed[k] || slices.Contains(c.Aliases, a) {
+			continue
+		}
+		c.Aliases = append(c.Aliases, a)
+		if g.names[k] == c.ID {
+			claimed[k] = true
+		}
+	}
+}
+
+// clipped returns a copy of m whose slices have no room to grow into, so
+// that appending to one of the copy's never writes where m's reads.
+func clipped[V any](m map[string][]V) map[string][]V {
+	out := make(map[string][]V, len(m))
+	for k, v := range m {
+		out[k] = slices.Clip(v)
+	}
+	return out
+}
