@@ -36,16 +36,16 @@ type word struct {
 	start, end int // the word, without punctuation around it
 	stemEnd    int // where its stem ends: end when it has no ending
 	ending     string
-	kind       endKind
 	// before and after are the punctuation (not spaces) between this word
 	// and its neighbours: "," "(" ")" ":" "." and the like.
 	before, after string
-	space         bool // white space before the word
-	paren         int  // depth of parentheses the word is in
-	hangul        bool // the stem ends in Hangul
-	latin         bool // the stem is Latin script (with digits and joiners)
 	lower         string
-	fn            fnKind // the function word the word (or its stem) is, or 0
+	paren         int     // depth of parentheses the word is in
+	kind          endKind // what its ending makes of it
+	space         bool    // white space before the word
+	hangul        bool    // the stem ends in Hangul
+	latin         bool    // the stem is Latin script (with digits and joiners)
+	fn            fnKind  // the function word the word (or its stem) is, or 0
 }
 
 func (w *word) text(s string) string { return s[w.start:w.end] }
@@ -63,15 +63,34 @@ func words(s string) []word {
 	// for ordinary text.
 	out := make([]word, 0, strings.Count(s, " ")+1)
 	depth := 0
-	var punct strings.Builder
+	// The punctuation since the last word is s[pStart:pEnd] without the
+	// spaces in it: a substring of s unless spaces stand inside it
+	// (split), as in ", (".
+	pStart, pEnd, split := -1, -1, false
+	punct := func() string {
+		switch {
+		case pStart < 0:
+			return ""
+		case !split:
+			return s[pStart:pEnd]
+		}
+		var b strings.Builder
+		for _, r := range s[pStart:pEnd] {
+			if !unicode.IsSpace(r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
 	space := false
 	flush := func(start, end int) {
 		w := word{start: start, end: end, stemEnd: end, space: space, paren: depth}
+		p := punct()
 		if len(out) > 0 {
-			out[len(out)-1].after = punct.String()
+			out[len(out)-1].after = p
 		}
-		w.before = punct.String()
-		punct.Reset()
+		w.before = p
+		pStart, pEnd, split = -1, -1, false
 		space = false
 		a := analysisOf(s[start:end])
 		w.lower, w.ending, w.kind, w.hangul, w.latin, w.fn = a.lower, a.ending, a.kind, a.hangul, a.latin, a.fn
@@ -114,21 +133,29 @@ func words(s string) []word {
 			continue
 		case unicode.IsSpace(r):
 			space = true
-		case r == '(' || r == '（' || r == '[':
-			punct.WriteRune(r)
-			depth++
-		case r == ')' || r == '）' || r == ']':
-			punct.WriteRune(r)
-			if depth > 0 {
-				depth--
-			}
 		default:
-			punct.WriteRune(r)
+			switch r {
+			case '(', '（', '[':
+				depth++
+			case ')', '）', ']':
+				if depth > 0 {
+					depth--
+				}
+			}
+			if pStart < 0 {
+				pStart = i
+			} else if pEnd != i {
+				split = true
+			}
+			if r == utf8.RuneError && n == 1 {
+				split = true // written as U+FFFD, not as the byte
+			}
+			pEnd = i + n
 		}
 		i += n
 	}
 	if len(out) > 0 {
-		out[len(out)-1].after = punct.String()
+		out[len(out)-1].after = punct()
 	}
 	return out
 }
