@@ -153,6 +153,8 @@ type extractor struct {
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool
+	// spareWords are word slices to use again (see takeWords).
+	spareWords [][]word
 }
 
 // newExtractor returns an extractor over base (nil for none): one that

@@ -421,10 +421,11 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 }
 
 func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
 	}
-	return ""
+	return s
 }
 
 func sameHead(a, b string) bool {

@@ -211,11 +211,12 @@ func isAlias(outer, alt string) bool {
 }
 
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return s[i+n:]
 	}
-	return f[len(f)-1]
+	return s
 }
 
 func initials(s string) string {

@@ -146,7 +146,10 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if s == "" {
 		return
 	}
-	st := &sent{s: s, lower: asciiLower(s), ws: words(s), marks: marksIn(t, start, start+len(s)), ko: hasHangul(s), t: t, off: start, known: e.known}
+	// The words are read only while the sentence is: their slice is
+	// used again for the next sentence.
+	st := &sent{s: s, lower: asciiLower(s), ws: e.takeWords(s), marks: marksIn(t, start, start+len(s)), ko: hasHangul(s), t: t, off: start, known: e.known}
+	defer e.giveWords(st.ws)
 	st.ev = graph.Evidence{File: e.file, Line: t.lineAt(start), Text: s}
 	e.line = st.ev.Line
 	e.defineMarked(st, t, start)
@@ -170,6 +173,21 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if c.only == nil && !typed {
 		e.definition(st, c, topic)
 	}
+}
+
+// takeWords returns the words of s in a slice of e's spares.
+func (e *extractor) takeWords(s string) []word {
+	var buf []word
+	if n := len(e.spareWords); n > 0 {
+		buf, e.spareWords = e.spareWords[n-1], e.spareWords[:n-1]
+	}
+	return appendWords(buf, s)
+}
+
+// giveWords takes back a slice of takeWords that is read no more. (An
+// extractor reads one note: what the slice still holds is of it.)
+func (e *extractor) giveWords(ws []word) {
+	e.spareWords = append(e.spareWords, ws[:0])
 }
 
 // instruction reports whether a Korean sentence ends in an imperative or
@@ -208,9 +226,22 @@ type cueHit struct {
 // they overlap, ordered by position.
 func findCues(lower string) []cueHit {
 	var cands []cueHit
+	prev := utf8.RuneError // the rune before at; the text is valid UTF-8
 	for at, r := range lower {
-		for _, c := range cuesStartingWith(r) {
-			if strings.HasPrefix(lower[at:], c.phrase) {
+		cs := cuesStartingWith(r)
+		before := prev
+		prev = r
+		if len(cs) == 0 {
+			continue
+		}
+		// A phrase that fails cueBoundary by the rune before it is not
+		// worth comparing.
+		alnum, hangul := before < utf8.RuneSelf && asciiAlnum(byte(before)), isHangul(before)
+		for _, c := range cs {
+			if c.after == afterNotAlnum && alnum || c.after == afterNotHangul && hangul {
+				continue
+			}
+			if strings.HasPrefix(lower[at:], c.phrase) && cueBoundary(lower, at, at+len(c.phrase), c) {
 				cands = append(cands, cueHit{c: c, at: at, end: at + len(c.phrase)})
 			}
 		}
@@ -220,22 +251,23 @@ func findCues(lower string) []cueHit {
 	}
 	slices.SortStableFunc(cands, func(a, b cueHit) int { return (b.end - b.at) - (a.end - a.at) })
 	var hits []cueHit
-	taken := make([]bool, len(lower)+1)
 	for _, h := range cands {
 		c := h.c
-		if !cueBoundary(lower, h.at, h.end, c) || slices.Contains(taken[h.at:h.end], true) {
-			continue
+		if slices.ContainsFunc(hits, func(o cueHit) bool { return o.at < h.end && h.at < o.end }) {
+			continue // it overlaps a longer phrase
 		}
 		if c.start && strings.TrimSpace(lower[:h.at]) != "" || c.notStart && strings.TrimSpace(strings.Trim(lower[:h.at], "*_`-")) == "" {
 			continue
-		}
-		for k := h.at; k < h.end; k++ {
-			taken[k] = true
 		}
 		hits = append(hits, h)
 	}
 	slices.SortFunc(hits, func(a, b cueHit) int { return a.at - b.at })
 	return hits
+}
+
+// asciiAlnum reports whether b is an ASCII letter or digit.
+func asciiAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets into the
@@ -277,6 +309,12 @@ var cuesByASCII, cuesByHangul = func() (a [0x80][]*cue, h [hangulLast - hangulFi
 		c := &cues[i]
 		r, _ := utf8.DecodeRuneInString(c.phrase)
 		switch {
+		case c.lang == "en":
+			c.after = afterNotAlnum
+		case !strings.ContainsRune(koreanCueStarts, r):
+			c.after = afterNotHangul
+		}
+		switch {
 		case r < 0x80:
 			a[r] = append(a[r], c)
 		case r >= hangulFirst && r <= hangulLast:
@@ -287,6 +325,10 @@ var cuesByASCII, cuesByHangul = func() (a [0x80][]*cue, h [hangulLast - hangulFi
 	}
 	return a, h
 }()
+
+// koreanCueStarts are the first syllables of Korean phrases that may be
+// written onto the word before them.
+const koreanCueStarts = "를을의에와과가이로랑데중등보같기처라으"
 
 // cueBoundary checks that a phrase stands as words: English phrases at word
 // boundaries; Korean phrases not running into a longer word ("사용자").
@@ -305,7 +347,7 @@ func cueBoundary(s string, at, end int, c *cue) bool {
 		return false // "구성하는데 사용": a purpose, not the relation
 	}
 	first, _ := utf8.DecodeRuneInString(c.phrase)
-	if at > 0 && isHangul(prev) && !strings.ContainsRune("를을의에와과가이로랑데중등보같기처라으", first) {
+	if at > 0 && isHangul(prev) && !strings.ContainsRune(koreanCueStarts, first) {
 		return false // "대표적으로" and "반면" start words of their own
 	}
 	return true

@@ -236,7 +236,7 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 // Architecture".
 func headMode(name string) listMode {
 	last := strings.ToLower(lastWord(name))
-	several := len(strings.Fields(name)) > 1
+	several := strings.IndexFunc(strings.TrimFunc(name, unicode.IsSpace), unicode.IsSpace) >= 0 // more than one word
 	if r, ok := strings.CutSuffix(last, "계층"); ok && r != "" && strings.Trim(r, "0123456789") == "" {
 		return listMode{lab: label{labelRel, graph.PartOf}} // "OSI 7계층": its layers
 	}

@@ -58,10 +58,15 @@ func (w *word) hard() bool { return strings.ContainsAny(w.after, ",.;:!?，。�
 func wordsOf(s string) []word { return words(s) }
 
 // words splits s into words.
-func words(s string) []word {
+func words(s string) []word { return appendWords(nil, s) }
+
+// appendWords appends the words of s to out.
+func appendWords(out []word, s string) []word {
 	// A word per space, and one more: appending never grows the slice
 	// for ordinary text.
-	out := make([]word, 0, strings.Count(s, " ")+1)
+	if n := strings.Count(s, " ") + 1; cap(out)-len(out) < n {
+		out = append(make([]word, 0, len(out)+n), out...)
+	}
 	depth := 0
 	// The punctuation since the last word is s[pStart:pEnd] without the
 	// spaces in it: a substring of s unless spaces stand inside it
