@@ -252,18 +252,7 @@ type cue struct {
 	// ("… 데이터를 통해").
 	weak bool
 	rule string // the rule name evidence carries
-	// after is what the rune before the phrase must not be, by
-	// cueBoundary: set with the index of cues by first rune.
-	after cueAfter
 }
-
-type cueAfter uint8
-
-const (
-	afterAny       cueAfter = iota
-	afterNotAlnum           // an English phrase: not after an ASCII letter or digit
-	afterNotHangul          // a Korean phrase that starts a word of its own
-)
 
 // cues is every sentence cue. Longer phrases win over shorter ones that
 // overlap them ("의 일종" over "의").

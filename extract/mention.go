@@ -34,12 +34,12 @@ func tokenize(s string) []token {
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case wordRune(r):
 			hangul := isHangul(r)
 			j := i + w
 			for j < len(s) {
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+				if wordRune(r2) || combining(r2) {
 					if isHangul(r2) != hangul {
 						break
 					}
@@ -48,7 +48,7 @@ func tokenize(s string) []token {
 				}
 				if isJoiner(r2) && !hangul && j+w2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
-					if (unicode.IsLetter(r3) || unicode.IsDigit(r3)) && !isHangul(r3) {
+					if wordRune(r3) && !isHangul(r3) {
 						j += w2
 						continue
 					}

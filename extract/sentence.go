@@ -227,24 +227,40 @@ type cueHit struct {
 func findCues(lower string) []cueHit {
 	var cands []cueHit
 	prev := utf8.RuneError // the rune before at; the text is valid UTF-8
-	for at, r := range lower {
-		cs := cuesStartingWith(r)
+	for at := 0; at < len(lower); {
+		r, n := rune(lower[at]), 1
+		var es []cueEntry
+		if r < utf8.RuneSelf {
+			es = cueIndexASCII[r]
+		} else {
+			r, n = utf8.DecodeRuneInString(lower[at:])
+			if i := r - hangulFirst; i >= 0 && i <= hangulLast-hangulFirst && cueHangulStarts[i>>6]&(1<<(i&63)) != 0 {
+				es = cueIndexHangul[i]
+			}
+		}
 		before := prev
 		prev = r
-		if len(cs) == 0 {
+		if len(es) == 0 {
+			at += n
 			continue
 		}
 		// A phrase that fails cueBoundary by the rune before it is not
 		// worth comparing.
 		alnum, hangul := before < utf8.RuneSelf && asciiAlnum(byte(before)), isHangul(before)
-		for _, c := range cs {
-			if c.after == afterNotAlnum && alnum || c.after == afterNotHangul && hangul {
+		rest := lower[at:]
+		for k := range es {
+			e := &es[k]
+			if e.after == afterNotAlnum && alnum || e.after == afterNotHangul && hangul {
 				continue
 			}
-			if strings.HasPrefix(lower[at:], c.phrase) && cueBoundary(lower, at, at+len(c.phrase), c) {
-				cands = append(cands, cueHit{c: c, at: at, end: at + len(c.phrase)})
+			if e.next >= 0 && (n >= len(rest) || rest[n] != byte(e.next)) {
+				continue
+			}
+			if strings.HasPrefix(rest, e.c.phrase) && cueBoundary(lower, at, at+len(e.c.phrase), e.c) {
+				cands = append(cands, cueHit{c: e.c, at: at, end: at + len(e.c.phrase)})
 			}
 		}
+		at += n
 	}
 	if len(cands) == 0 {
 		return nil
@@ -289,17 +305,6 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// cuesStartingWith returns the cues whose phrase starts with r.
-func cuesStartingWith(r rune) []*cue {
-	switch {
-	case r < 0x80:
-		return cuesByASCII[r]
-	case r >= hangulFirst && r <= hangulLast:
-		return cuesByHangul[r-hangulFirst]
-	}
-	return nil
-}
-
 // The Hangul syllables, U+AC00 to U+D7A3.
 const hangulFirst, hangulLast = 0xAC00, 0xD7A3
 
@@ -308,12 +313,6 @@ var cuesByASCII, cuesByHangul = func() (a [0x80][]*cue, h [hangulLast - hangulFi
 	for i := range cues {
 		c := &cues[i]
 		r, _ := utf8.DecodeRuneInString(c.phrase)
-		switch {
-		case c.lang == "en":
-			c.after = afterNotAlnum
-		case !strings.ContainsRune(koreanCueStarts, r):
-			c.after = afterNotHangul
-		}
 		switch {
 		case r < 0x80:
 			a[r] = append(a[r], c)
@@ -324,6 +323,57 @@ var cuesByASCII, cuesByHangul = func() (a [0x80][]*cue, h [hangulLast - hangulFi
 		}
 	}
 	return a, h
+}()
+
+// cueEntry is a cue in the index findCues reads, with what it asks of the
+// text around its first rune.
+type cueEntry struct {
+	c *cue
+	// next is the byte after the phrase's first rune, or -1 when the
+	// phrase is that rune.
+	next int16
+	// after is the rune before the phrase that fails cueBoundary.
+	after cueAfter
+}
+
+type cueAfter uint8
+
+const (
+	afterAny       cueAfter = iota
+	afterNotAlnum           // an English phrase: not after an ASCII letter or digit
+	afterNotHangul          // a Korean phrase that starts a word of its own: not after Hangul
+)
+
+// cueIndexASCII and cueIndexHangul are cuesByASCII and cuesByHangul as
+// entries, in the same order; cueHangulStarts has a bit for each syllable
+// a phrase starts with.
+var cueIndexASCII, cueIndexHangul, cueHangulStarts = func() (a [0x80][]cueEntry, h [hangulLast - hangulFirst + 1][]cueEntry, bits [(hangulLast-hangulFirst)/64 + 1]uint64) {
+	entry := func(c *cue) cueEntry {
+		r, n := utf8.DecodeRuneInString(c.phrase)
+		e := cueEntry{c: c, next: -1}
+		if n < len(c.phrase) {
+			e.next = int16(c.phrase[n])
+		}
+		switch {
+		case c.lang == "en":
+			e.after = afterNotAlnum
+		case !strings.ContainsRune(koreanCueStarts, r):
+			e.after = afterNotHangul
+		}
+		return e
+	}
+	for r, cs := range cuesByASCII {
+		for _, c := range cs {
+			a[r] = append(a[r], entry(c))
+		}
+	}
+	for i, cs := range cuesByHangul {
+		for _, c := range cs {
+			h[i] = append(h[i], entry(c))
+			bits[i>>6] |= 1 << (i & 63)
+		}
+	}
+	return a, h, bits
 }()
 
 // koreanCueStarts are the first syllables of Korean phrases that may be

@@ -110,7 +110,7 @@ func appendWords(out []word, s string) []word {
 			j := i + n
 			for j < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if wordRune(r2) || unicode.Is(unicode.Mn, r2) {
+				if wordRune(r2) || combining(r2) {
 					j += n2
 					continue
 				}
@@ -170,7 +170,20 @@ func firstRuneAt(s string, i int) rune {
 	return r
 }
 
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// wordRune reports whether r is a letter or a digit.
+func wordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r >= hangulFirst && r <= hangulLast:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// combining reports whether r is a combining mark (Mn) written onto the
+// letter before it.
+func combining(r rune) bool { return r >= 0x300 && unicode.Is(unicode.Mn, r) }
 
 // analysis is what a word is, whatever sentence it is in.
 type analysis struct {
