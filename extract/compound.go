@@ -62,7 +62,7 @@ func (e *extractor) basedOn() {
 	e.eachConcept(func(c *concept) {
 		words := strings.Fields(c.name)
 		for i, w := range words {
-			if i == 0 || (w != "기반" && w != "기반의" && !strings.HasSuffix(strings.ToLower(w), "-based")) {
+			if i == 0 || (w != "기반" && w != "기반의" && !strings.HasSuffix(lowerCase(w), "-based")) {
 				continue
 			}
 			base := strings.Join(words[:i], " ")
@@ -100,7 +100,7 @@ func (e *extractor) headOf(name, self string) string {
 	words := strings.Fields(strings.ReplaceAll(name, "-", " - "))
 	for k := 1; k < len(words); k++ {
 		prefix := words[k-1]
-		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 || fn(strings.ToLower(prefix)) == fnPrep {
+		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 || fn(lowerCase(prefix)) == fnPrep {
 			continue // "Versioning of Data in distributed systems": not its head
 		}
 		if k == 1 && hasHangul(prefix) {
@@ -121,7 +121,7 @@ func (e *extractor) headOf(name, self string) string {
 		}
 		// A head known only by its letters ("IP" in "유동 IP") is a
 		// mention, not a class the notes describe.
-		if id != "" && id != self && !genericNouns[strings.ToLower(suffix)] && e.get(id).strength > fromLetters {
+		if id != "" && id != self && !genericNouns[lowerCase(suffix)] && e.get(id).strength > fromLetters {
 			return id
 		}
 	}

@@ -448,7 +448,7 @@ var labels = func() map[string]label {
 
 // labelKey normalises a label word for the labels table.
 func labelKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = lowerCase(strings.TrimSpace(s))
 	s = dropLabelNoise(s)
 	return strings.TrimRight(s, "?!.")
 }

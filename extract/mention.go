@@ -28,7 +28,8 @@ func isJoiner(r rune) bool { return r == '-' || r == '.' || r == '\'' || r == '_
 func isSymbol(r rune) bool { return r == '&' || r == '+' || r == '#' || r == '/' }
 
 func tokenize(s string) []token {
-	var toks []token
+	// About a token per space: appending seldom grows the slice.
+	toks := make([]token, 0, strings.Count(s, " ")+2)
 	hard, space := false, false
 	i := 0
 	for i < len(s) {
@@ -163,7 +164,8 @@ type mention struct {
 func (x *index) mentions(s string, toks []token) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
-		var best *mention
+		var best mention
+		found := false
 		key := ""
 		for j := i; j < len(toks) && j-i < 10; j++ {
 			if j > i && toks[j].hard {
@@ -172,23 +174,23 @@ func (x *index) mentions(s string, toks []token) []mention {
 			prev := key
 			key += toks[j].norm
 			if id, ok := x.key(key); ok {
-				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
+				found, best = true, mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
 			} else if toks[j].hangul {
 				for _, rest := range stripParticles(toks[j].norm) {
 					if id, ok := x.key(prev + rest); ok {
 						end := toks[j].start + len(rest)
-						best = &mention{start: toks[i].start, end: end, tok0: i, tok1: j, id: id, particle: s[end:toks[j].end]}
+						found, best = true, mention{start: toks[i].start, end: end, tok0: i, tok1: j, id: id, particle: s[end:toks[j].end]}
 						break
 					}
 				}
 			} else if id, ok := x.stemmed(prev + stem(toks[j].norm)); ok && !toks[j].hangul && !isAcronym(s[toks[j].start:toks[j].end]) {
-				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
+				found, best = true, mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
 			}
 			if !x.hasPrefix(key) {
 				break
 			}
 		}
-		if best == nil {
+		if !found {
 			i++
 			continue
 		}
@@ -212,7 +214,7 @@ func (x *index) mentions(s string, toks []token) []mention {
 		// word: "DNS" is not in "DNSSEC" (tokens already split these),
 		// and "스택" is not in "스택오버플로" unless what follows is a
 		// particle.
-		out = append(out, *best)
+		out = append(out, best)
 		i = best.tok1 + 1
 	}
 	return out
@@ -242,7 +244,7 @@ func topicParticle(p string) bool {
 // that it points back at that concept rather than naming another: "stores"
 // in "Stores such as BigTable" under "Wide column store".
 func headMatches(word, name string) bool {
-	w := stem(strings.ToLower(word))
-	last := strings.ToLower(lastWord(name))
+	w := stem(lowerCase(word))
+	last := lowerCase(lastWord(name))
 	return w != "" && w == stem(last)
 }

@@ -103,7 +103,7 @@ func sentenceSpans(s string) [][2]int {
 				if j := strings.LastIndexAny(word, " (\n"); j >= 0 {
 					word = word[j+1:]
 				}
-				if slices.Contains(abbreviations, strings.ToLower(word)) || len(word) == 1 {
+				if slices.Contains(abbreviations, lowerCase(word)) || len(word) == 1 {
 					break
 				}
 			}
@@ -552,7 +552,7 @@ func pronounPhrase(st *sent, p phrase) bool {
 	if p.i > 0 {
 		switch st.ws[p.i-1].lower {
 		case "this", "these", "that", "those", "이", "그", "이러한", "그러한", "해당", "이런", "그런":
-			return p.j-p.i == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))]
+			return p.j-p.i == 1 && genericNouns[lowerCase(st.ws[p.i].stem(st.s))]
 		}
 	}
 	return false
@@ -569,7 +569,7 @@ func nameLikePhrase(st *sent, p phrase) bool {
 	if len(ns) != 1 || !nameLike(ns[0].name, true) || utf8.RuneCountInString(ns[0].name) < 2 {
 		return false
 	}
-	last := strings.ToLower(st.ws[p.j-1].stem(st.s))
+	last := lowerCase(st.ws[p.j-1].stem(st.s))
 	if p.j-p.i == 1 && (genericNouns[last] || fn(last) != 0) {
 		return false
 	}
@@ -588,7 +588,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	// "포트 53번".
 	for p.j-p.i > 1 && numberWord(st.ws[p.j-1].stem(st.s)) {
 		p.j--
-		if p.j-p.i > 1 && measureNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))] {
+		if p.j-p.i > 1 && measureNouns[lowerCase(st.ws[p.j-1].stem(st.s))] {
 			p.j-- // "TCP 포트 53번" is TCP's port: TCP
 		}
 	}
@@ -609,10 +609,10 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	// "the Kerberos protocol", "Redis 데이터베이스": a name and its class
 	// (unless the whole is a name of its own).
 	_, whole := e.idx.key(nameKey(text))
-	if id := e.lookupNames(ns[0]); id != "" && (whole || !(p.j-p.i >= 2 && classNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))])) {
+	if id := e.lookupNames(ns[0]); id != "" && (whole || !(p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))])) {
 		return id
 	}
-	if p.j-p.i >= 2 && classNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
+	if p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
 		inner := phrase{p.i, p.j - 1}
 		if name := st.text(inner); properName(name) || isAcronym(name) || e.idx.lookup(name) != "" {
 			id := e.idx.lookup(name)
@@ -631,7 +631,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	// name, and the name.
 	if p.j-p.i == 2 {
 		for _, k := range []int{p.j - 1, p.i} {
-			if metaNouns[strings.ToLower(st.ws[k].stem(st.s))] {
+			if metaNouns[lowerCase(st.ws[k].stem(st.s))] {
 				other := phrase{p.i + 1, p.j}
 				if k == p.j-1 {
 					other = phrase{p.i, p.j - 1}
@@ -681,7 +681,7 @@ func withoutGenericHead(st *sent, p phrase) string {
 	}
 	last := st.ws[p.j-1]
 	stemText := last.stem(st.s)
-	if genericHeads[strings.ToLower(stemText)] && p.j-p.i > 1 {
+	if genericHeads[lowerCase(stemText)] && p.j-p.i > 1 {
 		return st.text(phrase{p.i, p.j - 1})
 	}
 	for h := range genericHeads {
@@ -711,7 +711,7 @@ func (e *extractor) object(st *sent, p phrase, allowNew, strong bool) string {
 	if id := e.conceptOf(st, p, false); id != "" {
 		return id
 	}
-	if p.j-p.i == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))] {
+	if p.j-p.i == 1 && genericNouns[lowerCase(st.ws[p.i].stem(st.s))] {
 		return ""
 	}
 	if short := withoutGenericHead(st, p); short != "" {
@@ -764,7 +764,7 @@ func englishNewName(st *sent, p phrase) bool {
 		return true
 	}
 	w := st.ws[p.i].text(st.s)
-	return w != strings.ToLower(w) || marked(st, p) || strings.HasSuffix(w, "ing") && len(w) > 5
+	return w != lowerCase(w) || marked(st, p) || strings.HasSuffix(w, "ing") && len(w) > 5
 }
 
 // known reports whether name is a known concept's.
@@ -787,7 +787,7 @@ func (e *extractor) lookupNames(ns nameSet) string {
 // a name.
 func (e *extractor) defineText(s string) string {
 	ns := parseNames(strings.TrimSpace(s))
-	if len(ns) != 1 || !nameLike(ns[0].name, true) || utf8.RuneCountInString(ns[0].name) < 2 || genericNouns[strings.ToLower(ns[0].name)] {
+	if len(ns) != 1 || !nameLike(ns[0].name, true) || utf8.RuneCountInString(ns[0].name) < 2 || genericNouns[lowerCase(ns[0].name)] {
 		return ""
 	}
 	if id := e.lookupNames(ns[0]); id != "" {
@@ -809,14 +809,14 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 				if len(ns) == 1 {
 					// The link's text as another name, unless it is a
 					// description ("notes on Samba", "Kerberos: NFS").
-					if !strings.EqualFold(name, m.target) && !strings.Contains(strings.ToLower(name), strings.ToLower(m.target)) && !strings.ContainsAny(name, ":@>") && nameLike(name, true) && len(strings.Fields(name)) <= 3 {
+					if !strings.EqualFold(name, m.target) && !strings.Contains(lowerCase(name), lowerCase(m.target)) && !strings.ContainsAny(name, ":@>") && nameLike(name, true) && len(strings.Fields(name)) <= 3 {
 						ns[0].aliases = append(ns[0].aliases, name)
 					}
 					e.define(ns[0], t.lineAt(start+m.start), fromText)
 				}
 				continue
 			}
-		case strings.Contains(name, " ") && fn(strings.ToLower(firstWord(name))) != 0 && fn(strings.ToLower(firstWord(name))) != fnDet:
+		case strings.Contains(name, " ") && fn(lowerCase(firstWord(name))) != 0 && fn(lowerCase(firstWord(name))) != fnDet:
 			continue // "Towards Robust Distributed Systems": a title, not a name
 		case m.start <= 1 && (m.kind == markBold || m.kind == markLink) && opensTopic(st.s[m.end:]):
 		case m.kind == markCode && strings.Contains(name, " "):
@@ -827,7 +827,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 		default:
 			continue
 		}
-		if ns := parseNames(name); len(ns) == 1 && nameLike(ns[0].name, true) && !genericNouns[strings.ToLower(ns[0].name)] {
+		if ns := parseNames(name); len(ns) == 1 && nameLike(ns[0].name, true) && !genericNouns[lowerCase(ns[0].name)] {
 			e.define(ns[0], t.lineAt(start+m.start), fromBold)
 		}
 	}
@@ -853,7 +853,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 			e.define(nameSet{name: name}, t.lineAt(start+w.start), fromLetters)
 			continue
 		}
-		if !namedWord(name) || genericNouns[strings.ToLower(name)] || fn(strings.ToLower(name)) != 0 || e.idx.lookup(name) != "" {
+		if !namedWord(name) || genericNouns[lowerCase(name)] || fn(lowerCase(name)) != 0 || e.idx.lookup(name) != "" {
 			continue
 		}
 		if e.pass == 1 && isAcronym(name) {
@@ -930,7 +930,7 @@ func (e *extractor) latinTerms(st *sent, t *text, start int) {
 			j++
 		}
 		name := st.s[w.start:st.ws[j-1].stemEnd]
-		if len(name) >= 3 && !isAcronym(name) && fn(strings.ToLower(firstWord(name))) == 0 && !genericNouns[strings.ToLower(name)] && e.idx.lookup(name) == "" {
+		if len(name) >= 3 && !isAcronym(name) && fn(lowerCase(firstWord(name))) == 0 && !genericNouns[lowerCase(name)] && e.idx.lookup(name) == "" {
 			if ns, ok := nameOf(name); ok {
 				e.define(ns, t.lineAt(start+w.start), fromLetters)
 			}
@@ -1011,7 +1011,7 @@ func opensTopic(rest string) bool {
 			return true
 		}
 	}
-	lower := strings.ToLower(r)
+	lower := lowerCase(r)
 	for _, w := range []string{"is ", "are ", "was ", "means ", "refers ", "uses ", "provides ", "allows ", "stores "} {
 		if strings.HasPrefix(lower, w) {
 			return true
@@ -1109,7 +1109,7 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				}
 			}
 			// "The CAP acronym stands for …" under CAP Theorem.
-			if p.j-p.i == 2 && genericHeads[st.ws[p.j-1].lower] && strings.HasPrefix(strings.ToLower(e.nameOf(c.subject)), strings.ToLower(st.ws[p.i].text(st.s))+" ") {
+			if p.j-p.i == 2 && genericHeads[st.ws[p.j-1].lower] && strings.HasPrefix(lowerCase(e.nameOf(c.subject)), lowerCase(st.ws[p.i].text(st.s))+" ") {
 				return c.subject
 			}
 			// A phrase is there: it is the subject, or the sentence is

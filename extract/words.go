@@ -253,10 +253,10 @@ func analysisOf(t string) *analysis {
 	t = strings.Clone(t)
 	w := word{end: len(t), stemEnd: len(t)}
 	analyze(t, &w)
-	a := &analysis{lower: strings.ToLower(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
+	a := &analysis{lower: lowerCase(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
 	a.fn = fn(a.lower)
 	if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
-		a.fn = fn(strings.ToLower(t[:w.stemEnd]))
+		a.fn = fn(lowerCase(t[:w.stemEnd]))
 	}
 	analyses.put(t, a)
 	return a
@@ -373,4 +373,33 @@ func oneSyllableModifier(t string) bool {
 func hasFinal(w string) bool {
 	r, _ := utf8.DecodeLastRuneInString(w)
 	return r >= hangulFirst && r <= hangulLast && (r-hangulFirst)%28 != 0
+}
+
+// lowerCase is strings.ToLower(s), without the Unicode case tables for
+// ASCII and Hangul syllables, what notes are mostly written in.
+func lowerCase(s string) string {
+	upper := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			upper = upper || c >= 'A' && c <= 'Z'
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < hangulFirst || r > hangulLast {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

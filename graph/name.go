@@ -25,7 +25,16 @@ func NormNFC(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if !ignoredInNames(r) {
+		switch {
+		case ignoredInNames(r):
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables have no case
+			b.WriteRune(r)
+		default:
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
