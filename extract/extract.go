@@ -155,6 +155,9 @@ type extractor struct {
 	quiet bool
 	// spareWords are word slices to use again (see takeWords).
 	spareWords [][]word
+	// analyses are those of the words of the note read so far: the
+	// shared memo of analysisOf costs more than a map of one note's.
+	analyses map[string]*analysis
 }
 
 // newExtractor returns an extractor over base (nil for none): one that
@@ -447,8 +450,11 @@ func slugOf(name string, aliases []string) string {
 	base := graph.Slug(name)
 	if hasHangul(name) {
 		for _, a := range aliases {
-			if isLatin(a) && graph.Slug(a) != "" {
-				base = graph.Slug(a)
+			if !isLatin(a) {
+				continue
+			}
+			if s := graph.Slug(a); s != "" {
+				base = s
 				break
 			}
 		}

@@ -127,17 +127,22 @@ func (x *index) addKeyed(name, k, id string) {
 	if _, ok := x.key(k); !ok {
 		x.byKey[k] = id
 	}
-	if sk := stemKey(name); sk != "" && isLatin(name) {
-		if _, ok := x.stemmed(sk); !ok {
-			x.byStem[sk] = id
+	if isLatin(name) {
+		if sk := stemKey(name); sk != "" {
+			if _, ok := x.stemmed(sk); !ok {
+				x.byStem[sk] = id
+			}
 		}
 	}
+	// A prefix the base has is found there (the base only grows).
 	for i := range k {
-		if i > 0 && i <= maxKeyPrefix {
+		if i > 0 && i <= maxKeyPrefix && !(x.base != nil && x.base.hasPrefix(k[:i])) {
 			x.prefix[k[:i]] = true
 		}
 	}
-	x.prefix[k] = true
+	if !(x.base != nil && x.base.hasPrefix(k)) {
+		x.prefix[k] = true
+	}
 }
 
 // lookup returns the concept a whole name stands for, allowing particles

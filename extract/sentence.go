@@ -181,7 +181,10 @@ func (e *extractor) takeWords(s string) []word {
 	if n := len(e.spareWords); n > 0 {
 		buf, e.spareWords = e.spareWords[n-1], e.spareWords[:n-1]
 	}
-	return appendWords(buf, s)
+	if e.analyses == nil {
+		e.analyses = map[string]*analysis{}
+	}
+	return appendWords(buf, s, e.analyses)
 }
 
 // giveWords takes back a slice of takeWords that is read no more. (An

@@ -58,10 +58,11 @@ func (w *word) hard() bool { return strings.ContainsAny(w.after, ",.;:!?，。�
 func wordsOf(s string) []word { return words(s) }
 
 // words splits s into words.
-func words(s string) []word { return appendWords(nil, s) }
+func words(s string) []word { return appendWords(nil, s, nil) }
 
-// appendWords appends the words of s to out.
-func appendWords(out []word, s string) []word {
+// appendWords appends the words of s to out. seen, when not nil, holds
+// the analyses of the words met so far by one goroutine (see analysisOf).
+func appendWords(out []word, s string, seen map[string]*analysis) []word {
 	// A word per space, and one more: appending never grows the slice
 	// for ordinary text.
 	if n := strings.Count(s, " ") + 1; cap(out)-len(out) < n {
@@ -97,7 +98,16 @@ func appendWords(out []word, s string) []word {
 		w.before = p
 		pStart, pEnd, split = -1, -1, false
 		space = false
-		a := analysisOf(s[start:end])
+		var a *analysis
+		if seen != nil {
+			a = seen[s[start:end]]
+		}
+		if a == nil {
+			a = analysisOf(s[start:end])
+			if seen != nil {
+				seen[s[start:end]] = a
+			}
+		}
 		w.lower, w.ending, w.kind, w.hangul, w.latin, w.fn = a.lower, a.ending, a.kind, a.hangul, a.latin, a.fn
 		w.stemEnd = start + a.stemLen
 		out = append(out, w)
