@@ -81,6 +81,10 @@ type index struct {
 	byKey  map[string]string // nameKey(name) -> concept id
 	byStem map[string]string // stemKey(name) -> concept id
 	prefix map[string]bool   // every rune prefix of a key
+	// found holds what lookup returned since the index last changed,
+	// in an index over a base only: that of one note's reader, used
+	// by one goroutine, over a base that does not change meanwhile.
+	found map[string]string
 }
 
 func newIndex(base *index) *index {
@@ -124,6 +128,7 @@ func (x *index) addKeyed(name, k, id string) {
 	if k == "" {
 		return
 	}
+	x.found = nil
 	if _, ok := x.key(k); !ok {
 		x.byKey[k] = id
 	}
@@ -148,6 +153,22 @@ func (x *index) addKeyed(name, k, id string) {
 // lookup returns the concept a whole name stands for, allowing particles
 // and English inflection, or "".
 func (x *index) lookup(name string) string {
+	if x.base == nil {
+		return x.lookupNow(name)
+	}
+	if id, ok := x.found[name]; ok {
+		return id
+	}
+	id := x.lookupNow(name)
+	if x.found == nil {
+		x.found = map[string]string{}
+	}
+	x.found[name] = id
+	return id
+}
+
+// lookupNow is lookup, worked out.
+func (x *index) lookupNow(name string) string {
 	toks := tokenize(name)
 	ms := x.mentions(name, toks)
 	if len(ms) == 1 && ms[0].tok0 == 0 && ms[0].tok1 == len(toks)-1 {

@@ -251,16 +251,25 @@ func findCues(lower string) []cueHit {
 		// worth comparing.
 		alnum, hangul := before < utf8.RuneSelf && asciiAlnum(byte(before)), isHangul(before)
 		rest := lower[at:]
-		for k := range es {
-			e := &es[k]
-			if e.after == afterNotAlnum && alnum || e.after == afterNotHangul && hangul {
-				continue
+		// The phrases that are the rune alone, then those whose next
+		// byte follows it here.
+		for pass := range 2 {
+			next := int16(-1)
+			if pass == 1 {
+				if n >= len(rest) {
+					break
+				}
+				next = int16(rest[n])
 			}
-			if e.next >= 0 && (n >= len(rest) || rest[n] != byte(e.next)) {
-				continue
-			}
-			if strings.HasPrefix(rest, e.c.phrase) && cueBoundary(lower, at, at+len(e.c.phrase), e.c) {
-				cands = append(cands, cueHit{c: e.c, at: at, end: at + len(e.c.phrase)})
+			sub := cuesWithNext(es, next)
+			for k := range sub {
+				e := &sub[k]
+				if e.after == afterNotAlnum && alnum || e.after == afterNotHangul && hangul {
+					continue
+				}
+				if strings.HasPrefix(rest, e.c.phrase) && cueBoundary(lower, at, at+len(e.c.phrase), e.c) {
+					cands = append(cands, cueHit{c: e.c, at: at, end: at + len(e.c.phrase)})
+				}
 			}
 		}
 		at += n
@@ -282,6 +291,25 @@ func findCues(lower string) []cueHit {
 	}
 	slices.SortFunc(hits, func(a, b cueHit) int { return a.at - b.at })
 	return hits
+}
+
+// cuesWithNext returns the entries of es (sorted by next) whose next is
+// next.
+func cuesWithNext(es []cueEntry, next int16) []cueEntry {
+	lo, hi := 0, len(es)
+	for lo < hi { // the first entry with next >= next
+		m := int(uint(lo+hi) >> 1)
+		if es[m].next < next {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	end := lo
+	for end < len(es) && es[end].next == next {
+		end++
+	}
+	return es[lo:end]
 }
 
 // asciiAlnum reports whether b is an ASCII letter or digit.
@@ -348,8 +376,9 @@ const (
 )
 
 // cueIndexASCII and cueIndexHangul are cuesByASCII and cuesByHangul as
-// entries, in the same order; cueHangulStarts has a bit for each syllable
-// a phrase starts with.
+// entries, sorted by next and otherwise in the same order (which counts
+// only between entries of one phrase); cueHangulStarts has a bit for each
+// syllable a phrase starts with.
 var cueIndexASCII, cueIndexHangul, cueHangulStarts = func() (a [0x80][]cueEntry, h [hangulLast - hangulFirst + 1][]cueEntry, bits [(hangulLast-hangulFirst)/64 + 1]uint64) {
 	entry := func(c *cue) cueEntry {
 		r, n := utf8.DecodeRuneInString(c.phrase)
@@ -375,6 +404,13 @@ var cueIndexASCII, cueIndexHangul, cueHangulStarts = func() (a [0x80][]cueEntry,
 			h[i] = append(h[i], entry(c))
 			bits[i>>6] |= 1 << (i & 63)
 		}
+	}
+	byNext := func(a, b cueEntry) int { return int(a.next) - int(b.next) }
+	for r := range a {
+		slices.SortStableFunc(a[r], byNext)
+	}
+	for i := range h {
+		slices.SortStableFunc(h[i], byNext)
 	}
 	return a, h, bits
 }()
