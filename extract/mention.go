@@ -33,13 +33,13 @@ func tokenize(s string) []token {
 	hard, space := false, false
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decodeRune(s[i:])
 		switch {
 		case wordRune(r):
 			hangul := isHangul(r)
 			j := i + w
 			for j < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				r2, w2 := decodeRune(s[j:])
 				if wordRune(r2) || combining(r2) {
 					if isHangul(r2) != hangul {
 						break

@@ -88,7 +88,7 @@ func sentenceSpans(s string) [][2]int {
 		start = end
 	}
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decodeRune(s[i:])
 		switch r {
 		case '\n':
 			emit(i)
@@ -236,7 +236,7 @@ func findCues(lower string) []cueHit {
 		if r < utf8.RuneSelf {
 			es = cueIndexASCII[r]
 		} else {
-			r, n = utf8.DecodeRuneInString(lower[at:])
+			r, n = decodeRune(lower[at:])
 			if i := r - hangulFirst; i >= 0 && i <= hangulLast-hangulFirst && cueHangulStarts[i>>6]&(1<<(i&63)) != 0 {
 				es = cueIndexHangul[i]
 			}

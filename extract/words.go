@@ -114,12 +114,12 @@ func appendWords(out []word, s string, seen map[string]*analysis) []word {
 	}
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		switch {
 		case wordRune(r):
 			j := i + n
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				r2, n2 := decodeRune(s[j:])
 				if wordRune(r2) || combining(r2) {
 					j += n2
 					continue
@@ -396,7 +396,7 @@ func lowerCase(s string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		if r < hangulFirst || r > hangulLast {
 			return strings.ToLower(s)
 		}
@@ -412,4 +412,20 @@ func lowerCase(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// decodeRune is utf8.DecodeRuneInString, with Hangul syllables decoded
+// without its tables.
+func decodeRune(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	if len(s) >= 3 {
+		if b0, b1, b2 := s[0], s[1], s[2]; b0 >= 0xEA && b0 <= 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			if r := rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F); r >= hangulFirst && r <= hangulLast {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }
