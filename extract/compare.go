@@ -72,7 +72,7 @@ func (e *extractor) compareSentence(st *sent) {
 	}
 	s := strings.TrimSpace(strings.TrimRight(st.s, "?. "))
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "은"), "는")
-	if !strings.Contains(s, "차이") && !strings.Contains(strings.ToLower(s), " vs") && !strings.Contains(s, "비교") {
+	if !strings.Contains(s, "차이") && !strings.Contains(lowerCase(s), " vs") && !strings.Contains(s, "비교") {
 		return
 	}
 	if a, b, ok := compareTitle(s); ok {
@@ -113,7 +113,7 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 		right = strings.TrimRight(right, "?")
 		return pairOf(left, right)
 	}
-	lower := strings.ToLower(s)
+	lower := lowerCase(s)
 	for _, pre := range []string{"differences between ", "difference between ", "comparing ", "comparison of ", "comparison between ", "how does "} {
 		// "What is the difference between a clustered and a
 		// non-clustered index?", "How does X differ from Y?"
@@ -127,7 +127,7 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 			seps = []string{" differ from ", " compare to ", " compare with "}
 		}
 		for _, sep := range seps {
-			if i := strings.Index(strings.ToLower(rest), sep); i > 0 {
+			if i := strings.Index(lowerCase(rest), sep); i > 0 {
 				a, b := dropArticle(rest[:i]), dropArticle(rest[i+len(sep):])
 				// "a clustered and a non-clustered index": one head for both.
 				if fa, fb := strings.Fields(a), strings.Fields(b); len(fa) == 1 && len(fb) >= 2 && fa[0] == strings.ToLower(fa[0]) {
@@ -270,7 +270,7 @@ func (e *extractor) table(b *block, sc scope) {
 		return
 	}
 	header := b.rows[0]
-	if len(header) >= 3 && compareLabels[strings.ToLower(strings.TrimSpace(header[0].s))] {
+	if len(header) >= 3 && compareLabels[lowerCase(strings.TrimSpace(header[0].s))] {
 		var cols []string
 		for _, cell := range header[1:] {
 			ns := parseNames(cell.s)
@@ -496,7 +496,7 @@ func akin(a, b string) bool {
 	if isAcronym(a) && isAcronym(b) && len(a) <= 5 && len(b) <= 5 {
 		return true
 	}
-	la, lb := strings.ToLower(a), strings.ToLower(b)
+	la, lb := lowerCase(a), lowerCase(b)
 	for _, w := range strings.Fields(la) {
 		if slices.Contains(strings.Fields(lb), w) {
 			return true

@@ -175,7 +175,7 @@ func (e *extractor) headOf(name, self string) string {
 	words := strings.Fields(strings.ReplaceAll(name, "-", " - "))
 	for k := 1; k < len(words); k++ {
 		prefix := words[k-1]
-		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 || fn(strings.ToLower(prefix)) == fnPrep {
+		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 || fn(lowerCase(prefix)) == fnPrep {
 			continue // "Versioning of Data in distributed systems": not its head
 		}
 		if k == 1 && hasHangul(prefix) {
@@ -196,7 +196,7 @@ func (e *extractor) headOf(name, self string) string {
 		}
 		// A head known only by its letters ("IP" in "유동 IP") is a
 		// mention, not a class the notes describe.
-		if id != "" && id != self && !genericNouns[strings.ToLower(suffix)] && e.get(id).strength > fromLetters {
+		if id != "" && id != self && !genericNouns[lowerCase(suffix)] && e.get(id).strength > fromLetters {
 			return id
 		}
 	}

@@ -467,12 +467,55 @@ var labels = func() map[string]label {
 
 // labelKey normalises a label word for the labels table.
 func labelKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = labelNoise.Replace(s)
+	s = lowerCase(strings.TrimSpace(s))
+	s = dropLabelNoise(s)
 	return strings.TrimRight(s, "?!.")
 }
 
-var labelNoise = strings.NewReplacer("(s)", "", "(es)", "", " ", "", "\t", "", ":", "", "：", "", "*", "", "-", "", "_", "", "[", "", "]", "")
+// dropLabelNoise removes from s, left to right, what a label may be
+// written with and is no part of its word: "(s)", "(es)", spaces, tabs,
+// colons, "*", "-", "_" and brackets. s itself is returned when it has
+// none.
+func dropLabelNoise(s string) string {
+	i := 0
+	for i < len(s) && labelNoiseAt(s, i) == 0 {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s))
+	copy(b, s[:i])
+	for i < len(s) {
+		if n := labelNoiseAt(s, i); n > 0 {
+			i += n
+			continue
+		}
+		b = append(b, s[i])
+		i++
+	}
+	return string(b)
+}
+
+// labelNoiseAt returns the length of the noise at byte i of s, or 0.
+func labelNoiseAt(s string, i int) int {
+	switch s[i] {
+	case ' ', '\t', ':', '*', '-', '_', '[', ']':
+		return 1
+	case '(':
+		if strings.HasPrefix(s[i:], "(s)") {
+			return 3
+		}
+		if strings.HasPrefix(s[i:], "(es)") {
+			return 4
+		}
+	case 0xEF: // the first byte of "："
+		if strings.HasPrefix(s[i:], "：") {
+			return len("：")
+		}
+	}
+	return 0
+}
 
 // numberedParts are labels that, counted ("3대 특성", "4가지 요소"), make
 // their items parts of the subject.

@@ -269,7 +269,7 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			}
 		}
 	}
-	head := strings.ToLower(ws[p.j-1].stem(st.s))
+	head := lowerCase(ws[p.j-1].stem(st.s))
 	rel := graph.RelationType("")
 	if r, ok := kindHeads[stem(head)]; ok && p.j < len(ws) && ws[p.j].lower == "of" {
 		// "a kind of G", "an example of G", "a part of G"
@@ -278,7 +278,7 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		if p.empty() {
 			return
 		}
-		head = strings.ToLower(ws[p.j-1].stem(st.s))
+		head = lowerCase(ws[p.j-1].stem(st.s))
 	} else if relationalHeads[stem(head)] || relationalHeads[head] {
 		return
 	}
@@ -552,7 +552,7 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 
 // quantified reports whether a name starts with a quantifier: "멀티 스레드".
 func quantified(name string) bool {
-	lower := strings.ToLower(name)
+	lower := lowerCase(name)
 	for _, q := range quantifierPrefixes {
 		if strings.HasPrefix(lower, q) {
 			return true
@@ -602,7 +602,7 @@ func (e *extractor) parenExamples(st *sent) {
 		switch {
 		case strings.HasSuffix(inside, "등") || strings.HasSuffix(inside, " etc") || strings.HasSuffix(inside, "etc"):
 			body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(inside, "등"), "etc"), "."))
-		case strings.HasPrefix(strings.ToLower(inside), "e.g") || strings.HasPrefix(strings.ToLower(inside), "예:") || strings.HasPrefix(inside, "ex)"):
+		case strings.HasPrefix(lowerCase(inside), "e.g") || strings.HasPrefix(lowerCase(inside), "예:") || strings.HasPrefix(inside, "ex)"):
 			body = strings.TrimSpace(strings.TrimLeft(inside[strings.IndexAny(inside, ".:)")+1:], ". :"))
 		default:
 			k = j

@@ -177,6 +177,11 @@ type extractor struct {
 	// quiet is set while reading notes about a subject (sources, "see
 	// also"): links there are references, not concepts.
 	quiet bool
+	// spareWords are word slices to use again (see takeWords).
+	spareWords [][]word
+	// analyses are those of the words of the note read so far: the
+	// shared memo of analysisOf costs more than a map of one note's.
+	analyses map[string]*analysis
 }
 
 type prevTopic struct {
@@ -191,6 +196,7 @@ func newExtractor(base *extractor) *extractor {
 	e := &extractor{base: base, logs: base != nil, byID: map[string]*concept{}, relIndex: map[relKey]*relation{}, neighbours: map[string][]string{}}
 	if base != nil {
 		e.idx = newIndex(base.idx)
+		e.idx.memo = e.logs // one note's reader
 	} else {
 		e.idx = newIndex(nil)
 	}
@@ -509,8 +515,11 @@ func slugOf(name string, aliases []string) string {
 	base := graph.Slug(name)
 	if hasHangul(name) {
 		for _, a := range aliases {
-			if isLatin(a) && graph.Slug(a) != "" {
-				base = graph.Slug(a)
+			if !isLatin(a) {
+				continue
+			}
+			if s := graph.Slug(a); s != "" {
+				base = s
 				break
 			}
 		}

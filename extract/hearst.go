@@ -402,7 +402,7 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 	if len(items) < 2 || items[len(items)-1].j != len(st.ws) {
 		return false // not a list to the end: a clause follows
 	}
-	opening := strings.ToLower(strings.Join(strings.Fields(st.s[:st.ws[at].start]), " "))
+	opening := lowerCase(strings.Join(strings.Fields(st.s[:st.ws[at].start]), " "))
 	var whole, class string
 	rel := graph.TypeOf
 	switch {
@@ -536,7 +536,7 @@ func followsUse(st *sent, k int) bool {
 // sameHeadNoun reports whether two names end in the same noun, plurals
 // aside: "Push CDNs" and "CDN", "선점형 스케줄링" and "CPU 스케줄링".
 func sameHeadNoun(a, b string) bool {
-	la, lb := strings.ToLower(lastWord(a)), strings.ToLower(lastWord(b))
+	la, lb := lowerCase(lastWord(a)), lowerCase(lastWord(b))
 	if la == "" || lb == "" {
 		return false
 	}

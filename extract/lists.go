@@ -60,7 +60,8 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	st := &sent{s: t.s[last[0]:last[1]], marks: marksIn(t, last[0], last[1])}
 	st.s = strings.TrimSpace(st.s)
 	st.lower = asciiLower(st.s)
-	st.ws = words(st.s)
+	st.ws = e.takeWords(st.s)
+	defer e.giveWords(st.ws)
 	st.ko = hasHangul(st.s)
 	st.ev = graph.Evidence{File: e.file, Line: t.lineAt(last[0]), Text: st.s}
 	if e.pass > 1 {
@@ -83,7 +84,7 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 		}
 	}()
 	introduces := strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
-	lower := strings.ToLower(strings.TrimRight(s, ":： "))
+	lower := lowerCase(strings.TrimRight(s, ":： "))
 	// "The common graph representations are:", "Some of the popular
 	// conflict resolution mechanisms are", "… such as", "Examples include:"
 	for _, end := range []string{" are", " is", " include", " includes", " such as", " like", " including", " e.g.",
@@ -100,7 +101,7 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 			// word for kinds ("models", "levels"), its items are kinds.
 			prev := spans[len(spans)-2]
 			class = e.lastPhrase(t, prev[0], prev[1])
-			kinds = kindWord(strings.ToLower(lastWord(strings.TrimRight(strings.TrimSpace(t.s[prev[0]:prev[1]]), ".:"))))
+			kinds = kindWord(lowerCase(lastWord(strings.TrimRight(strings.TrimSpace(t.s[prev[0]:prev[1]]), ".:"))))
 		}
 		if class != "" {
 			rel := graph.TypeOf
@@ -115,7 +116,7 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	// 프로세스", "types of X" also name what they are about.
 	for _, sp := range spans {
 		ss := strings.TrimSpace(t.s[sp[0]:sp[1]])
-		st := &sent{s: ss, lower: asciiLower(ss), ws: words(ss), ko: hasHangul(ss)}
+		st := &sent{s: ss, lower: asciiLower(ss), ws: e.takeWords(ss), ko: hasHangul(ss)}
 		st.ev = graph.Evidence{File: e.file, Line: t.lineAt(sp[0]), Text: ss}
 		for i, w := range st.ws {
 			if w.kind == endModifier || w.kind == endPredicate {
@@ -141,13 +142,14 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 					}
 				}
 			}
-			switch strings.ToLower(w.stem(st.s)) {
+			switch lowerCase(w.stem(st.s)) {
 			case "방식", "ways", "approaches", "methods", "방법", "techniques", "기법", "mechanisms", "strategies", "전략":
 				if w.kind == endObject || w.kind == endSubject || w.kind == endTopic || introduces || st.ws[len(st.ws)-1].kind == endNone || i >= len(st.ws)-4 {
 					lab = label{labelRel, graph.TypeOf}
 				}
 			}
 		}
+		e.giveWords(st.ws)
 	}
 	// "크롬은 다음과 같은 3가지 유형의 프로세스를 지원한다": the label's
 	// own target first, else the paragraph's topic.
@@ -262,7 +264,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 			// "## Corner cases" over "- Empty graph": a short name
 			// alone is a concept the notes name, related to nothing.
 			if s := strings.TrimSpace(t.s); len(it.children) == 0 && len(strings.Fields(s)) <= 3 && plainWords(s) {
-				if ns, ok := nameOf(s); ok && (unicode.IsUpper(firstRune(s)) || hasHangul(s) && !describes(s)) && !genericNouns[strings.ToLower(lastWord(s))] {
+				if ns, ok := nameOf(s); ok && (unicode.IsUpper(firstRune(s)) || hasHangul(s) && !describes(s)) && !genericNouns[lowerCase(lastWord(s))] {
 					e.define(ns, line, fromItem)
 				}
 			}
@@ -440,7 +442,7 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if len(ns) != 1 || !nameLike(ns[0].name, !bold) {
 		return nameSet{}, false
 	}
-	if f := strings.ToLower(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 {
+	if f := lowerCase(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 {
 		return nameSet{}, false // "Support data structures": an instruction or a note
 	}
 	if _, _, ok := compareTitle(ns[0].name); ok && desc == "" && (strings.HasSuffix(cand, "?") || strings.Contains(cand, "차이")) {
@@ -466,10 +468,11 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 }
 
 func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
 	}
-	return ""
+	return s
 }
 
 func sameHead(a, b string) bool {
@@ -570,7 +573,7 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 // items are ways of doing it: "Sharding", "Partitioning", "흐름 제어",
 // "데이터 분산", "로드밸런싱".
 func activity(name string) bool {
-	last := strings.ToLower(lastWord(name))
+	last := lowerCase(lastWord(name))
 	if strings.HasSuffix(last, "ing") && len(last) > 5 && isLatin(last) {
 		return true
 	}
@@ -586,7 +589,7 @@ func activity(name string) bool {
 // approach reports whether an item's name names a way of doing
 // something: "Coordinator 기반", "IP 해시 방식", "push-based".
 func approach(name string) bool {
-	last := strings.ToLower(lastWord(name))
+	last := lowerCase(lastWord(name))
 	return len(strings.Fields(name)) > 1 && (last == "기반" || last == "방식" || last == "방법" || last == "기법") ||
 		strings.HasSuffix(last, "-based")
 }
@@ -594,7 +597,7 @@ func approach(name string) bool {
 // englishPlural reports whether a name ends in an English plural:
 // "Redis Collections".
 func englishPlural(name string) bool {
-	return isLatin(lastWord(name)) && plural(strings.ToLower(lastWord(name))) && !isAcronym(lastWord(name))
+	return isLatin(lastWord(name)) && plural(lowerCase(lastWord(name))) && !isAcronym(lastWord(name))
 }
 
 // structural relates an item to its list's subject by the list's label.

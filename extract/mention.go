@@ -28,18 +28,19 @@ func isJoiner(r rune) bool { return r == '-' || r == '.' || r == '\'' || r == '_
 func isSymbol(r rune) bool { return r == '&' || r == '+' || r == '#' || r == '/' }
 
 func tokenize(s string) []token {
-	var toks []token
+	// About a token per space: appending seldom grows the slice.
+	toks := make([]token, 0, strings.Count(s, " ")+2)
 	hard, space := false, false
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decodeRune(s[i:])
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case wordRune(r):
 			hangul := isHangul(r)
 			j := i + w
 			for j < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+				r2, w2 := decodeRune(s[j:])
+				if wordRune(r2) || combining(r2) {
 					if isHangul(r2) != hangul {
 						break
 					}
@@ -48,7 +49,7 @@ func tokenize(s string) []token {
 				}
 				if isJoiner(r2) && !hangul && j+w2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
-					if (unicode.IsLetter(r3) || unicode.IsDigit(r3)) && !isHangul(r3) {
+					if wordRune(r3) && !isHangul(r3) {
 						j += w2
 						continue
 					}
@@ -83,6 +84,13 @@ type index struct {
 	// trace, when set, records what is read and written here and in the
 	// base (see merging).
 	trace *trace
+	// found holds what lookup returned since the index last changed,
+	// when memo is set: in the index of one note's reader, used by one
+	// goroutine, over a base that does not change meanwhile (never a
+	// merge's, whose base a partial replay changes and whose lookups are
+	// traced).
+	found map[string]string
+	memo  bool
 }
 
 func newIndex(base *index) *index {
@@ -138,20 +146,24 @@ func (x *index) addKeyed(name, k, id string) {
 	if k == "" {
 		return
 	}
+	x.found = nil
 	if _, ok := x.key(k); !ok {
 		x.byKey[k] = id
 		if x.trace != nil {
 			x.trace.write('k', k, id)
 		}
 	}
-	if sk := stemKey(name); sk != "" && isLatin(name) {
-		if _, ok := x.stemmed(sk); !ok {
-			x.byStem[sk] = id
-			if x.trace != nil {
-				x.trace.write('s', sk, id)
+	if isLatin(name) {
+		if sk := stemKey(name); sk != "" {
+			if _, ok := x.stemmed(sk); !ok {
+				x.byStem[sk] = id
+				if x.trace != nil {
+					x.trace.write('s', sk, id)
+				}
 			}
 		}
 	}
+	// A prefix the base has is found there (the base only grows).
 	for i := range k {
 		if i > 0 && i <= maxKeyPrefix {
 			x.addPrefix(k[:i])
@@ -160,10 +172,13 @@ func (x *index) addKeyed(name, k, id string) {
 	x.addPrefix(k)
 }
 
-// addPrefix records p as the prefix of a key.
+// addPrefix records p as the prefix of a key. Untraced, a prefix the
+// base has is left to it (the base only grows).
 func (x *index) addPrefix(p string) {
 	if x.trace != nil {
 		x.trace.write('p', p, "true")
+	} else if x.base != nil && x.base.hasPrefix(p) {
+		return
 	}
 	x.prefix[p] = true
 }
@@ -171,6 +186,22 @@ func (x *index) addPrefix(p string) {
 // lookup returns the concept a whole name stands for, allowing particles
 // and English inflection, or "".
 func (x *index) lookup(name string) string {
+	if !x.memo || x.base == nil || x.trace != nil {
+		return x.lookupNow(name)
+	}
+	if id, ok := x.found[name]; ok {
+		return id
+	}
+	id := x.lookupNow(name)
+	if x.found == nil {
+		x.found = map[string]string{}
+	}
+	x.found[name] = id
+	return id
+}
+
+// lookupNow is lookup, worked out.
+func (x *index) lookupNow(name string) string {
 	toks := tokenize(name)
 	ms := x.mentions(name, toks)
 	if len(ms) == 1 && ms[0].tok0 == 0 && ms[0].tok1 == len(toks)-1 {
@@ -192,7 +223,8 @@ type mention struct {
 func (x *index) mentions(s string, toks []token) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
-		var best *mention
+		var best mention
+		found := false
 		key := ""
 		for j := i; j < len(toks) && j-i < 10; j++ {
 			if j > i && toks[j].hard {
@@ -201,23 +233,23 @@ func (x *index) mentions(s string, toks []token) []mention {
 			prev := key
 			key += toks[j].norm
 			if id, ok := x.key(key); ok {
-				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
+				found, best = true, mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
 			} else if toks[j].hangul {
 				for _, rest := range stripParticles(toks[j].norm) {
 					if id, ok := x.key(prev + rest); ok {
 						end := toks[j].start + len(rest)
-						best = &mention{start: toks[i].start, end: end, tok0: i, tok1: j, id: id, particle: s[end:toks[j].end]}
+						found, best = true, mention{start: toks[i].start, end: end, tok0: i, tok1: j, id: id, particle: s[end:toks[j].end]}
 						break
 					}
 				}
 			} else if id, ok := x.stemmed(prev + stem(toks[j].norm)); ok && !toks[j].hangul && !isAcronym(s[toks[j].start:toks[j].end]) {
-				best = &mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
+				found, best = true, mention{start: toks[i].start, end: toks[j].end, tok0: i, tok1: j, id: id}
 			}
 			if !x.hasPrefix(key) {
 				break
 			}
 		}
-		if best == nil {
+		if !found {
 			i++
 			continue
 		}
@@ -241,7 +273,7 @@ func (x *index) mentions(s string, toks []token) []mention {
 		// word: "DNS" is not in "DNSSEC" (tokens already split these),
 		// and "스택" is not in "스택오버플로" unless what follows is a
 		// particle.
-		out = append(out, *best)
+		out = append(out, best)
 		i = best.tok1 + 1
 	}
 	return out
@@ -271,7 +303,7 @@ func topicParticle(p string) bool {
 // that it points back at that concept rather than naming another: "stores"
 // in "Stores such as BigTable" under "Wide column store".
 func headMatches(word, name string) bool {
-	w := stem(strings.ToLower(word))
-	last := strings.ToLower(lastWord(name))
+	w := stem(lowerCase(word))
+	last := lowerCase(lastWord(name))
 	return w != "" && w == stem(last)
 }

@@ -90,6 +90,7 @@ func newMergeExtractor(base *extractor, pass int) *extractor {
 	e.pass = pass
 	e.trace = &trace{}
 	e.idx.trace = e.trace
+	e.idx.memo = false
 	return e
 }
 

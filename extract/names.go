@@ -190,7 +190,7 @@ func splitAliases(inside string) []string {
 		if eq {
 			p = strings.TrimLeft(p, "= ")
 		}
-		if strings.HasPrefix(strings.ToLower(p), "or ") {
+		if strings.HasPrefix(lowerCase(p), "or ") {
 			p = strings.TrimSpace(p[3:])
 		}
 		if p != "" {
@@ -224,11 +224,12 @@ func isAlias(outer, alt string) bool {
 }
 
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return s[i+n:]
 	}
-	return f[len(f)-1]
+	return s
 }
 
 func initials(s string) string {
@@ -348,7 +349,7 @@ func nameLike1(s string, strict bool) bool {
 		return false
 	}
 	for i, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ",.()"))
+		lw := lowerCase(strings.Trim(w, ",.()"))
 		if strict && enClauseWords[lw] && (fn(lw) != 0 || i == 0 && len(words) > 1 || w == lw && len(words) == 1) {
 			return false // "Use X", "the …", "is": a clause; "Sorted Set", "Set" are names
 		}
@@ -390,7 +391,7 @@ func lowerAfter(words []string) bool {
 	if len(words) < 2 {
 		return false
 	}
-	w := strings.ToLower(words[1])
+	w := lowerCase(words[1])
 	return unicode.IsLower(firstRune(words[1])) && fn(w) != fnConj // "Stop and Wait" is a name
 }
 
@@ -588,7 +589,7 @@ func stemKey(name string) string {
 	last := words[len(words)-1]
 	if !isAcronym(last) {
 		// "HTTPS" is not the plural of "HTTP".
-		last = stem(strings.ToLower(last))
+		last = stem(lowerCase(last))
 	}
 	words[len(words)-1] = last
 	return nameKey(strings.Join(words, " "))

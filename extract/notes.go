@@ -182,7 +182,7 @@ func walkDir(root, prefix string, seen map[string]bool) (notes []Note, warnings 
 }
 
 func isMarkdown(p string) bool {
-	ext := strings.ToLower(filepath.Ext(p))
+	ext := lowerCase(filepath.Ext(p))
 	return ext == ".md" || ext == ".markdown"
 }
 

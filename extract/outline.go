@@ -528,7 +528,7 @@ func (b *builder) htmlList(s string, start int) {
 		pending.WriteString(s[pos:m[0]])
 		pos = m[1]
 		closing := s[m[2]:m[3]] == "/"
-		tag := strings.ToLower(s[m[4]:m[5]])
+		tag := lowerCase(s[m[4]:m[5]])
 		switch tag {
 		case "dt":
 			if !closing {
@@ -1037,7 +1037,7 @@ func noteBlocks(src []byte) ([]byte, map[int]noteMeta) {
 		}
 	}
 	var metas map[int]noteMeta
-	var out []byte
+	out := make([]byte, 0, len(src)+64) // what a note block adds is a short title line
 	out = append(out, bytes.Join(lines[:start], nil)...)
 	for i := start; i < len(lines); i++ {
 		l := bytes.TrimRight(lines[i], " \t\r\n")
@@ -1130,7 +1130,7 @@ func metaDesc(desc, short, src string, line int) (string, int) {
 // proseLike reports whether a description is written as a sentence.
 func proseLike(s string) bool {
 	s = strings.TrimSpace(s)
-	lower := strings.ToLower(s)
+	lower := lowerCase(s)
 	return strings.HasSuffix(s, ".") || strings.Contains(lower, " is ") || strings.Contains(lower, " are ") ||
 		strings.Contains(lower, " based on ") || strings.Contains(s, "이다") || strings.Contains(s, "한다")
 }

@@ -88,7 +88,7 @@ func sentenceSpans(s string) [][2]int {
 		start = end
 	}
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decodeRune(s[i:])
 		switch r {
 		case '\n':
 			emit(i)
@@ -103,7 +103,7 @@ func sentenceSpans(s string) [][2]int {
 				if j := strings.LastIndexAny(word, " (\n"); j >= 0 {
 					word = word[j+1:]
 				}
-				if slices.Contains(abbreviations, strings.ToLower(word)) || len(word) == 1 {
+				if slices.Contains(abbreviations, lowerCase(word)) || len(word) == 1 {
 					break
 				}
 			}
@@ -146,7 +146,10 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if s == "" {
 		return
 	}
-	st := &sent{s: s, lower: asciiLower(s), ws: words(s), marks: marksIn(t, start, start+len(s)), ko: hasHangul(s), t: t, off: start, known: e.known}
+	// The words are read only while the sentence is: their slice is
+	// used again for the next sentence.
+	st := &sent{s: s, lower: asciiLower(s), ws: e.takeWords(s), marks: marksIn(t, start, start+len(s)), ko: hasHangul(s), t: t, off: start, known: e.known}
+	defer e.giveWords(st.ws)
 	st.ev = graph.Evidence{File: e.file, Line: t.lineAt(start), Text: s}
 	e.line = st.ev.Line
 	e.defineMarked(st, t, start)
@@ -186,6 +189,24 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	}
 }
 
+// takeWords returns the words of s in a slice of e's spares.
+func (e *extractor) takeWords(s string) []word {
+	var buf []word
+	if n := len(e.spareWords); n > 0 {
+		buf, e.spareWords = e.spareWords[n-1], e.spareWords[:n-1]
+	}
+	if e.analyses == nil {
+		e.analyses = map[string]*analysis{}
+	}
+	return appendWords(buf, s, e.analyses)
+}
+
+// giveWords takes back a slice of takeWords that is read no more. (An
+// extractor reads one note: what the slice still holds is of it.)
+func (e *extractor) giveWords(ws []word) {
+	e.spareWords = append(e.spareWords, ws[:0])
+}
+
 // instruction reports whether a Korean sentence ends in an imperative or
 // hortative verb: "사용하자", "주의하세요", "확인하라".
 func instruction(st *sent) bool {
@@ -222,34 +243,92 @@ type cueHit struct {
 // they overlap, ordered by position.
 func findCues(lower string) []cueHit {
 	var cands []cueHit
-	for at, r := range lower {
-		for _, c := range cuesStartingWith(r) {
-			if strings.HasPrefix(lower[at:], c.phrase) {
-				cands = append(cands, cueHit{c: c, at: at, end: at + len(c.phrase)})
+	prev := utf8.RuneError // the rune before at; the text is valid UTF-8
+	for at := 0; at < len(lower); {
+		r, n := rune(lower[at]), 1
+		var es []cueEntry
+		if r < utf8.RuneSelf {
+			es = cueIndexASCII[r]
+		} else {
+			r, n = decodeRune(lower[at:])
+			if i := r - hangulFirst; i >= 0 && i <= hangulLast-hangulFirst && cueHangulStarts[i>>6]&(1<<(i&63)) != 0 {
+				es = cueIndexHangul[i]
 			}
 		}
+		before := prev
+		prev = r
+		if len(es) == 0 {
+			at += n
+			continue
+		}
+		// A phrase that fails cueBoundary by the rune before it is not
+		// worth comparing.
+		alnum, hangul := before < utf8.RuneSelf && asciiAlnum(byte(before)), isHangul(before)
+		rest := lower[at:]
+		// The phrases that are the rune alone, then those whose next
+		// byte follows it here.
+		for pass := range 2 {
+			next := int16(-1)
+			if pass == 1 {
+				if n >= len(rest) {
+					break
+				}
+				next = int16(rest[n])
+			}
+			sub := cuesWithNext(es, next)
+			for k := range sub {
+				e := &sub[k]
+				if e.after == afterNotAlnum && alnum || e.after == afterNotHangul && hangul {
+					continue
+				}
+				if strings.HasPrefix(rest, e.c.phrase) && cueBoundary(lower, at, at+len(e.c.phrase), e.c) {
+					cands = append(cands, cueHit{c: e.c, at: at, end: at + len(e.c.phrase)})
+				}
+			}
+		}
+		at += n
 	}
 	if len(cands) == 0 {
 		return nil
 	}
 	slices.SortStableFunc(cands, func(a, b cueHit) int { return (b.end - b.at) - (a.end - a.at) })
 	var hits []cueHit
-	taken := make([]bool, len(lower)+1)
 	for _, h := range cands {
 		c := h.c
-		if !cueBoundary(lower, h.at, h.end, c) || slices.Contains(taken[h.at:h.end], true) {
-			continue
+		if slices.ContainsFunc(hits, func(o cueHit) bool { return o.at < h.end && h.at < o.end }) {
+			continue // it overlaps a longer phrase
 		}
 		if c.start && strings.TrimSpace(lower[:h.at]) != "" || c.notStart && strings.TrimSpace(strings.Trim(lower[:h.at], "*_`-")) == "" {
 			continue
-		}
-		for k := h.at; k < h.end; k++ {
-			taken[k] = true
 		}
 		hits = append(hits, h)
 	}
 	slices.SortFunc(hits, func(a, b cueHit) int { return a.at - b.at })
 	return hits
+}
+
+// cuesWithNext returns the entries of es (sorted by next) whose next is
+// next.
+func cuesWithNext(es []cueEntry, next int16) []cueEntry {
+	lo, hi := 0, len(es)
+	for lo < hi { // the first entry with next >= next
+		m := int(uint(lo+hi) >> 1)
+		if es[m].next < next {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	end := lo
+	for end < len(es) && es[end].next == next {
+		end++
+	}
+	return es[lo:end]
+}
+
+// asciiAlnum reports whether b is an ASCII letter or digit.
+func asciiAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets into the
@@ -269,17 +348,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// cuesStartingWith returns the cues whose phrase starts with r.
-func cuesStartingWith(r rune) []*cue {
-	switch {
-	case r < 0x80:
-		return cuesByASCII[r]
-	case r >= hangulFirst && r <= hangulLast:
-		return cuesByHangul[r-hangulFirst]
-	}
-	return nil
 }
 
 // The Hangul syllables, U+AC00 to U+D7A3.
@@ -302,6 +370,69 @@ var cuesByASCII, cuesByHangul = func() (a [0x80][]*cue, h [hangulLast - hangulFi
 	return a, h
 }()
 
+// cueEntry is a cue in the index findCues reads, with what it asks of the
+// text around its first rune.
+type cueEntry struct {
+	c *cue
+	// next is the byte after the phrase's first rune, or -1 when the
+	// phrase is that rune.
+	next int16
+	// after is the rune before the phrase that fails cueBoundary.
+	after cueAfter
+}
+
+type cueAfter uint8
+
+const (
+	afterAny       cueAfter = iota
+	afterNotAlnum           // an English phrase: not after an ASCII letter or digit
+	afterNotHangul          // a Korean phrase that starts a word of its own: not after Hangul
+)
+
+// cueIndexASCII and cueIndexHangul are cuesByASCII and cuesByHangul as
+// entries, sorted by next and otherwise in the same order (which counts
+// only between entries of one phrase); cueHangulStarts has a bit for each
+// syllable a phrase starts with.
+var cueIndexASCII, cueIndexHangul, cueHangulStarts = func() (a [0x80][]cueEntry, h [hangulLast - hangulFirst + 1][]cueEntry, bits [(hangulLast-hangulFirst)/64 + 1]uint64) {
+	entry := func(c *cue) cueEntry {
+		r, n := utf8.DecodeRuneInString(c.phrase)
+		e := cueEntry{c: c, next: -1}
+		if n < len(c.phrase) {
+			e.next = int16(c.phrase[n])
+		}
+		switch {
+		case c.lang == "en":
+			e.after = afterNotAlnum
+		case !strings.ContainsRune(koreanCueStarts, r):
+			e.after = afterNotHangul
+		}
+		return e
+	}
+	for r, cs := range cuesByASCII {
+		for _, c := range cs {
+			a[r] = append(a[r], entry(c))
+		}
+	}
+	for i, cs := range cuesByHangul {
+		for _, c := range cs {
+			h[i] = append(h[i], entry(c))
+			bits[i>>6] |= 1 << (i & 63)
+		}
+	}
+	byNext := func(a, b cueEntry) int { return int(a.next) - int(b.next) }
+	for r := range a {
+		slices.SortStableFunc(a[r], byNext)
+	}
+	for i := range h {
+		slices.SortStableFunc(h[i], byNext)
+	}
+	return a, h, bits
+}()
+
+// koreanCueStarts are the first syllables of Korean phrases that may be
+// written onto the word before them.
+const koreanCueStarts = "를을의에와과가이로랑데중등보같기처라으"
+
 // cueBoundary checks that a phrase stands as words: English phrases at word
 // boundaries; Korean phrases not running into a longer word ("사용자").
 func cueBoundary(s string, at, end int, c *cue) bool {
@@ -319,7 +450,7 @@ func cueBoundary(s string, at, end int, c *cue) bool {
 		return false // "구성하는데 사용": a purpose, not the relation
 	}
 	first, _ := utf8.DecodeRuneInString(c.phrase)
-	if at > 0 && isHangul(prev) && !strings.ContainsRune("를을의에와과가이로랑데중등보같기처라으", first) {
+	if at > 0 && isHangul(prev) && !strings.ContainsRune(koreanCueStarts, first) {
 		return false // "대표적으로" and "반면" start words of their own
 	}
 	return true
@@ -474,7 +605,7 @@ func pronounPhrase(st *sent, p phrase) bool {
 	if p.i > 0 {
 		switch st.ws[p.i-1].lower {
 		case "this", "these", "that", "those", "이", "그", "이러한", "그러한", "해당", "이런", "그런":
-			return p.j-p.i == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))]
+			return p.j-p.i == 1 && genericNouns[lowerCase(st.ws[p.i].stem(st.s))]
 		}
 	}
 	return false
@@ -491,7 +622,7 @@ func nameLikePhrase(st *sent, p phrase) bool {
 	if len(ns) != 1 || !nameLike(ns[0].name, true) || utf8.RuneCountInString(ns[0].name) < 2 {
 		return false
 	}
-	last := strings.ToLower(st.ws[p.j-1].stem(st.s))
+	last := lowerCase(st.ws[p.j-1].stem(st.s))
 	if p.j-p.i == 1 && (genericNouns[last] || fn(last) != 0) {
 		return false
 	}
@@ -510,7 +641,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	// "포트 53번".
 	for p.j-p.i > 1 && numberWord(st.ws[p.j-1].stem(st.s)) && !st.joined(p.j-1) { // ("HTTP/2" is a name)
 		p.j--
-		if p.j-p.i > 1 && measureNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))] {
+		if p.j-p.i > 1 && measureNouns[lowerCase(st.ws[p.j-1].stem(st.s))] {
 			p.j-- // "TCP 포트 53번" is TCP's port: TCP
 		}
 	}
@@ -531,10 +662,10 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	// "the Kerberos protocol", "Redis 데이터베이스": a name and its class
 	// (unless the whole is a name of its own).
 	_, whole := e.idx.key(nameKey(text))
-	if id := e.lookupNames(ns[0]); id != "" && (whole || !(p.j-p.i >= 2 && classNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))])) {
+	if id := e.lookupNames(ns[0]); id != "" && (whole || !(p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))])) {
 		return id
 	}
-	if p.j-p.i >= 2 && classNouns[strings.ToLower(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
+	if p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
 		inner := phrase{p.i, p.j - 1}
 		if name := st.text(inner); properName(name) || isAcronym(name) || e.idx.lookup(name) != "" {
 			id := e.idx.lookup(name)
@@ -553,7 +684,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	// name, and the name.
 	if p.j-p.i == 2 {
 		for _, k := range []int{p.j - 1, p.i} {
-			if metaNouns[strings.ToLower(st.ws[k].stem(st.s))] {
+			if metaNouns[lowerCase(st.ws[k].stem(st.s))] {
 				other := phrase{p.i + 1, p.j}
 				if k == p.j-1 {
 					other = phrase{p.i, p.j - 1}
@@ -603,7 +734,7 @@ func withoutGenericHead(st *sent, p phrase) string {
 	}
 	last := st.ws[p.j-1]
 	stemText := last.stem(st.s)
-	if genericHeads[strings.ToLower(stemText)] && p.j-p.i > 1 {
+	if genericHeads[lowerCase(stemText)] && p.j-p.i > 1 {
 		return st.text(phrase{p.i, p.j - 1})
 	}
 	for h := range genericHeads {
@@ -633,7 +764,7 @@ func (e *extractor) object(st *sent, p phrase, allowNew, strong bool) string {
 	if id := e.conceptOf(st, p, false); id != "" {
 		return id
 	}
-	if p.j-p.i == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))] {
+	if p.j-p.i == 1 && genericNouns[lowerCase(st.ws[p.i].stem(st.s))] {
 		return ""
 	}
 	if short := withoutGenericHead(st, p); short != "" {
@@ -686,7 +817,7 @@ func englishNewName(st *sent, p phrase) bool {
 		return true
 	}
 	w := st.ws[p.i].text(st.s)
-	return w != strings.ToLower(w) || marked(st, p) || strings.HasSuffix(w, "ing") && len(w) > 5
+	return w != lowerCase(w) || marked(st, p) || strings.HasSuffix(w, "ing") && len(w) > 5
 }
 
 // known reports whether name is a known concept's.
@@ -709,7 +840,7 @@ func (e *extractor) lookupNames(ns nameSet) string {
 // a name.
 func (e *extractor) defineText(s string) string {
 	ns := parseNames(strings.TrimSpace(s))
-	if len(ns) != 1 || !nameLike(ns[0].name, true) || utf8.RuneCountInString(ns[0].name) < 2 || genericNouns[strings.ToLower(ns[0].name)] {
+	if len(ns) != 1 || !nameLike(ns[0].name, true) || utf8.RuneCountInString(ns[0].name) < 2 || genericNouns[lowerCase(ns[0].name)] {
 		return ""
 	}
 	if id := e.lookupNames(ns[0]); id != "" {
@@ -726,7 +857,7 @@ func (e *extractor) defineWiki(shown, target string, line int) {
 	if len(ns) != 1 {
 		return
 	}
-	if !strings.EqualFold(shown, target) && !strings.Contains(strings.ToLower(shown), strings.ToLower(target)) && !strings.ContainsAny(shown, ":@>") && nameLike(shown, true) && len(strings.Fields(shown)) <= 3 {
+	if !strings.EqualFold(shown, target) && !strings.Contains(lowerCase(shown), lowerCase(target)) && !strings.ContainsAny(shown, ":@>") && nameLike(shown, true) && len(strings.Fields(shown)) <= 3 {
 		ns[0].aliases = append(ns[0].aliases, shown)
 	}
 	e.define(ns[0], line, fromText)
@@ -754,7 +885,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 				e.defineWiki(name, m.target, t.lineAt(start+m.start))
 				continue
 			}
-		case strings.Contains(name, " ") && fn(strings.ToLower(firstWord(name))) != 0 && fn(strings.ToLower(firstWord(name))) != fnDet:
+		case strings.Contains(name, " ") && fn(lowerCase(firstWord(name))) != 0 && fn(lowerCase(firstWord(name))) != fnDet:
 			continue // "Towards Robust Distributed Systems": a title, not a name
 		case m.start <= 1 && (m.kind == markBold || m.kind == markLink) && opensTopic(st.s[m.end:]):
 		case m.kind == markCode && strings.Contains(name, " "):
@@ -765,7 +896,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 		default:
 			continue
 		}
-		if ns := parseNames(name); len(ns) == 1 && nameLike(ns[0].name, true) && !genericNouns[strings.ToLower(ns[0].name)] {
+		if ns := parseNames(name); len(ns) == 1 && nameLike(ns[0].name, true) && !genericNouns[lowerCase(ns[0].name)] {
 			e.define(ns[0], t.lineAt(start+m.start), fromBold)
 		}
 	}
@@ -791,7 +922,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 			e.define(nameSet{name: name}, t.lineAt(start+w.start), fromLetters)
 			continue
 		}
-		if !namedWord(name) || genericNouns[strings.ToLower(name)] || fn(strings.ToLower(name)) != 0 || e.idx.lookup(name) != "" {
+		if !namedWord(name) || genericNouns[lowerCase(name)] || fn(lowerCase(name)) != 0 || e.idx.lookup(name) != "" {
 			continue
 		}
 		if e.pass == 1 && isAcronym(name) {
@@ -868,7 +999,7 @@ func (e *extractor) latinTerms(st *sent, t *text, start int) {
 			j++
 		}
 		name := st.s[w.start:st.ws[j-1].stemEnd]
-		if len(name) >= 3 && !isAcronym(name) && fn(strings.ToLower(firstWord(name))) == 0 && !genericNouns[strings.ToLower(name)] && e.idx.lookup(name) == "" {
+		if len(name) >= 3 && !isAcronym(name) && fn(lowerCase(firstWord(name))) == 0 && !genericNouns[lowerCase(name)] && e.idx.lookup(name) == "" {
 			if ns, ok := nameOf(name); ok {
 				e.define(ns, t.lineAt(start+w.start), fromLetters)
 			}
@@ -949,7 +1080,7 @@ func opensTopic(rest string) bool {
 			return true
 		}
 	}
-	lower := strings.ToLower(r)
+	lower := lowerCase(r)
 	for _, w := range []string{"is ", "are ", "was ", "means ", "refers ", "uses ", "provides ", "allows ", "stores "} {
 		if strings.HasPrefix(lower, w) {
 			return true
@@ -1088,7 +1219,7 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				return c.subject
 			}
 			// "The CAP acronym stands for …" under CAP Theorem.
-			if p.j-p.i == 2 && genericHeads[st.ws[p.j-1].lower] && strings.HasPrefix(strings.ToLower(e.nameOf(c.subject)), strings.ToLower(st.ws[p.i].text(st.s))+" ") {
+			if p.j-p.i == 2 && genericHeads[st.ws[p.j-1].lower] && strings.HasPrefix(lowerCase(e.nameOf(c.subject)), lowerCase(st.ws[p.i].text(st.s))+" ") {
 				return c.subject
 			}
 			// A phrase is there: it is the subject, or the sentence is

@@ -137,7 +137,7 @@ func (e *extractor) subsection(child string, parent scope, s *section, siblings 
 		return // "### 물리 계층을 처리하는 기기" under "## 데이터 링크 계층을 처리하는 기기": a sibling, misplaced
 	}
 	switch {
-	case containsAfterStart(name, p) || sharesHead(name, p) && !genericNouns[strings.ToLower(lastWord(name))]:
+	case containsAfterStart(name, p) || sharesHead(name, p) && !genericNouns[lowerCase(lastWord(name))]:
 		e.relate(child, graph.TypeOf, parent.subject, 0.7, ev, "heading-kind")
 	case s.kind != sectionHeading:
 		// A bold line under a heading is read as the heading's list.
@@ -251,8 +251,8 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 // concept's head noun: kinds of "CDN 캐싱방식", parts of "3Tier
 // Architecture".
 func headMode(name string) listMode {
-	last := strings.ToLower(lastWord(name))
-	several := len(strings.Fields(name)) > 1
+	last := lowerCase(lastWord(name))
+	several := strings.IndexFunc(strings.TrimFunc(name, unicode.IsSpace), unicode.IsSpace) >= 0 // more than one word
 	if r, ok := strings.CutSuffix(last, "계층"); ok && r != "" && strings.Trim(r, "0123456789") == "" {
 		return listMode{lab: label{labelRel, graph.PartOf}} // "OSI 7계층": its layers
 	}
@@ -421,7 +421,7 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	}
 	names := splitNames(desc)
 	for _, n := range names {
-		if w := strings.ToLower(n.name); adjective(w) && !strings.Contains(w, " ") || strings.ContainsAny(n.name, "0123456789") || hasFunctionWord(n.name) {
+		if w := lowerCase(n.name); adjective(w) && !strings.Contains(w, " ") || strings.ContainsAny(n.name, "0123456789") || hasFunctionWord(n.name) {
 			names = nil // "hierarchical and distributed naming system": a phrase, not a list
 			break
 		}
@@ -486,7 +486,7 @@ func (e *extractor) sequence(t *text, sc scope) bool {
 // hasFunctionWord reports whether an English name holds a function word:
 // "done in steps of 0.5ms" is a phrase, not a name.
 func hasFunctionWord(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for _, w := range strings.Fields(lowerCase(s)) {
 		if f := fn(w); f != 0 && f != fnDet {
 			return true
 		}

@@ -218,7 +218,7 @@ func labelTitle1(s string) (titleInfo, bool) {
 	}
 	// "<label>: X", "<label> of X", "<label> for X"
 	for _, sep := range []string{":", "：", " of ", " for "} {
-		i := strings.Index(strings.ToLower(s), sep)
+		i := strings.Index(lowerCase(s), sep)
 		if i <= 0 {
 			continue
 		}
@@ -373,7 +373,7 @@ func questionTopic(s string) (nameSet, bool) {
 
 func questionPhrase(s string) (nameSet, bool) {
 	t := strings.TrimSpace(s)
-	lower := strings.ToLower(t)
+	lower := lowerCase(t)
 	for _, p := range questionFrames.prefixes {
 		if strings.HasPrefix(lower, p) {
 			if n, ok := nameOf(strings.TrimRight(strings.TrimSpace(t[len(p):]), "?")); ok {

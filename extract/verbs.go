@@ -53,12 +53,12 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		switch {
 		case pronounPhrase(st, p):
 			objs = append(objs, c.subject)
-		case p.j-p.i == 1 && genericClasses[strings.ToLower(st.ws[p.i].stem(st.s))] && cu.rel == graph.TypeOf:
+		case p.j-p.i == 1 && genericClasses[lowerCase(st.ws[p.i].stem(st.s))] && cu.rel == graph.TypeOf:
 			// "많이 알려진 DB 중 하나" under NoSQL: the section's class.
 			if c.subject != "" {
 				objs = append(objs, c.subject)
 			}
-		case bareLen(st, p) == 1 && genericNouns[strings.ToLower(st.ws[p.i].stem(st.s))]:
+		case bareLen(st, p) == 1 && genericNouns[lowerCase(st.ws[p.i].stem(st.s))]:
 			// "데이터로 저장", "데이터(entry)로": too general to be the object.
 		case p.j-p.i == 1 && idiomObjects[st.ws[p.i].stem(st.s)] && cu.lang == "ko":
 			// "신경을 쓰다" is to care, "힘을 쓰다" to strive.
@@ -378,7 +378,7 @@ func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id stri
 		return "", false
 	}
 	head := &st.ws[p.j-1]
-	if topic != "" && (head.kind == endCopula || p.j-p.i == 1 && genericClasses[strings.ToLower(head.stem(st.s))]) {
+	if topic != "" && (head.kind == endCopula || p.j-p.i == 1 && genericClasses[lowerCase(head.stem(st.s))]) {
 		return topic, true
 	}
 	if topic == "" && p.j == len(st.ws) && c.own && c.subject != "" {

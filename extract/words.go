@@ -36,16 +36,16 @@ type word struct {
 	start, end int // the word, without punctuation around it
 	stemEnd    int // where its stem ends: end when it has no ending
 	ending     string
-	kind       endKind
 	// before and after are the punctuation (not spaces) between this word
 	// and its neighbours: "," "(" ")" ":" "." and the like.
 	before, after string
-	space         bool // white space before the word
-	paren         int  // depth of parentheses the word is in
-	hangul        bool // the stem ends in Hangul
-	latin         bool // the stem is Latin script (with digits and joiners)
 	lower         string
-	fn            fnKind // the function word the word (or its stem) is, or 0
+	paren         int     // depth of parentheses the word is in
+	kind          endKind // what its ending makes of it
+	space         bool    // white space before the word
+	hangul        bool    // the stem ends in Hangul
+	latin         bool    // the stem is Latin script (with digits and joiners)
+	fn            fnKind  // the function word the word (or its stem) is, or 0
 }
 
 func (w *word) text(s string) string { return s[w.start:w.end] }
@@ -58,35 +58,69 @@ func (w *word) hard() bool { return strings.ContainsAny(w.after, ",.;:!?，。�
 func wordsOf(s string) []word { return words(s) }
 
 // words splits s into words.
-func words(s string) []word {
+func words(s string) []word { return appendWords(nil, s, nil) }
+
+// appendWords appends the words of s to out. seen, when not nil, holds
+// the analyses of the words met so far by one goroutine (see analysisOf).
+func appendWords(out []word, s string, seen map[string]*analysis) []word {
 	// A word per space, and one more: appending never grows the slice
 	// for ordinary text.
-	out := make([]word, 0, strings.Count(s, " ")+1)
+	if n := strings.Count(s, " ") + 1; cap(out)-len(out) < n {
+		out = append(make([]word, 0, len(out)+n), out...)
+	}
 	depth := 0
-	var punct strings.Builder
+	// The punctuation since the last word is s[pStart:pEnd] without the
+	// spaces in it: a substring of s unless spaces stand inside it
+	// (split), as in ", (".
+	pStart, pEnd, split := -1, -1, false
+	punct := func() string {
+		switch {
+		case pStart < 0:
+			return ""
+		case !split:
+			return s[pStart:pEnd]
+		}
+		var b strings.Builder
+		for _, r := range s[pStart:pEnd] {
+			if !unicode.IsSpace(r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
 	space := false
 	flush := func(start, end int) {
 		w := word{start: start, end: end, stemEnd: end, space: space, paren: depth}
+		p := punct()
 		if len(out) > 0 {
-			out[len(out)-1].after = punct.String()
+			out[len(out)-1].after = p
 		}
-		w.before = punct.String()
-		punct.Reset()
+		w.before = p
+		pStart, pEnd, split = -1, -1, false
 		space = false
-		a := analysisOf(s[start:end])
+		var a *analysis
+		if seen != nil {
+			a = seen[s[start:end]]
+		}
+		if a == nil {
+			a = analysisOf(s[start:end])
+			if seen != nil {
+				seen[s[start:end]] = a
+			}
+		}
 		w.lower, w.ending, w.kind, w.hangul, w.latin, w.fn = a.lower, a.ending, a.kind, a.hangul, a.latin, a.fn
 		w.stemEnd = start + a.stemLen
 		out = append(out, w)
 	}
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		switch {
 		case wordRune(r):
 			j := i + n
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if wordRune(r2) || unicode.Is(unicode.Mn, r2) {
+				r2, n2 := decodeRune(s[j:])
+				if wordRune(r2) || combining(r2) {
 					j += n2
 					continue
 				}
@@ -114,21 +148,29 @@ func words(s string) []word {
 			continue
 		case unicode.IsSpace(r):
 			space = true
-		case r == '(' || r == '（' || r == '[':
-			punct.WriteRune(r)
-			depth++
-		case r == ')' || r == '）' || r == ']':
-			punct.WriteRune(r)
-			if depth > 0 {
-				depth--
-			}
 		default:
-			punct.WriteRune(r)
+			switch r {
+			case '(', '（', '[':
+				depth++
+			case ')', '）', ']':
+				if depth > 0 {
+					depth--
+				}
+			}
+			if pStart < 0 {
+				pStart = i
+			} else if pEnd != i {
+				split = true
+			}
+			if r == utf8.RuneError && n == 1 {
+				split = true // written as U+FFFD, not as the byte
+			}
+			pEnd = i + n
 		}
 		i += n
 	}
 	if len(out) > 0 {
-		out[len(out)-1].after = punct.String()
+		out[len(out)-1].after = punct()
 	}
 	return out
 }
@@ -138,7 +180,20 @@ func firstRuneAt(s string, i int) rune {
 	return r
 }
 
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// wordRune reports whether r is a letter or a digit.
+func wordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r >= hangulFirst && r <= hangulLast:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// combining reports whether r is a combining mark (Mn) written onto the
+// letter before it.
+func combining(r rune) bool { return r >= 0x300 && unicode.Is(unicode.Mn, r) }
 
 // analysis is what a word is, whatever sentence it is in.
 type analysis struct {
@@ -208,10 +263,10 @@ func analysisOf(t string) *analysis {
 	t = strings.Clone(t)
 	w := word{end: len(t), stemEnd: len(t)}
 	analyze(t, &w)
-	a := &analysis{lower: strings.ToLower(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
+	a := &analysis{lower: lowerCase(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
 	a.fn = fn(a.lower)
 	if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
-		a.fn = fn(strings.ToLower(t[:w.stemEnd]))
+		a.fn = fn(lowerCase(t[:w.stemEnd]))
 	}
 	analyses.put(t, a)
 	return a
@@ -328,4 +383,49 @@ func oneSyllableModifier(t string) bool {
 func hasFinal(w string) bool {
 	r, _ := utf8.DecodeLastRuneInString(w)
 	return r >= hangulFirst && r <= hangulLast && (r-hangulFirst)%28 != 0
+}
+
+// lowerCase is strings.ToLower(s), without the Unicode case tables for
+// ASCII and Hangul syllables, what notes are mostly written in.
+func lowerCase(s string) string {
+	upper := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			upper = upper || c >= 'A' && c <= 'Z'
+			i++
+			continue
+		}
+		r, n := decodeRune(s[i:])
+		if r < hangulFirst || r > hangulLast {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// decodeRune is utf8.DecodeRuneInString, with Hangul syllables decoded
+// without its tables.
+func decodeRune(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	if len(s) >= 3 {
+		if b0, b1, b2 := s[0], s[1], s[2]; b0 >= 0xEA && b0 <= 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			if r := rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F); r >= hangulFirst && r <= hangulLast {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -3,6 +3,7 @@ package graph
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -18,24 +19,47 @@ func NormName(s string) string {
 // NormNFC is [NormName] for text already in NFC, as extracted notes are:
 // it skips normalising again, and returns s itself when it is a key already.
 func NormNFC(s string) string {
-	clean := true
-	for _, r := range s {
-		if ignoredInNames(r) || unicode.ToLower(r) != r {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if isKey(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if !ignoredInNames(r) {
+		switch {
+		case ignoredInNames(r):
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables have no case
+			b.WriteRune(r)
+		default:
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()
+}
+
+// isKey reports whether NormNFC(s) is s: no rune of it is ignored in
+// names or changed by lower-casing. ASCII and Hangul syllables, most of
+// what names are written in, need no case table.
+func isKey(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' || ignoredInNames(rune(c)) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !(r >= 0xAC00 && r <= 0xD7A3) && (ignoredInNames(r) || unicode.ToLower(r) != r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // ignoredInNames reports whether r is left out when names are compared.
