@@ -153,8 +153,8 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			return
 		}
 		gp := st.englishPhraseFrom(g)
-		if !gp.empty() && strings.HasSuffix(ws[gp.i].lower, "ing") && gp.j < len(ws) && ws[gp.j].fn != fnPrep {
-			return // "refers to dividing data …": an activity, not a class
+		if !gp.empty() && strings.HasSuffix(ws[gp.i].lower, "ing") && (gp.j < len(ws) && ws[gp.j].fn != fnPrep || gp.j-gp.i > 1 && participle(ws[gp.i].lower)) {
+			return // "refers to dividing data …": an activity and its object, not a class
 		}
 		if subjID == "" {
 			if !nameLikePhrase(st, subj) {
