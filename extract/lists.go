@@ -299,12 +299,17 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 			return
 		}
 	}
-	// "Lpush, Rpush : 시작과 끝…": several names with one description.
+	// "Lpush, Rpush : 시작과 끝…": several names with one description,
+	// the operations of the parent (products are described one by one).
 	if head != "" && desc != "" && parent != "" {
 		if names := splitNames(head); len(names) > 1 {
 			for _, n := range names {
 				id := e.define(n, line, fromItem)
-				e.relateItem(id, n.name, sc, true, true, ev, it)
+				if p := e.get(sc.subject); sc.list.nested && p != nil && !sameHead(n.name, p.name) {
+					e.relate(id, graph.PartOf, sc.subject, 0.7, ev, "item-part")
+				} else {
+					e.relateItem(id, n.name, sc, true, true, ev, it)
+				}
 				e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
 			}
 			return
