@@ -230,6 +230,9 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 	if class == "" || len(items) == 0 {
 		return false
 	}
+	if e.usedBy(st, items) {
+		return false
+	}
 	fired := false
 	shared := sharedHead(st, items)
 	for i, p := range items {
@@ -565,6 +568,9 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 	if len(items) == 0 {
 		return false
 	}
+	if e.usedBy(st, items) {
+		return false
+	}
 	class, rel := "", graph.TypeOf
 	first := items[0].i
 	for i := first - 1; i >= 0; i-- {
@@ -637,4 +643,42 @@ func sharedHead(st *sent, items []phrase) []string {
 	}
 	out[n-1] = st.text(last)
 	return out
+}
+
+// usedBy reads a Korean sentence that lists what uses something: "TCP를
+// 사용하는 (대표적인) 예로는 HTTP, FTP가 있다" (they use TCP). It relates
+// the items and reports whether the sentence was of that form.
+func (e *extractor) usedBy(st *sent, items []phrase) bool {
+	if !st.ko {
+		return false
+	}
+	for i := 2; i < len(st.ws) && i < 8; i++ {
+		switch st.ws[i].stem(st.s) {
+		case "예", "예시", "사례":
+		default:
+			continue
+		}
+		j := i - 1
+		if st.ws[j].text(st.s) == "대표적인" && j > 1 {
+			j--
+		}
+		if st.ws[j].kind != endModifier || !followsUse(st, j) || st.ws[j-1].kind != endObject {
+			return false
+		}
+		p := st.koreanPhraseAt(j - 1)
+		used := e.conceptOf(st, p, nameLikePhrase(st, p))
+		if used == "" {
+			return false
+		}
+		for _, q := range items {
+			if q.i <= i {
+				continue // the list comes after "예로는"
+			}
+			if id := e.conceptOf(st, q, nameLikePhrase(st, q)); id != "" && id != used {
+				e.relate(id, graph.Uses, used, 0.8, st.ev, "hearst")
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -373,6 +373,16 @@ func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id stri
 	if !(w.kind == endModifier || w.kind == endOf || strings.HasSuffix(w.text(st.s), "인")) || w.hard() {
 		return "", false
 	}
+	// "UDP를 사용하는 (대표적인) 예로는 DNS": examples of users, not a
+	// user; no one in the sentence uses it by this cue.
+	for j := k + 1; j < len(st.ws) && j <= k+2; j++ {
+		if stem := st.ws[j].stem(st.s); stem == "예" || stem == "예시" || stem == "사례" || stem == "경우" {
+			return "", true
+		}
+		if st.ws[j].kind != endModifier {
+			break
+		}
+	}
 	p := st.koreanPhraseFrom(k + 1)
 	if p.empty() || pronounPhrase(st, p) {
 		return "", false
