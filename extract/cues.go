@@ -556,6 +556,10 @@ var qualitySuffixes = []string{"성", "효율", "효과", "ness", "ity", "ility"
 // being a kind of X: "멀티 스레드", "multi-process".
 var quantifierPrefixes = []string{"멀티", "multi", "다중", "복수", "many", "단일", "싱글"}
 
+// exampleNouns name an example: "TCP를 사용하는 예로는 …" lists users of
+// TCP, and the 예 is no concept.
+var exampleNouns = map[string]bool{"예": true, "예시": true, "사례": true}
+
 // genericNouns are words too general to be a concept of their own, as a
 // genus, a class or an object: "it is a way of …", "… 하는 것".
 var genericNouns = map[string]bool{

@@ -584,18 +584,29 @@ func (e *extractor) equation(st *sent, c ctx) bool {
 	return len(names) > 0
 }
 
+// parenGroupAt returns the last word of the parenthesis that opens at
+// word k, or -1 when none opens there.
+func (st *sent) parenGroupAt(k int) int {
+	ws := st.ws
+	if ws[k].paren == 0 || ws[k-1].paren >= ws[k].paren || !strings.Contains(ws[k].before, "(") {
+		return -1
+	}
+	j := k
+	for j+1 < len(ws) && ws[j+1].paren >= ws[k].paren {
+		j++
+	}
+	return j
+}
+
 // parenExamples reads "무선 LAN기술(와이파이 등)", "databases (e.g. MySQL,
 // PostgreSQL)": the names in parentheses ending in "등" or opened by
 // "e.g." are examples of the phrase before them.
 func (e *extractor) parenExamples(st *sent) {
 	ws := st.ws
 	for k := 1; k < len(ws); k++ {
-		if ws[k].paren == 0 || ws[k-1].paren >= ws[k].paren || !strings.Contains(ws[k].before, "(") {
+		j := st.parenGroupAt(k)
+		if j < 0 {
 			continue
-		}
-		j := k
-		for j+1 < len(ws) && ws[j+1].paren >= ws[k].paren {
-			j++
 		}
 		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
 		var body string
@@ -639,12 +650,9 @@ func (e *extractor) parenExamples(st *sent) {
 func (e *extractor) inlineAliases(st *sent) {
 	ws := st.ws
 	for k := 1; k < len(ws); k++ {
-		if ws[k].paren == 0 || ws[k-1].paren >= ws[k].paren || !strings.Contains(ws[k].before, "(") {
+		j := st.parenGroupAt(k)
+		if j < 0 {
 			continue
-		}
-		j := k
-		for j+1 < len(ws) && ws[j+1].paren >= ws[k].paren {
-			j++
 		}
 		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
 		var p phrase

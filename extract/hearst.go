@@ -653,9 +653,7 @@ func (e *extractor) usedBy(st *sent, items []phrase) bool {
 		return false
 	}
 	for i := 2; i < len(st.ws) && i < 8; i++ {
-		switch st.ws[i].stem(st.s) {
-		case "예", "예시", "사례":
-		default:
+		if !exampleNouns[st.ws[i].stem(st.s)] {
 			continue
 		}
 		j := i - 1

@@ -1258,7 +1258,7 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				}
 				break
 			}
-			if head := st.ws[p.j-1].stem(st.s); p.j-p.i == 1 && (head == "예" || head == "예시" || head == "사례") {
+			if p.j-p.i == 1 && exampleNouns[st.ws[p.j-1].stem(st.s)] {
 				continue // "TCP를 사용하는 예로는 …": not the subject
 			}
 			// The clause names its subject: that, or something we do not

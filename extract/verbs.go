@@ -376,7 +376,7 @@ func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id stri
 	// "UDP를 사용하는 (대표적인) 예로는 DNS": examples of users, not a
 	// user; no one in the sentence uses it by this cue.
 	for j := k + 1; j < len(st.ws) && j <= k+2; j++ {
-		if stem := st.ws[j].stem(st.s); stem == "예" || stem == "예시" || stem == "사례" || stem == "경우" {
+		if stem := st.ws[j].stem(st.s); exampleNouns[stem] || stem == "경우" {
 			return "", true
 		}
 		if st.ws[j].kind != endModifier {
