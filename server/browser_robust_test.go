@@ -24,31 +24,7 @@ type browserPage struct {
 
 func newBrowserPage(t *testing.T) *browserPage {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := chromium()
-	if browser == "" {
-		t.Skip("no Chromium found: install Debian's chromium (apt-get install chromium) to run the browser test")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute) // a hang, not a measured time
-	t.Cleanup(cancelTime)
-	return &browserPage{t, ctx}
+	return &browserPage{t, browserContext(t, 1280, 800)}
 }
 
 // poll waits until a JavaScript expression is true.

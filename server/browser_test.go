@@ -29,11 +29,12 @@ func chromium() string {
 	return ""
 }
 
-// TestBrowser drives the page in a real headless Chromium over the sample
-// notes, as a person would: search, select, filter, find a path, export,
-// and watch a note change. Screenshots are saved as test artefacts
-// (go test -artifacts), and to $CONCEPTGRAPH_SCREENSHOTS when set.
-func TestBrowser(t *testing.T) {
+// browserContext is a chromedp context on a headless Chromium with a
+// width×height window, ended when the test ends; it skips the test when
+// there is no Chromium, or in -short mode. The browser starts with the
+// context's first action.
+func browserContext(t *testing.T, width, height int) context.Context {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
@@ -41,6 +42,30 @@ func TestBrowser(t *testing.T) {
 	if browser == "" {
 		t.Skip("no Chromium found: install Debian's chromium (apt-get install chromium) to run the browser test")
 	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute) // a hang, not a measured time
+	t.Cleanup(func() { cancelTime(); cancel(); cancelAlloc() })
+	return ctx
+}
+
+// TestBrowser drives the page in a real headless Chromium over the sample
+// notes, as a person would: search, select, filter, find a path, export,
+// and watch a note change. Screenshots are saved as test artefacts
+// (go test -artifacts), and to $CONCEPTGRAPH_SCREENSHOTS when set.
+func TestBrowser(t *testing.T) {
+	ctx := browserContext(t, 1280, 800)
 
 	// The sample, copied to a folder the server watches.
 	dir := t.TempDir()
@@ -67,24 +92,6 @@ func TestBrowser(t *testing.T) {
 	go s.Watch(watchCtx, []string{dir})
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelTime()
 
 	// poll waits until a JavaScript expression is true.
 	poll := func(what, expr string) {

@@ -33,29 +33,7 @@ const pageReady = `document.body.dataset.state === "ready"`
 // the test when there is none (or in -short mode).
 func openPage(t *testing.T, ts *httptest.Server, width, height int) *page {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := chromium()
-	if browser == "" {
-		t.Skip("no Chromium found: install Debian's chromium (apt-get install chromium) to run the browser test")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTime(); cancel(); cancelAlloc() })
-	p := &page{t: t, ctx: ctx, url: ts.URL}
+	p := &page{t: t, ctx: browserContext(t, width, height), url: ts.URL}
 	p.do("set the viewport", chromedp.EmulateViewport(int64(width), int64(height)))
 	return p
 }
