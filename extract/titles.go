@@ -393,9 +393,15 @@ func questionPhrase(s string) (nameSet, bool) {
 		return nameSet{}, false
 	}
 	// "Reentrant의 개념에 대하여 설명하고, …": the phrase before the frame.
+	// A place opening the question is its topic when what is asked of
+	// it names nothing: "Round Robin 방식에서 time quantum 설정에 따른
+	// 결과를 설명해보세요" is about Round Robin, "TCP에서 흐름 제어를
+	// 설명하세요" about 흐름 제어.
 	words := strings.Fields(t)
+	var place nameSet
+	placed, from := false, 0
 	for i, w := range words {
-		for _, p := range []string{"에 대하여", "에 대해", "의 개념", "의 정의", "이란", "란"} {
+		for _, p := range []string{"에 대하여", "에 대해", "의 개념", "의 정의", "이란", "란", "을 설명", "를 설명"} {
 			first := strings.Fields(p)[0]
 			if !strings.HasSuffix(w, first) || w == first {
 				continue
@@ -403,14 +409,30 @@ func questionPhrase(s string) (nameSet, bool) {
 			if len(strings.Fields(p)) == 2 && (i+1 >= len(words) || !strings.HasPrefix(words[i+1], strings.Fields(p)[1])) {
 				continue
 			}
-			np := append(slices.Clone(words[:i]), strings.TrimSuffix(w, first))
+			np := append(slices.Clone(words[from:i]), strings.TrimSuffix(w, first))
 			if n, ok := nameOf(strings.Join(np, " ")); ok {
 				return n, true
+			}
+		}
+		if !placed && from == 0 && (strings.HasSuffix(w, "에서") || strings.HasSuffix(w, "에서는")) && w != "에서" {
+			np := append(slices.Clone(words[:i]), strings.TrimSuffix(strings.TrimSuffix(w, "는"), "에서"))
+			if n, ok := nameOf(strings.Join(np, " ")); ok {
+				place, placed, from = n, true, i+1
+				continue
 			}
 		}
 		if endsWithCaseParticle(w) {
 			break
 		}
+	}
+	if placed && (strings.Contains(t, "설명") || strings.Contains(t, "말해")) {
+		// "Round Robin 스케줄링 방식에서": a place is named with its
+		// generic head or without.
+		if ws := strings.Fields(place.name); len(ws) > 2 && genericHeads[lowerCase(ws[len(ws)-1])] {
+			place.aliases = append(place.aliases, place.name)
+			place.name = strings.Join(ws[:len(ws)-1], " ")
+		}
+		return place, true
 	}
 	return nameSet{}, false
 }
