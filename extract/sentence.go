@@ -537,6 +537,11 @@ func (e *extractor) topicOf(st *sent, c ctx) string {
 		if p.empty() || p.i != k && !(p.i > k && allOpeners(st, k, p.i)) {
 			return ""
 		}
+		if st.ws[h].kind == endSubject && h+1 < len(st.ws) && st.ws[h+1].kind == endModifier && !boundNounAt(st, h+2) {
+			// "장애가 발생한 서버가 …": the subject of a modifier clause
+			// (but "지연이 발생할 수 있다" is the sentence's).
+			return ""
+		}
 		if pronounPhrase(st, p) {
 			return c.subject
 		}
@@ -557,6 +562,19 @@ func (e *extractor) topicOf(st *sent, c ctx) string {
 		return c.subject
 	}
 	return e.conceptOf(st, p, nameLikePhrase(st, p))
+}
+
+// boundNounAt reports whether word i is a bound noun a modifier makes a
+// predicate with: "발생할 수 있다", "쓰는 것이다".
+func boundNounAt(st *sent, i int) bool {
+	if i >= len(st.ws) {
+		return false
+	}
+	switch st.ws[i].stem(st.s) {
+	case "수", "것", "뿐", "듯", "줄", "때문":
+		return true
+	}
+	return false
 }
 
 // koreanTopicWithin returns the first word from k on, among the first
