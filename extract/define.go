@@ -302,11 +302,35 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
 		return // "A hash function is a function …": its own head noun
 	}
+	if e.placedUnder(subj, genus) {
+		return
+	}
 	if rel == "" {
 		rel = e.definitionRel(subj, genus)
 	}
 	e.relate(subj, rel, genus, 0.75, st.ev, rule)
 	e.memberOf(st, subj, p)
+}
+
+// placedUnder reports whether subj is already related to a concept named
+// after genus with words before it: "Code: 코드 자체를 구성하는 메모리
+// 영역" under "프로세스의 메모리 영역" is one of those, not of a
+// 메모리 영역 of its own.
+func (e *extractor) placedUnder(subj, genus string) bool {
+	g := e.get(genus)
+	if g == nil {
+		return false
+	}
+	tail := " " + lowerCase(g.name)
+	for _, id := range e.neighbours[subj] {
+		if !hasKey(e.relIndex, relKey{subj, id, graph.PartOf}) && !hasKey(e.relIndex, relKey{subj, id, graph.TypeOf}) {
+			continue
+		}
+		if w := e.get(id); w != nil && id != genus && strings.HasSuffix(lowerCase(w.name), tail) {
+			return true
+		}
+	}
+	return false
 }
 
 // memberOf reads what follows a genus: "a protocol in the Internet
@@ -546,6 +570,9 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
 		return // "마이크로 서비스 아키텍쳐 … 아키텍쳐": its own head noun
+	}
+	if e.placedUnder(subj, genus) {
+		return
 	}
 	e.relate(subj, e.definitionRel(subj, genus), genus, 0.7, st.ev, "definition")
 }
