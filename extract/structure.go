@@ -37,13 +37,28 @@ func (e *extractor) doc(d *doc) {
 		}
 		if ns := parseNames(name); len(ns) == 1 {
 			ns[0].aliases = append(ns[0].aliases, d.aliases...)
-			ns[0].aliases = append(ns[0].aliases, file)
+			if !namesSection(d.root, graph.NormName(file), 0) {
+				// (Not when a section names it: "prometheus.md" under
+				// "# Monitoring with Prometheus" has "## Prometheus".)
+				ns[0].aliases = append(ns[0].aliases, file)
+			}
 			root.subject = e.define(ns[0], 1, fromHeading)
 			e.tag(root.subject, d.tags)
 		}
 	}
 	e.note = root.subject
 	e.section(d.root, root)
+}
+
+// namesSection reports whether a section under s below level one is
+// titled key.
+func namesSection(s *section, key string, depth int) bool {
+	for _, c := range s.children {
+		if c.level > 1 && nameKey(cleanTitle(c.title.s)) == key || depth < 8 && namesSection(c, key, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 func baseName(p string) string {
