@@ -67,10 +67,13 @@ func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 // compareSentence reads a short sentence that is a comparison title: "get과
 // post의 차이점은?", "A vs B".
 func (e *extractor) compareSentence(st *sent) {
-	if len(st.ws) > 10 {
+	s := st.s
+	if lead, _, ok := strings.Cut(s, ": "); ok && vsRe.MatchString(lead) && len(strings.Fields(lead)) <= 8 {
+		s = lead // "Rebase vs merge: merge keeps …"
+	} else if len(st.ws) > 10 {
 		return
 	}
-	s := strings.TrimSpace(strings.TrimRight(st.s, "?. "))
+	s = strings.TrimSpace(strings.TrimRight(s, "?. "))
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "은"), "는")
 	if !strings.Contains(s, "차이") && !strings.Contains(lowerCase(s), " vs") && !strings.Contains(s, "비교") {
 		return

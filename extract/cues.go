@@ -38,7 +38,7 @@ var wordEndings = func() []ending {
 		알려진 만들어진 이루어진 주어진 정해진 나뉜 묶인 쓰인 놓인 담긴 불리는 같이 인 중인 중일`)
 	add(endCopula, 0, `이다 입니다 이었다 이며 이고 이지만 인데 이므로 이기에 이라서 이었음 이에요 이죠 이라고도
 		라고도 이니`)
-	add(endCopula, 'v', `였다 예요`)
+	add(endCopula, 'v', `였다 예요 라서`)
 	add(endTopic, 'c', `은 이란 으로는 으로도 이라면`)
 	add(endTopic, 'v', `는 란 라면`)
 	add(endTopic, 'l', `로는 로도`)

@@ -327,6 +327,18 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 			return
 		}
 	}
+	if head != "" && desc != "" && (vsRe.MatchString(head) || strings.Contains(head, "차이")) {
+		if a, b, ok := compareTitle(head); ok {
+			// "- Last-Modified vs ETag: …": the two, set side by side.
+			ida, idb := e.define(a, line, fromItem), e.define(b, line, fromItem)
+			e.relate(ida, graph.ComparedWith, idb, 0.8, ev, "compare-title")
+			e.sentence(t, descAt, len(t.s), ctx{})
+			for _, c := range it.children {
+				e.item(c, sc, nil, depth+1, "")
+			}
+			return
+		}
+	}
 	term, ok := e.term(it, head, desc, bold, sc, parent)
 	if !ok {
 		// (A statement under "다음과 같은 성질" is about the subject still.)
