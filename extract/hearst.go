@@ -582,8 +582,14 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 			}
 			if l, ok := labels[labelKey(st.ws[p.j-1].stem(st.s))]; ok && l.mode == labelRel {
 				// "전제 조건으로는 A, B, C가 있다": the label says how they
-				// relate, to the text's concept.
+				// relate, to the text's concept, or to the one it names
+				// ("격리 수준의 종류에는 …").
 				class, rel = topic, l.rel
+				if p.i > 0 && st.ws[p.i-1].kind == endOf {
+					if owner := st.koreanPhraseAt(p.i - 1); !owner.empty() {
+						class = e.conceptOf(st, owner, nameLikePhrase(st, owner))
+					}
+				}
 				if class == "" {
 					class = c.subject
 				}

@@ -441,6 +441,14 @@ func (e *extractor) labelled(sc scope, desc string, at int, t *text, ev graph.Ev
 	}
 }
 
+// definedAs reports whether an item's description opens as a definition
+// does, with an article: "Release branch: a branch that …" names a
+// concept, though "release" is also a verb.
+func definedAs(desc string) bool {
+	f := lowerCase(firstWord(desc))
+	return f == "a" || f == "an" || f == "the"
+}
+
 // term decides whether an item names a concept: a bold head, "Term:
 // description", or a bare name in a list whose label says what its items
 // are.
@@ -459,7 +467,7 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if len(ns) != 1 || !nameLike(ns[0].name, !bold) {
 		return nameSet{}, false
 	}
-	if f := lowerCase(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 {
+	if f := lowerCase(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 && !definedAs(desc) {
 		return nameSet{}, false // "Support data structures": an instruction or a note
 	}
 	if _, _, ok := compareTitle(ns[0].name); ok && desc == "" && (strings.HasSuffix(cand, "?") || strings.Contains(cand, "차이")) {

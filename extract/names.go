@@ -350,7 +350,7 @@ func nameLike1(s string, strict bool) bool {
 	}
 	for i, w := range words {
 		lw := lowerCase(strings.Trim(w, ",.()"))
-		if strict && enClauseWords[lw] && (fn(lw) != 0 || i == 0 && len(words) > 1 || w == lw && len(words) == 1) {
+		if strict && enClauseWords[lw] && (fn(lw) != 0 || i == 0 && len(words) > 1 && !nominalVerb(words) || w == lw && len(words) == 1) {
 			return false // "Use X", "the …", "is": a clause; "Sorted Set", "Set" are names
 		}
 		// A bold or heading name may hold "your" ("Read Your Own Writes
@@ -446,6 +446,18 @@ var enClauseWords = map[string]bool{
 	"for": true, "with": true, "avoid": true, "tune": true, "tighten": true, "enable": true, "disable": true,
 	"add": true, "make": true, "keep": true, "set": true, "choose": true, "consider": true, "prefer": true,
 	"check": true, "try": true, "learn": true, "read": true, "how": true, "what": true, "why": true,
+}
+
+// nominalVerb reports whether a name opens with a verb that heads names
+// as a noun or participle would, before a capitalised word: "Read
+// Committed", "Read Replica", "Set Associative" (but "Use Redis" is a
+// clause).
+func nominalVerb(words []string) bool {
+	switch lowerCase(words[0]) {
+	case "read", "set":
+		return len(words) > 1 && unicode.IsUpper(firstRune(words[1])) && fn(lowerCase(words[1])) == 0
+	}
+	return false
 }
 
 // predicateEndings close a Korean statement: "없음", "쉬워진다", "가능".

@@ -118,6 +118,9 @@ func (st *sent) koreanPhraseAt(k int) phrase {
 			}
 		}
 	}
+	if s, ok := st.latinItem(k); ok {
+		return phrase{s, k + 1} // "전달 보장 방식에는 At most once, …": an English name as written
+	}
 	i, n := k, 1
 	for i > 0 {
 		prev := &st.ws[i-1]
@@ -150,6 +153,34 @@ func (st *sent) koreanPhraseAt(k int) phrase {
 		return phrase{}
 	}
 	return st.acrossAnd(phrase{i, k + 1})
+}
+
+// latinItem reads the English words ending at k in a Korean sentence as
+// one name, function words and all, when they stand alone between the
+// sentence's marks: "At most once", "Read Committed". It returns where
+// they start.
+func (st *sent) latinItem(k int) (int, bool) {
+	if !st.ko || !st.ws[k].latin {
+		return 0, false
+	}
+	s, fnWords := k, 0
+	for s > 0 {
+		w := &st.ws[s-1]
+		if !w.latin || w.kind != endNone || w.hard() || w.paren != st.ws[k].paren {
+			break
+		}
+		s--
+		if w.fn != 0 {
+			fnWords++
+		}
+	}
+	if fnWords == 0 || k-s >= 4 || st.ws[k].fn != 0 {
+		return 0, false
+	}
+	if s > 0 && !st.ws[s-1].hard() && st.ws[s-1].kind == endNone {
+		return 0, false
+	}
+	return s, true
 }
 
 // relativePhrase extends a Korean noun phrase back over the relative

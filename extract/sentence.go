@@ -1016,6 +1016,9 @@ func (e *extractor) latinTerms(st *sent, t *text, start int) {
 			(unicode.IsUpper(firstRune(st.ws[j].text(st.s))) || st.ws[j].fn == 0 && j+1 < len(st.ws) && st.ws[j+1].latin && unicode.IsUpper(firstRune(st.ws[j+1].text(st.s)))) {
 			j++
 		}
+		if j < len(st.ws) && j-i < 4 && st.ws[j].latin && st.ws[j].paren == 0 && st.ws[j].fn == 0 && !st.ws[j-1].hard() && st.ws[j-1].stemEnd == st.ws[j-1].end && st.ws[j].stemEnd < st.ws[j].end {
+			j++ // "Exactly once는": the English words up to the particle
+		}
 		name := st.s[w.start:st.ws[j-1].stemEnd]
 		if len(name) >= 3 && !isAcronym(name) && fn(lowerCase(firstWord(name))) == 0 && !genericNouns[lowerCase(name)] && e.idx.lookup(name) == "" {
 			if ns, ok := nameOf(name); ok {
@@ -1107,6 +1110,17 @@ func opensTopic(rest string) bool {
 	return false
 }
 
+// kindsOfTopic reports whether the text after "G의 종류" makes G's kinds
+// the sentence's topic: "에는", "로는", "는".
+func kindsOfTopic(rest string) bool {
+	for _, p := range []string{"에는", "으로는", "로는", "는 ", "은 ", "에 는"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // cueRules reads the sentence's cue phrases. It reports whether any of
 // them stated a type_of or example_of of the topic, so that the
 // definition rules need not read it again.
@@ -1124,6 +1138,9 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		}
 		switch h.c.kind {
 		case cueObject, cuePassive, cueUsedFor:
+			if h.c.rel == graph.TypeOf && h.c.lang == "ko" && kindsOfTopic(st.s[h.end:]) {
+				continue // "격리 수준의 종류에는 A, B가 있다": the kinds of it, not what the subject is
+			}
 			if e.frame(st, c, topic, h) && (h.c.rel == graph.TypeOf || h.c.rel == graph.ExampleOf) {
 				typed = true
 			}
