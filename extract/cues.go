@@ -587,6 +587,8 @@ var genericNouns = map[string]bool{
 	"advantages": true, "benefit": true, "benefits": true, "disadvantage": true, "disadvantages": true, "drawback": true,
 	"drawbacks": true, "points": true, "point": true, "details": true, "detail": true, "lines": true, "line": true,
 	"info": true, "issues": true, "problems": true, "structure": true, "development": true, "project": true, "person": true, "people": true, "location": true,
+	// times: "오늘은 캐싱을 정리했다"
+	"오늘": true, "어제": true, "내일": true, "요즘": true, "최근": true, "이번": true, "지난번": true, "today": true, "yesterday": true,
 }
 
 // idiomObjects make fixed expressions with a verb of use: "신경을 쓰다"

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -62,7 +63,7 @@ func parseNames1(s string) []nameSet {
 // punctuation, numbering, emphasis leftovers.
 func cleanTitle(s string) string {
 	s = strings.TrimSpace(s)
-	s = strings.Trim(s, "*_`#")
+	s = dropNotePrefix(strings.Trim(s, "*_`#"))
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = strings.TrimSpace(s[1 : len(s)-1]) // "**[빠른 회복(Fast Recovery)]**"
 	} else if strings.HasPrefix(s, "[") {
@@ -83,6 +84,26 @@ func cleanTitle(s string) string {
 	}
 	return dropNoteWord(strings.TrimSpace(dropNumbering(s)))
 }
+
+// tilRe opens a title that dates its note: "TIL 2026-11-30", "[TIL]
+// 2026.11.30 -", "Today I Learned:".
+var tilRe = regexp.MustCompile(`(?i)^(?:\[?(?:til|today i learned)\]?)(?:\s*[-:|]?\s*(?:\d{2,4}[-./]\d{1,2}[-./]\d{1,2}|\d{6,8}))?\s*[-:|]?\s+`)
+
+// dropNotePrefix drops what dates a note's title before its concept: "TIL
+// 2026-11-30 HTTP 캐시" is about HTTP 캐시.
+// A title that is only "TIL 2024-03-02" names no concept: it is "".
+func dropNotePrefix(s string) string {
+	if loc := tilRe.FindStringIndex(s + " "); loc != nil {
+		rest := strings.TrimSpace(s[min(loc[1], len(s)):])
+		if dateRe.MatchString(rest) {
+			return ""
+		}
+		return rest
+	}
+	return s
+}
+
+var dateRe = regexp.MustCompile(`^(?:\d{2,4}[-./]\d{1,2}[-./]\d{1,2}|\d{6,8})$`)
 
 // noteWords end a title that names its note, not its concept: "CI/CD 도구
 // 정리", "Kubernetes notes".
