@@ -47,6 +47,12 @@ func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 	var b string
 	if h.c.lang == "en" {
 		p := st.englishPhraseFrom(k)
+		if !p.empty() && p.j+1 < len(st.ws) && st.ws[p.j].lower == "like" {
+			// "whereas tools like StatsD rely on …": StatsD.
+			if q := st.englishPhraseFrom(p.j + 1); !q.empty() {
+				p, k = q, q.i
+			}
+		}
 		if !p.empty() && !pronounPhrase(st, p) && p.j < len(st.ws) && (st.ws[p.j].fn == fnAux || englishVerb(st.ws[p.j].lower) || baseVerb(st.ws[p.j].lower) || isCueWord(st.ws[p.j].lower)) {
 			b = e.conceptOf(st, p, nameLikePhrase(st, p) && (p.i == k))
 		}

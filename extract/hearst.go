@@ -439,6 +439,12 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 		}
 		if kindWord(st.ws[p.j-1].lower) {
 			class, whole = whole, ""
+			if q := (phrase{p.i, p.j - 1}); !q.empty() {
+				// "Prometheus has four metric types: …": kinds of metric.
+				if id := e.conceptOf(st, q, nameLikePhrase(st, q)); id != "" {
+					class = id
+				}
+			}
 		}
 		rel = graph.PartOf
 	default:

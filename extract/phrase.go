@@ -274,6 +274,9 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && plural(ws[j-1].lower) && w.lower == w.text(st.s) && baseVerb(w.lower) {
 			break // "StatefulSets keep …": a plural subject and its verb
 		}
+		if j > k && unicode.IsUpper(firstRune(ws[j-1].text(st.s))) && w.lower == w.text(st.s) && baseVerb(w.lower) && j+1 < len(ws) && (ws[j+1].fn == fnPrep || ws[j+1].fn == fnDet) {
+			break // "tools like StatsD rely on …": the verb of the tools
+		}
 		if j > k && st.known != nil && w.lower == w.text(st.s) && plural(w.lower) && !classNouns[w.lower] && !kindWord(w.lower) && st.known(st.s[ws[k].start:ws[j-1].stemEnd]) && !st.known(st.s[ws[k].start:w.stemEnd]) {
 			break // "sharding results in …": a known name, then its verb
 		}
@@ -299,7 +302,13 @@ var irregularParticiples = map[string]bool{
 // baseVerb reports whether w is the base form of one of enVerbs: the verb
 // of a plural subject ("keep", "store").
 func baseVerb(w string) bool {
-	return len(w) > 2 && (enVerbs[w+"s"] || enVerbs[w+"es"]) && !strings.HasSuffix(w, "s")
+	if len(w) <= 2 || strings.HasSuffix(w, "s") {
+		return false
+	}
+	if y, ok := strings.CutSuffix(w, "y"); ok && !strings.ContainsAny(y[len(y)-1:], "aeiou") && enVerbs[y+"ies"] {
+		return true // "rely", "apply"
+	}
+	return enVerbs[w+"s"] || enVerbs[w+"es"]
 }
 
 // englishVerb reports whether w is a verb that never heads a noun phrase

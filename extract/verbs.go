@@ -62,6 +62,8 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			// "데이터로 저장", "데이터(entry)로": too general to be the object.
 		case p.j-p.i == 1 && idiomObjects[st.ws[p.i].stem(st.s)] && cu.lang == "ko":
 			// "신경을 쓰다" is to care, "힘을 쓰다" to strive.
+		case cu.rel == graph.PartOf && kindWord(st.ws[p.j-1].lower):
+			// "Prometheus has four metric types: …": kinds, not a part.
 		case cu.rel == graph.TypeOf || cu.rel == graph.ExampleOf:
 			// "컴퓨터 네트워크 기술의 일종": the class as named, with its
 			// head noun.
