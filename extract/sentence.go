@@ -545,7 +545,7 @@ func (e *extractor) topicOf(st *sent, c ctx) string {
 		if pronounPhrase(st, p) {
 			return c.subject
 		}
-		return e.conceptOf(st, p, nameLikePhrase(st, p))
+		return e.conceptOf(st, p, nameLikePhrase(st, p) && c.only == nil) // (a pro or con names no new concept: "처리량이 높다")
 	}
 	if st.ws[k].fn == fnPrep || st.ws[k].fn == fnConj || st.ws[k].fn == fnWh {
 		return ""
@@ -561,7 +561,7 @@ func (e *extractor) topicOf(st *sent, c ctx) string {
 	if pronounPhrase(st, p) || st.ws[p.i].lower == "this" || st.ws[p.i].lower == "it" {
 		return c.subject
 	}
-	return e.conceptOf(st, p, nameLikePhrase(st, p))
+	return e.conceptOf(st, p, nameLikePhrase(st, p) && c.only == nil)
 }
 
 // boundNounAt reports whether word i is a bound noun a modifier makes a

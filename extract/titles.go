@@ -111,6 +111,11 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 		}
 	}
 	if q, ok := questionTopic(s); ok {
+		if len(q.aliases) == 0 {
+			if info, ok := labelTitle(q.name); ok && info.target != nil {
+				return info // "Kafka의 구성 요소에 대해 설명해주세요": a label of Kafka
+			}
+		}
 		return titleInfo{kind: titleConcept, names: []nameSet{q}}
 	}
 	names := parseNames(s)
@@ -383,6 +388,9 @@ func questionPhrase(s string) (nameSet, bool) {
 		}
 	}
 	for _, suf := range questionFrames.suffixes {
+		if !strings.HasSuffix(t, "?") {
+			suf = strings.TrimSuffix(suf, "?") // a title cleaned of its mark
+		}
 		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
 			if n, ok := nameOf(strings.TrimSpace(strings.TrimSuffix(t, suf))); ok {
 				return n, true
