@@ -391,6 +391,11 @@ func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id stri
 	}
 	head := &st.ws[p.j-1]
 	if topic != "" && (head.kind == endCopula || p.j-p.i == 1 && genericClasses[lowerCase(head.stem(st.s))]) {
+		// "A는 …인 G이고, B는 X 기반의 G'입니다": the topic of the
+		// cue's own clause.
+		if id := e.subjectBefore(st, c, topic, st.wordAt(h.at), "ko"); id != "" {
+			return id, true
+		}
 		return topic, true
 	}
 	if topic == "" && p.j == len(st.ws) && c.own && c.subject != "" {
