@@ -310,7 +310,9 @@ func (e *extractor) classBefore(st *sent, c ctx, topic string, at int) string {
 	// its complement.
 	if p.i >= 2 && (st.ws[p.i-1].lower == "between" || st.ws[p.i-1].lower == "of") {
 		if q := st.englishPhraseBefore(p.i - 1); !q.empty() && q.j == p.i-1 && p.j-q.i <= 5 && !pronounPhrase(st, q) {
-			if id := e.conceptOf(st, phrase{q.i, p.j}, true); id != "" {
+			// (Not a predicate with no subject: "expose metrics of
+			// third-party systems, e.g. …".)
+			if id := e.conceptOf(st, phrase{q.i, p.j}, !baseVerb(st.ws[q.i].lower)); id != "" {
 				return id
 			}
 		}
