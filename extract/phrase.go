@@ -408,6 +408,13 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 	var out []phrase
 	for k < len(st.ws) {
 		p := st.englishPhraseFrom(k)
+		if p.empty() && st.ws[k].lower == "no" && len(out) > 0 {
+			// "…, no preemption and circular wait": an item named by
+			// what it lacks.
+			if q := st.englishPhraseFrom(k + 1); !q.empty() && q.i == k+1 {
+				p = phrase{k, q.j}
+			}
+		}
 		if p.empty() {
 			break
 		}
@@ -453,6 +460,14 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 		case sep == "" && enumGap(next) && !finalItem(st, out):
 			if q := st.englishPhraseFrom(k + 1); !q.empty() && st.known != nil && st.known(st.s[st.ws[p.i].start:st.ws[q.j-1].stemEnd]) {
 				out[len(out)-1] = phrase{p.i, q.j} // "Stop and Wait"
+				k = q.j
+				continue
+			}
+			if q := st.englishPhraseFrom(k + 1); len(out) > 1 && !q.empty() && q.i == k+1 && q.j < len(st.ws) && strings.TrimSpace(st.ws[q.j-1].after) == "," {
+				// "mutual exclusion, hold and wait, no preemption": a
+				// comma after it, so the list goes on; the "and" was
+				// inside an item.
+				out[len(out)-1] = phrase{p.i, q.j}
 				k = q.j
 				continue
 			}

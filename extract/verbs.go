@@ -390,7 +390,15 @@ func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id stri
 		return "", false
 	}
 	head := &st.ws[p.j-1]
-	if topic != "" && (head.kind == endCopula || p.j-p.i == 1 && genericClasses[lowerCase(head.stem(st.s))]) {
+	copula := head.kind == endCopula
+	if p.j < len(st.ws) {
+		// "HTTP/2 기반의 RPC 프레임워크다": the copula contracted, in a
+		// word the phrase stops before.
+		if w := &st.ws[p.j]; w.kind == endPredicate && w.stemEnd == w.start {
+			_, copula = contractedCopula(w.text(st.s))
+		}
+	}
+	if topic != "" && (copula || p.j-p.i == 1 && genericClasses[lowerCase(head.stem(st.s))]) {
 		// "A는 …인 G이고, B는 X 기반의 G'입니다": the topic of the
 		// cue's own clause.
 		if id := e.subjectBefore(st, c, topic, st.wordAt(h.at), "ko"); id != "" {
