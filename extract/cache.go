@@ -199,8 +199,10 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	m := m2
 	e := m.fork()
-	e.compounds()
-	e.basedOn()
+	if m.placed == nil && m.traced {
+		m.placed = &placement{}
+	}
+	e.derive(m.placed)
 	g, next, err := e.build(built)
 	if err != nil {
 		return nil, err

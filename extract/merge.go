@@ -35,6 +35,9 @@ type merging struct {
 	// named is what the relations made of names found of each concept
 	// (see compounds), while it holds.
 	named *namedAfter
+	// placed is what the relations say of placing concepts, for
+	// compounds, once it has been asked for.
+	placed *placement
 	// traced is set when what each op did is recorded (see mergeAll).
 	traced bool
 }
@@ -341,6 +344,9 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			} else {
 				delete(e.relIndex, t.rel)
 			}
+			if m.placed != nil {
+				m.placed.set(t.rel, s.relIndex[t.rel])
+			}
 			continue
 		}
 		concepts[t.concept] = true
@@ -531,10 +537,13 @@ func mergeRelations(a, b []*relation) []*relation {
 }
 
 // fork returns an extractor that reads the merge's state and changes only
-// its own copy of the relations: for the relations made of names, which
-// follow every note's.
+// its own copy of the list of relations: for the relations made of names,
+// which follow every note's (see derive, which only reads the index of
+// relations the two share).
 func (m *merging) fork() *extractor {
 	e := m.e
+	rels := make([]*relation, len(e.rels), len(e.rels)+len(m.named.made)+16)
+	copy(rels, e.rels)
 	return &extractor{base: e.base, pass: e.pass, byID: e.byID, concepts: e.concepts, idx: e.idx,
-		rels: slices.Clone(e.rels), relIndex: maps.Clone(e.relIndex), at: stamp(len(m.logs), 0), named: m.named}
+		rels: rels, relIndex: e.relIndex, at: stamp(len(m.logs), 0), named: m.named}
 }
