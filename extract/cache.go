@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"golang.org/x/text/unicode/norm"
+
+	"conceptgraph/graph"
 )
 
 // A Cache extracts the graph of a set of notes again and again as they
@@ -203,10 +205,13 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		m.placed = &placement{}
 	}
 	e.derive(m.placed)
-	g, next, err := e.build(built)
-	if err != nil {
-		return nil, err
+	g, next, ok := e.revise(built)
+	if !ok {
+		if g, next, err = e.build(built); err != nil {
+			return nil, err
+		}
 	}
+	next.relFrom = e.rels
 
 	c.notes = make(map[string]*cached, len(notes))
 	for i, n := range notes {
@@ -348,4 +353,75 @@ func (s *cached) mentionsAny(keys []string) bool {
 		}
 	}
 	return false
+}
+
+// revise is build's quick way for what a few notes' change makes most
+// often: the concepts prev was built of, in the same order, each under the
+// same id and names, and the relations it was built of, in the same
+// order. It compares with prev's only the concepts and relations that are
+// not the very ones prev's were (a concept or relation that changes is a
+// new one), revises prev's graph with those that differ (see
+// graph.Graph.Revise), and makes prev what it built. When e is not so, it
+// reports false and leaves prev as it was.
+func (e *extractor) revise(prev *built) (*graph.Graph, *built, bool) {
+	if prev == nil || len(prev.relFrom) != len(e.rels) {
+		return nil, nil, false
+	}
+	var at []int // where a concept is not prev's
+	var now []*concept
+	i, ok := 0, true
+	e.eachConcept(func(c *concept) {
+		switch {
+		case !ok:
+		case i == len(prev.from):
+			ok = false
+		case c != prev.from[i]:
+			// The same id and names make the same graph id (see build).
+			old := prev.from[i]
+			if c.id != old.id || c.name != old.name || !slices.Equal(c.aliases, old.aliases) {
+				ok = false
+				return
+			}
+			at, now = append(at, i), append(now, c)
+		}
+		i++
+	})
+	if !ok || i != len(prev.from) {
+		return nil, nil, false
+	}
+	var relAt []int
+	for j, r := range e.rels {
+		if old := prev.relFrom[j]; r != old {
+			if r.relKey != old.relKey {
+				return nil, nil, false
+			}
+			relAt = append(relAt, j)
+		}
+	}
+	var cs []graph.Concept
+	for k, j := range at {
+		c, old := now[k], prev.concepts[j]
+		gc := graph.Concept{ID: old.ID, Name: c.name, Aliases: c.aliases, Summary: c.summary,
+			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags))}
+		if gc.Summary != old.Summary || !slices.Equal(gc.Pros, old.Pros) || !slices.Equal(gc.Cons, old.Cons) ||
+			!slices.Equal(gc.Sources, old.Sources) || !slices.Equal(gc.Tags, old.Tags) {
+			cs = append(cs, gc)
+		}
+		prev.from[j], prev.concepts[j] = c, gc
+	}
+	var rs []graph.Relation
+	for _, j := range relAt {
+		r, old := e.rels[j], prev.rels[j]
+		gr := old // the same ends and type
+		gr.Confidence, gr.Evidence = r.conf, r.ev
+		if gr.Confidence != old.Confidence || !slices.Equal(gr.Evidence, old.Evidence) {
+			rs = append(rs, gr)
+		}
+		prev.relFrom[j], prev.rels[j] = r, gr
+	}
+	g := prev.g.Revise(cs, rs)
+	// A copy of the Graph value, as build keeps.
+	gv := *g
+	prev.g = &gv
+	return g, prev, true
 }
