@@ -20,7 +20,7 @@ import (
 func (e *extractor) derive(p *placement) {
 	d := &deriving{e: e, own: map[relKey]*relation{}, made: map[relKey]*relation{}, uses: map[string]*relation{}}
 	d.compounds(p)
-	d.basedOn()
+	d.basedOn(d.based)
 }
 
 // deriving is one call of derive.
@@ -32,6 +32,14 @@ type deriving struct {
 	// they are of.
 	own, made map[relKey]*relation
 	uses      map[string]*relation
+	// based are the concepts named after what they are based on, in
+	// order, and that (see basedOn).
+	based []basing
+}
+
+type basing struct {
+	c  *concept
+	id string
 }
 
 // compounds relates concepts whose name ends in another concept's name,
@@ -53,6 +61,9 @@ func (d *deriving) compounds(p *placement) {
 	}
 	changed := p.changed()
 	e.eachConcept(func(c *concept) {
+		if id := e.named.basisOf(e, c); id != "" && id != c.id && len(c.sources) > 0 {
+			d.based = append(d.based, basing{c, id})
+		}
 		head := e.named.headOf(e, c)
 		if head == "" || len(c.sources) == 0 {
 			return
@@ -330,26 +341,12 @@ func (e *extractor) compoundHead(c *concept) string {
 	return ""
 }
 
-// basedOn relates a concept named after what it is based on ("VIP 기반",
-// "Hash 기반 방식", "push-based") to that: it uses it.
-func (d *deriving) basedOn() {
-	e := d.e
-	e.eachConcept(func(c *concept) {
-		var id string
-		ok := false
-		if e.named != nil {
-			id, ok = e.named.base[c]
-		}
-		if !ok {
-			id = e.basis(c)
-			if e.named != nil {
-				e.named.base[c] = id
-			}
-		}
-		if id != "" && id != c.id && len(c.sources) > 0 {
-			d.relate(c.id, graph.Uses, id, 0.6, graph.Evidence{File: c.sources[0].File, Line: c.sources[0].Line, Text: c.name}, "compound")
-		}
-	})
+// basedOn relates each concept of based, named after what it is based on
+// ("VIP 기반", "Hash 기반 방식", "push-based"), to that: it uses it.
+func (d *deriving) basedOn(based []basing) {
+	for _, b := range based {
+		d.relate(b.c.id, graph.Uses, b.id, 0.6, graph.Evidence{File: b.c.sources[0].File, Line: b.c.sources[0].Line, Text: b.c.name}, "compound")
+	}
 }
 
 // basis returns the concept c's name says it is based on, or "".
@@ -402,6 +399,19 @@ func (n *namedAfter) madeOf(id string) (madeOf, bool) {
 	}
 	m, ok := n.made[id]
 	return m, ok
+}
+
+// basisOf returns e.basis(c), remembered.
+func (n *namedAfter) basisOf(e *extractor, c *concept) string {
+	if n == nil {
+		return e.basis(c)
+	}
+	id, ok := n.base[c]
+	if !ok {
+		id = e.basis(c)
+		n.base[c] = id
+	}
+	return id
 }
 
 // headOf returns e.compoundHead(c), remembered.
