@@ -85,8 +85,9 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	fresh := make([]bool, len(notes))
 	docs := make([]*doc, len(notes))
 	var todo []int
+	sums := c.sums(notes)
 	for i, n := range notes {
-		sum := maphash.Bytes(c.seed, n.Data)
+		sum := sums[i]
 		if old := c.notes[n.Name]; old != nil && old.sum == sum && old.size == len(n.Data) {
 			state[i] = old
 			continue
@@ -219,6 +220,22 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	c.pass1, c.pass2, c.dict, c.built = m1, m2, dict, next
 	return &Result{Graph: g, Warnings: warnings, Skipped: skipped}, nil
+}
+
+// sums returns the sums of the notes' contents, made on every core.
+func (c *Cache) sums(notes []Note) []uint64 {
+	sums := make([]uint64, len(notes))
+	parts := min(runtime.GOMAXPROCS(0), 1+len(notes)/64)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			for i := p * len(notes) / parts; i < (p+1)*len(notes)/parts; i++ {
+				sums[i] = maphash.Bytes(c.seed, notes[i].Data)
+			}
+		})
+	}
+	wg.Wait()
+	return sums
 }
 
 // sameLogged reports whether two log entries are the same.
