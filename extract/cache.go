@@ -205,8 +205,8 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	if m.placed == nil && m.traced {
 		m.placed = &placement{}
 	}
-	e.derive(m.placed)
-	g, next, ok := e.revise(built)
+	all := e.derive(m.placed)
+	g, next, ok := e.revise(built, all)
 	if !ok {
 		if g, next, err = e.build(built); err != nil {
 			return nil, err
@@ -373,38 +373,28 @@ func (s *cached) mentionsAny(keys []string) bool {
 }
 
 // revise is build's quick way for what a few notes' change makes most
-// often: the concepts prev was built of, in the same order, each under the
-// same id and names, and the relations it was built of, in the same
-// order. It compares with prev's only the concepts and relations that are
-// not the very ones prev's were (a concept or relation that changes is a
-// new one), revises prev's graph with those that differ (see
+// often: all, every concept known in order (see derive), are the
+// concepts prev was built of, in the same order, each under the same id
+// and names, and e's relations are those prev was built of, in the same
+// order. It compares with prev's only the concepts and relations that
+// are not the very ones prev's were (a concept or relation that changes
+// is a new one), revises prev's graph with those that differ (see
 // graph.Graph.Revise), and makes prev what it built. When e is not so, it
 // reports false and leaves prev as it was.
-func (e *extractor) revise(prev *built) (*graph.Graph, *built, bool) {
-	if prev == nil || len(prev.relFrom) != len(e.rels) {
+func (e *extractor) revise(prev *built, all []*concept) (*graph.Graph, *built, bool) {
+	if prev == nil || len(prev.relFrom) != len(e.rels) || len(all) != len(prev.from) {
 		return nil, nil, false
 	}
 	var at []int // where a concept is not prev's
 	var now []*concept
-	i, ok := 0, true
-	e.eachConcept(func(c *concept) {
-		switch {
-		case !ok:
-		case i == len(prev.from):
-			ok = false
-		case c != prev.from[i]:
+	for i, c := range all {
+		if old := prev.from[i]; c != old {
 			// The same id and names make the same graph id (see build).
-			old := prev.from[i]
 			if c.id != old.id || c.name != old.name || !slices.Equal(c.aliases, old.aliases) {
-				ok = false
-				return
+				return nil, nil, false
 			}
 			at, now = append(at, i), append(now, c)
 		}
-		i++
-	})
-	if !ok || i != len(prev.from) {
-		return nil, nil, false
 	}
 	var relAt []int
 	for j, r := range e.rels {

@@ -10,17 +10,19 @@ import (
 )
 
 // derive adds to e's relations those made of names: compounds, then
-// basedOn. It only reads e.relIndex, which may be shared, and does not
-// bring it up to date.
+// basedOn, and returns every concept known, in order (see eachConcept).
+// It only reads e.relIndex, which may be shared, and does not bring it up
+// to date.
 //
 // p, when set, is what e's relations say of placing concepts, kept up to
 // date by a merge (see placement): what compounds found of each concept
 // that p does not say changed is taken from the last call (see
 // namedAfter). With no p, everything is found afresh.
-func (e *extractor) derive(p *placement) {
+func (e *extractor) derive(p *placement) []*concept {
 	d := &deriving{e: e, own: map[relKey]*relation{}, made: map[relKey]*relation{}, uses: map[string]*relation{}}
 	d.compounds(p)
 	d.basedOn(d.based)
+	return d.all
 }
 
 // deriving is one call of derive.
@@ -35,6 +37,8 @@ type deriving struct {
 	// based are the concepts named after what they are based on, in
 	// order, and that (see basedOn).
 	based []basing
+	// all is every concept known, in order.
+	all []*concept
 }
 
 type basing struct {
@@ -61,6 +65,7 @@ func (d *deriving) compounds(p *placement) {
 	}
 	changed := p.changed()
 	e.eachConcept(func(c *concept) {
+		d.all = append(d.all, c)
 		if id := e.named.basisOf(e, c); id != "" && id != c.id && len(c.sources) > 0 {
 			d.based = append(d.based, basing{c, id})
 		}
