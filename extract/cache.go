@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"golang.org/x/text/unicode/norm"
+
+	"conceptgraph/graph"
 )
 
 // A Cache extracts the graph of a set of notes again and again as they
@@ -83,8 +85,9 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	fresh := make([]bool, len(notes))
 	docs := make([]*doc, len(notes))
 	var todo []int
+	sums := c.sums(notes)
 	for i, n := range notes {
-		sum := maphash.Bytes(c.seed, n.Data)
+		sum := sums[i]
 		if old := c.notes[n.Name]; old != nil && old.sum == sum && old.size == len(n.Data) {
 			state[i] = old
 			continue
@@ -199,12 +202,17 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	m := m2
 	e := m.fork()
-	e.compounds()
-	e.basedOn()
-	g, next, err := e.build(built)
-	if err != nil {
-		return nil, err
+	if m.placed == nil && m.traced {
+		m.placed = &placement{}
 	}
+	all := e.derive(m.placed)
+	g, next, ok := e.revise(built, all)
+	if !ok {
+		if g, next, err = e.build(built); err != nil {
+			return nil, err
+		}
+	}
+	next.relFrom = e.rels
 
 	c.notes = make(map[string]*cached, len(notes))
 	for i, n := range notes {
@@ -212,6 +220,22 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	c.pass1, c.pass2, c.dict, c.built = m1, m2, dict, next
 	return &Result{Graph: g, Warnings: warnings, Skipped: skipped}, nil
+}
+
+// sums returns the sums of the notes' contents, made on every core.
+func (c *Cache) sums(notes []Note) []uint64 {
+	sums := make([]uint64, len(notes))
+	parts := min(runtime.GOMAXPROCS(0), 1+len(notes)/64)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			for i := p * len(notes) / parts; i < (p+1)*len(notes)/parts; i++ {
+				sums[i] = maphash.Bytes(c.seed, notes[i].Data)
+			}
+		})
+	}
+	wg.Wait()
+	return sums
 }
 
 // sameLogged reports whether two log entries are the same.
@@ -346,4 +370,65 @@ func (s *cached) mentionsAny(keys []string) bool {
 		}
 	}
 	return false
+}
+
+// revise is build's quick way for what a few notes' change makes most
+// often: all, every concept known in order (see derive), are the
+// concepts prev was built of, in the same order, each under the same id
+// and names, and e's relations are those prev was built of, in the same
+// order. It compares with prev's only the concepts and relations that
+// are not the very ones prev's were (a concept or relation that changes
+// is a new one), revises prev's graph with those that differ (see
+// graph.Graph.Revise), and makes prev what it built. When e is not so, it
+// reports false and leaves prev as it was.
+func (e *extractor) revise(prev *built, all []*concept) (*graph.Graph, *built, bool) {
+	if prev == nil || len(prev.relFrom) != len(e.rels) || len(all) != len(prev.from) {
+		return nil, nil, false
+	}
+	var at []int // where a concept is not prev's
+	var now []*concept
+	for i, c := range all {
+		if old := prev.from[i]; c != old {
+			// The same id and names make the same graph id (see build).
+			if c.id != old.id || c.name != old.name || !slices.Equal(c.aliases, old.aliases) {
+				return nil, nil, false
+			}
+			at, now = append(at, i), append(now, c)
+		}
+	}
+	var relAt []int
+	for j, r := range e.rels {
+		if old := prev.relFrom[j]; r != old {
+			if r.relKey != old.relKey {
+				return nil, nil, false
+			}
+			relAt = append(relAt, j)
+		}
+	}
+	var cs []graph.Concept
+	for k, j := range at {
+		c, old := now[k], prev.concepts[j]
+		gc := graph.Concept{ID: old.ID, Name: c.name, Aliases: c.aliases, Summary: c.summary,
+			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags))}
+		if gc.Summary != old.Summary || !slices.Equal(gc.Pros, old.Pros) || !slices.Equal(gc.Cons, old.Cons) ||
+			!slices.Equal(gc.Sources, old.Sources) || !slices.Equal(gc.Tags, old.Tags) {
+			cs = append(cs, gc)
+		}
+		prev.from[j], prev.concepts[j] = c, gc
+	}
+	var rs []graph.Relation
+	for _, j := range relAt {
+		r, old := e.rels[j], prev.rels[j]
+		gr := old // the same ends and type
+		gr.Confidence, gr.Evidence = r.conf, r.ev
+		if gr.Confidence != old.Confidence || !slices.Equal(gr.Evidence, old.Evidence) {
+			rs = append(rs, gr)
+		}
+		prev.relFrom[j], prev.rels[j] = r, gr
+	}
+	g := prev.g.Revise(cs, rs)
+	// A copy of the Graph value, as build keeps.
+	gv := *g
+	prev.g = &gv
+	return g, prev, true
 }

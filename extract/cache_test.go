@@ -213,8 +213,10 @@ func sectionVault(t testing.TB) []Note {
 // TestCacheRandomEdits edits a vault of many notes at random, a few notes
 // a step, and checks after each step that the Cache gives the graph and
 // warnings Notes gives. The edits add statements about concepts other
-// notes name, define concepts others mention, rename headings, drop
-// lines, add, delete and empty notes, and change notes back.
+// notes name (at the end of a note or inside it), define concepts others
+// mention and compounds of them (quantified, based on another, or two
+// that each end in the other's name), rename headings, drop lines, add,
+// delete and empty notes, and change notes back.
 func TestCacheRandomEdits(t *testing.T) {
 	orig := sectionVault(t)
 	steps := 40
@@ -252,6 +254,22 @@ func TestCacheRandomEdits(t *testing.T) {
 		},
 		func(n *Note) { // a heading renamed
 			n.Data = []byte(strings.Replace(string(n.Data), "## ", "## "+pick()+" ", 1))
+		},
+		func(n *Note) { // a compound of a concept, placed or not
+			h := pick()
+			n.Data = fmt.Appendf(slices.Clip(n.Data), "\n\n## 분산 %s\n\n분산 %s는 %s의 일종이다.\n\n## Remote %s\n", h, h, pick(), pick())
+		},
+		func(n *Note) { // a quantified compound, and one named after what it is based on
+			n.Data = fmt.Appendf(slices.Clip(n.Data), "\n\n## 멀티 %s\n\n- **%s 기반 방식**: %s\n- **%s-based %s**\n", pick(), pick(), pick(), pick(), pick())
+		},
+		func(n *Note) { // two concepts that may each end in the other's name
+			h := pick()
+			n.Data = fmt.Appendf(slices.Clip(n.Data), "\n\n## Remote %s\n\n## %s (Fast Remote %s)\n", h, h, h)
+		},
+		func(n *Note) { // a statement in the middle of a note
+			lines := strings.Split(string(n.Data), "\n")
+			i := rng.IntN(len(lines))
+			n.Data = []byte(strings.Join(slices.Insert(lines, i, fmt.Sprintf("%s는 %s의 일종이다. %s uses %s.", pick(), pick(), pick(), pick())), "\n"))
 		},
 		func(n *Note) { n.Data = nil }, // emptied: skipped
 		func(n *Note) { // changed back

@@ -1,57 +1,329 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"conceptgraph/graph"
 )
 
+// derive adds to e's relations those made of names: compounds, then
+// basedOn, and returns every concept known, in order (see eachConcept).
+// It only reads e.relIndex, which may be shared, and does not bring it up
+// to date.
+//
+// p, when set, is what e's relations say of placing concepts, kept up to
+// date by a merge (see placement): what compounds found of each concept
+// that p does not say changed is taken from the last call (see
+// namedAfter). With no p, everything is found afresh.
+func (e *extractor) derive(p *placement) []*concept {
+	d := &deriving{e: e, own: map[relKey]*relation{}, made: map[relKey]*relation{}, uses: map[string]*relation{}}
+	d.compounds(p)
+	d.basedOn(d.based)
+	return d.all
+}
+
+// deriving is one call of derive.
+type deriving struct {
+	e *extractor
+	// own are the relations basedOn made or changed; made those
+	// compounds made afresh (not those it remembered), which are kept as
+	// they are made; uses are the uses compounds made, by the concept
+	// they are of.
+	own, made map[relKey]*relation
+	uses      map[string]*relation
+	// based are the concepts named after what they are based on, in
+	// order, and that (see basedOn).
+	based []basing
+	// all is every concept known, in order.
+	all []*concept
+}
+
+type basing struct {
+	c  *concept
+	id string
+}
+
 // compounds relates concepts whose name ends in another concept's name,
 // the head of the compound: "Root DNS" type_of "DNS", "Master-slave
 // replication" type_of "Replication", and "멀티 스레드" uses "스레드" (a
 // quantifier makes it many of them, not a kind). Pairs already related,
 // or already joined by a chain of type_of, are left alone.
-func (e *extractor) compounds() {
-	up := map[string][]string{}
-	example := map[string]bool{}
-	for _, r := range e.rels {
-		if r.typ == graph.TypeOf || r.typ == graph.ExampleOf {
-			up[r.from] = append(up[r.from], r.to)
-		}
-		if (r.typ == graph.ExampleOf || r.typ == graph.TypeOf || r.typ == graph.PartOf) && !onlyPlacedAs(r, "numbered-kind", "item-part", "heading-part") {
-			// Already placed by what the notes say: "Windows Azure" is
-			// an example of PaaS before it is a kind of Azure. (Where
-			// a list puts it says less: "1. Stop and Wait ARQ" under
-			// "오류 제어" is still a kind of ARQ.)
-			example[r.from] = true
+func (d *deriving) compounds(p *placement) {
+	e := d.e
+	keep := p != nil && e.named != nil
+	if p == nil {
+		p = &placement{}
+	}
+	if p.up == nil {
+		p.fill(e.rels)
+		if keep {
+			e.named.made = map[string]madeOf{}
 		}
 	}
+	changed := p.changed()
 	e.eachConcept(func(c *concept) {
-		var head string
-		ok := false
-		if e.named != nil {
-			head, ok = e.named.head[c]
+		d.all = append(d.all, c)
+		if id := e.named.basisOf(e, c); id != "" && id != c.id && len(c.sources) > 0 {
+			d.based = append(d.based, basing{c, id})
 		}
-		if !ok {
-			head = e.compoundHead(c)
-			if e.named != nil {
-				e.named.head[c] = head
-			}
-		}
-		if head == "" || len(c.sources) == 0 || example[c.id] || e.related(c.id, head) || reaches(up, c.id, head) {
+		head := e.named.headOf(e, c)
+		if head == "" || len(c.sources) == 0 {
 			return
 		}
-		rel := graph.TypeOf
-		if quantified(c.name) {
-			rel = graph.Uses
+		h := e.get(head)
+		if made, ok := e.named.madeOf(c.id); ok && made.c == c && made.h == h && !changed[c.id] {
+			if r := made.rel; r != nil {
+				e.rels = append(e.rels, r)
+				if r.typ == graph.Uses {
+					d.uses[c.id] = r
+				}
+			}
+			return
 		}
-		ev := graph.Evidence{Text: c.name}
-		if len(c.sources) > 0 {
-			ev.File, ev.Line = c.sources[0].File, c.sources[0].Line
+		r := d.compound(c, head, p)
+		// A pair that are each other's heads is related by the first of
+		// them only: what the second finds depends on the first, and is
+		// found again every time.
+		if keep && e.named.headOf(e, h) != c.id {
+			e.named.made[c.id] = madeOf{c, h, r}
 		}
-		e.relate(c.id, rel, head, 0.6, ev, "compound")
 	})
+}
+
+// compound relates c to head, the concept its name ends in, unless the
+// notes already place c or relate the two, and returns the relation made
+// (shared: it is copied before it is changed) or nil.
+func (d *deriving) compound(c *concept, head string, p *placement) *relation {
+	if p.placed[c.id] > 0 || d.related(c.id, head) || p.reaches(c.id, head) {
+		return nil
+	}
+	rel := graph.TypeOf
+	if quantified(c.name) {
+		rel = graph.Uses
+	}
+	ev := graph.Evidence{Text: c.name, File: c.sources[0].File, Line: c.sources[0].Line, Rule: "compound"}
+	if len(ev.Text) > maxEvidence {
+		ev.Text = evidenceText(ev.Text)
+	}
+	k := relKey{c.id, head, rel}
+	r := &relation{relKey: k, conf: 0.6, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}, at: d.e.at, shared: true}
+	d.e.rels = append(d.e.rels, r)
+	d.made[k] = r
+	if rel == graph.Uses {
+		d.uses[c.id] = r
+	}
+	return r
+}
+
+// related reports whether any relation joins a and b: one of the notes,
+// or one compounds made in this call of a pair that are each other's
+// heads (no other made here joins two concepts compounds reads).
+func (d *deriving) related(a, b string) bool {
+	if d.e.related(a, b) {
+		return true
+	}
+	for _, t := range []graph.RelationType{graph.TypeOf, graph.Uses} {
+		if d.made[relKey{b, a, t}] != nil || d.made[relKey{a, b, t}] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// relate is e.relate for a relation made of names, where e.relIndex is
+// only read: from and to are known, different and in order (type_of and
+// uses are not symmetric), and the relation of from a concept named after
+// what it is based on is its only one but for what compounds made (see
+// deriving).
+func (d *deriving) relate(from string, typ graph.RelationType, to string, conf float64, ev graph.Evidence, rule string) *relation {
+	e := d.e
+	ev.Rule = rule
+	if len(ev.Text) > maxEvidence {
+		ev.Text = evidenceText(ev.Text)
+	}
+	k := relKey{from, to, typ}
+	r := d.own[k]
+	if r == nil {
+		if r = e.relIndex[k]; r == nil {
+			if u := d.uses[from]; u != nil && u.relKey == k {
+				r = u
+			}
+		}
+		if r == nil {
+			r = &relation{relKey: k, conf: conf, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}, at: e.at}
+			d.own[k] = r
+			e.rels = append(e.rels, r)
+			return r
+		}
+		// One the notes stated, or compounds made: it is copied before
+		// it is changed.
+		cp := *r
+		cp.ev, cp.seen, cp.shared = slices.Clone(r.ev), maps.Clone(r.seen), false
+		e.rels[slices.Index(e.rels, r)] = &cp
+		r = &cp
+		d.own[k] = r
+	}
+	r.conf = max(r.conf, conf)
+	if !r.seen[ev] {
+		r.seen[ev] = true
+		r.ev = append(r.ev, ev)
+	}
+	return r
+}
+
+// A placement is what compounds reads of the relations the notes state:
+// the chains of type_of and example_of between concepts (up, and down
+// the other way), and the concepts the notes place as kinds, examples or
+// parts of others. A merge keeps it up to date (see set), noting the
+// concepts whose findings may change.
+type placement struct {
+	up, down map[string]map[string]int // how many relations join the two
+	placed   map[string]int            // how many relations place each concept
+	flags    map[relKey]uint8          // what each relation counts for (see placementOf)
+	// touched are the ends of the relations set since the last call of
+	// changed, and roots the concepts whose way up changed.
+	touched map[string]bool
+	roots   []string
+}
+
+// fill makes p the placement of rels.
+func (p *placement) fill(rels []*relation) {
+	p.up, p.down, p.placed, p.flags = map[string]map[string]int{}, map[string]map[string]int{}, map[string]int{}, map[relKey]uint8{}
+	for _, r := range rels {
+		p.set(r.relKey, r)
+	}
+	p.touched, p.roots = nil, nil
+}
+
+const (
+	upward  uint8 = 1 << iota // an edge of up
+	placing                   // places its from
+)
+
+// placementOf says what r counts for in a placement.
+func placementOf(r *relation) uint8 {
+	var f uint8
+	if r.typ == graph.TypeOf || r.typ == graph.ExampleOf {
+		f |= upward
+	}
+	if (r.typ == graph.ExampleOf || r.typ == graph.TypeOf || r.typ == graph.PartOf) && !onlyPlacedAs(r, "numbered-kind", "item-part", "heading-part") {
+		// Already placed by what the notes say: "Windows Azure" is an
+		// example of PaaS before it is a kind of Azure. (Where a list
+		// puts it says less: "1. Stop and Wait ARQ" under "오류 제어" is
+		// still a kind of ARQ.)
+		f |= placing
+	}
+	return f
+}
+
+// set makes r (nil for none) the relation of k.
+func (p *placement) set(k relKey, r *relation) {
+	if p.up == nil {
+		return // filled when first read
+	}
+	old, now := p.flags[k], uint8(0)
+	if r != nil {
+		now = placementOf(r)
+	}
+	if p.touched == nil {
+		p.touched = map[string]bool{}
+	}
+	p.touched[k.from], p.touched[k.to] = true, true
+	if old == now {
+		return
+	}
+	if now == 0 {
+		delete(p.flags, k)
+	} else {
+		p.flags[k] = now
+	}
+	if d := count(old&placing != 0, now&placing != 0); d != 0 {
+		p.placed[k.from] += d
+		if p.placed[k.from] == 0 {
+			delete(p.placed, k.from)
+		}
+	}
+	if d := count(old&upward != 0, now&upward != 0); d != 0 {
+		if addEdge(p.up, k.from, k.to, d) {
+			p.roots = append(p.roots, k.from)
+		}
+		addEdge(p.down, k.to, k.from, d)
+	}
+}
+
+// count is how a count changes from had to has.
+func count(had, has bool) int {
+	switch {
+	case has && !had:
+		return 1
+	case had && !has:
+		return -1
+	}
+	return 0
+}
+
+// addEdge adds d to the count of a to b in m, and reports whether the two
+// became joined or parted.
+func addEdge(m map[string]map[string]int, a, b string, d int) bool {
+	if m[a] == nil {
+		m[a] = map[string]int{}
+	}
+	n := m[a][b]
+	m[a][b] = n + d
+	if n+d == 0 {
+		delete(m[a], b)
+		if len(m[a]) == 0 {
+			delete(m, a)
+		}
+	}
+	return n == 0 || n+d == 0
+}
+
+// changed returns the concepts whose findings may have changed since the
+// last call: the ends of every relation set, and every concept with a way
+// up to a concept whose way up changed.
+func (p *placement) changed() map[string]bool {
+	out := p.touched
+	if out == nil {
+		out = map[string]bool{}
+	}
+	stack := p.roots
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out[n] = true
+		for m := range p.down[n] {
+			if !out[m] {
+				out[m] = true
+				stack = append(stack, m)
+			}
+		}
+	}
+	p.touched, p.roots = nil, nil
+	return out
+}
+
+// reaches reports whether to is reachable from from over up.
+func (p *placement) reaches(from, to string) bool {
+	seen := map[string]bool{from: true}
+	stack := []string{from}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for m := range p.up[n] {
+			if m == to {
+				return true
+			}
+			if !seen[m] {
+				seen[m] = true
+				stack = append(stack, m)
+			}
+		}
+	}
+	return false
 }
 
 // compoundHead returns the concept c is a compound of, by its names,
@@ -74,25 +346,12 @@ func (e *extractor) compoundHead(c *concept) string {
 	return ""
 }
 
-// basedOn relates a concept named after what it is based on ("VIP 기반",
-// "Hash 기반 방식", "push-based") to that: it uses it.
-func (e *extractor) basedOn() {
-	e.eachConcept(func(c *concept) {
-		var id string
-		ok := false
-		if e.named != nil {
-			id, ok = e.named.base[c]
-		}
-		if !ok {
-			id = e.basis(c)
-			if e.named != nil {
-				e.named.base[c] = id
-			}
-		}
-		if id != "" && id != c.id && len(c.sources) > 0 {
-			e.relate(c.id, graph.Uses, id, 0.6, graph.Evidence{File: c.sources[0].File, Line: c.sources[0].Line, Text: c.name}, "compound")
-		}
-	})
+// basedOn relates each concept of based, named after what it is based on
+// ("VIP 기반", "Hash 기반 방식", "push-based"), to that: it uses it.
+func (d *deriving) basedOn(based []basing) {
+	for _, b := range based {
+		d.relate(b.c.id, graph.Uses, b.id, 0.6, graph.Evidence{File: b.c.sources[0].File, Line: b.c.sources[0].Line, Text: b.c.name}, "compound")
+	}
 }
 
 // basis returns the concept c's name says it is based on, or "".
@@ -115,16 +374,62 @@ type namedAfter struct {
 	head map[*concept]string
 	base map[*concept]string
 	slug map[*concept]string
+	// made is what compounds made of each concept, by id, with the
+	// concept and its head's concept as they were then.
+	made map[string]madeOf
+}
+
+// madeOf is the relation compounds made of c (nil for none), when its
+// head's concept was h.
+type madeOf struct {
+	c, h *concept
+	rel  *relation
 }
 
 func newNamedAfter() *namedAfter {
-	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: map[*concept]string{}}
+	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: map[*concept]string{}, made: map[string]madeOf{}}
 }
 
 // reindexed returns n for an index that changed: without what compounds
 // and basedOn found.
 func (n *namedAfter) reindexed() *namedAfter {
-	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: n.slug}
+	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: n.slug, made: map[string]madeOf{}}
+}
+
+// madeOf returns what compounds made of the concept id, if it is
+// remembered.
+func (n *namedAfter) madeOf(id string) (madeOf, bool) {
+	if n == nil {
+		return madeOf{}, false
+	}
+	m, ok := n.made[id]
+	return m, ok
+}
+
+// basisOf returns e.basis(c), remembered.
+func (n *namedAfter) basisOf(e *extractor, c *concept) string {
+	if n == nil {
+		return e.basis(c)
+	}
+	id, ok := n.base[c]
+	if !ok {
+		id = e.basis(c)
+		n.base[c] = id
+	}
+	return id
+}
+
+// headOf returns e.compoundHead(c), remembered.
+func (n *namedAfter) headOf(e *extractor, c *concept) string {
+	if n == nil {
+		return e.compoundHead(c)
+	}
+	head, ok := n.head[c]
+	if !ok {
+		head = e.compoundHead(c)
+		n.head[c] = head
+	}
+	return head
 }
 
 // forget drops what was found of c.
@@ -201,26 +506,6 @@ func (e *extractor) headOf(name, self string) string {
 		}
 	}
 	return ""
-}
-
-// reaches reports whether to is reachable from from over up.
-func reaches(up map[string][]string, from, to string) bool {
-	seen := map[string]bool{from: true}
-	stack := []string{from}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, m := range up[n] {
-			if m == to {
-				return true
-			}
-			if !seen[m] {
-				seen[m] = true
-				stack = append(stack, m)
-			}
-		}
-	}
-	return false
 }
 
 // onlyPlacedAs reports whether every piece of r's evidence came from one

@@ -670,6 +670,7 @@ type built struct {
 	from     []*concept
 	concepts []graph.Concept
 	rels     []graph.Relation
+	relFrom  []*relation // the relation each of rels is of (see revise)
 }
 
 // changes returns the concepts and relations of next that differ from

@@ -28,6 +28,7 @@ type merging struct {
 	ops      [][]opTrace        // what each op of each note did
 	byTarget map[target][]opRef // the ops that changed each target, in order
 	byCell   map[cell][]opRef   // the ops that read or wrote each cell, in order
+	byWriter map[cell][]opRef   // the ops that wrote each cell, in order
 	count    int                // how many ops there are
 	// replayed is how many ops the last call replayed (all of them in
 	// mergeAll).
@@ -35,6 +36,9 @@ type merging struct {
 	// named is what the relations made of names found of each concept
 	// (see compounds), while it holds.
 	named *namedAfter
+	// placed is what the relations say of placing concepts, for
+	// compounds, once it has been asked for.
+	placed *placement
 	// traced is set when what each op did is recorded (see mergeAll).
 	traced bool
 }
@@ -112,7 +116,7 @@ func mergeAll(base *extractor, pass int, files []string, logs [][]op, traced boo
 		return m
 	}
 	m.ops = make([][]opTrace, len(logs))
-	m.byTarget, m.byCell = map[target][]opRef{}, map[cell][]opRef{}
+	m.byTarget, m.byCell, m.byWriter = map[target][]opRef{}, map[cell][]opRef{}, map[cell][]opRef{}
 	for i, log := range logs {
 		m.ops[i] = e.replayTraced(m.files[i], i, log, nil, nil)
 		for k := range m.ops[i] {
@@ -171,6 +175,12 @@ func (m *merging) index(i, k int, add bool) {
 		if len(m.byCell[a.cell]) == 0 {
 			delete(m.byCell, a.cell)
 		}
+		if a.write {
+			m.byWriter[a.cell] = editRefs(m.byWriter[a.cell], ref, add)
+			if len(m.byWriter[a.cell]) == 0 {
+				delete(m.byWriter, a.cell)
+			}
+		}
 	}
 }
 
@@ -189,6 +199,19 @@ func editRefs(refs []opRef, ref opRef, add bool) []opRef {
 	return refs
 }
 
+// The levels of a cell in an update: read by a replayed op, or written.
+const (
+	cellRead = iota + 1
+	cellWritten
+)
+
+// queued is a cell whose ops an update is to replay: every op on it, or
+// (for a cell a replayed op only reads) those that write it.
+type queued struct {
+	cell
+	write bool
+}
+
 // A change is what an update changed in a merge: the concepts whose
 // state differs, and the cells whose value does.
 type change struct {
@@ -200,52 +223,67 @@ type change struct {
 // log of each changed note i has become logs[i], and the base changed as
 // base says (the notes themselves being the same). It replays the changed
 // notes' ops; of the other notes' ops, those that change a target one of
-// the replayed ops changes (before or now) or the base changed, and those
-// that read or write a cell a replayed op touches or the base changed.
-// An op replayed for a cell alone may find its target's state partial
-// here: if it does anything else than before, its target is replayed in
-// full too. When too much would be replayed, update gives up and reports
-// false, leaving m as it was. It returns what changed.
+// the replayed ops changes (before or now) or the base changed, those
+// that read or write a cell a replayed op writes (before or now) or the
+// base changed, and those that write a cell a replayed op reads. An op
+// replayed for a cell alone may find its target's state partial here: if
+// it does anything else than before, its target is replayed in full too.
+// When too much would be replayed, update gives up and reports false,
+// leaving m as it was. It returns what changed.
 //
 // Why that is what replaying every note makes: an op not replayed
 // changes a target no replayed op changes, and touches no cell a
-// replayed op touches (prefixes aside, which no op reads), so everything
-// it reads is as before and it does what it did; and every op on a
-// replayed target or cell is replayed, in order, over the same base, so
-// those end as a replay of every note would leave them.
+// replayed op writes (prefixes aside, which no op reads), so everything
+// it reads is as before and it does what it did; every op on a replayed
+// target or on a cell a replayed op writes is replayed, in order, over
+// the same base, so those end as a replay of every note would leave
+// them; and a cell a replayed op only reads is written by replayed ops
+// alone, so it reads there what it would read in a replay of every note.
 func (m *merging) update(changed []int, logs [][]op, base change) (change, bool) {
-	isChanged := map[int]bool{}
+	// from is where each changed note's log first differs: the ops
+	// before do what they did, as those of a note not changed, unless
+	// something else changed calls for them.
+	from := make(map[int]int, len(changed))
 	for _, i := range changed {
-		isChanged[i] = true
+		from[i] = commonPrefix(logs[i], m.logs[i])
 	}
 	targets := map[target]bool{}
-	cells := map[cell]bool{}
-	only := map[int][]bool{} // the ops replayed of each note not changed
+	// cells are the cells the replay covers: read by a replayed op
+	// (whose writers are replayed), or written by one (every op on it).
+	cells := map[cell]uint8{}
+	only := map[int][]bool{} // the ops replayed of each note, but for the changed ones
 	selected := 0
 	var queueT []target
-	var queueC []cell
+	var queueC []queued
 	addTarget := func(t target) {
 		if t != (target{}) && !targets[t] {
 			targets[t] = true
 			queueT = append(queueT, t)
 		}
 	}
+	addCell := func(c cell, write bool) {
+		level := uint8(cellRead)
+		if write {
+			level = cellWritten
+		}
+		// Prefixes are only written: they do not tie ops together.
+		if c.kind != 'p' && cells[c] < level {
+			cells[c] = level
+			queueC = append(queueC, queued{c, write})
+		}
+	}
 	addCells := func(t opTrace) {
 		for _, a := range t.access {
-			// Prefixes are only written: they do not tie ops together.
-			if a.kind != 'p' && !cells[a.cell] {
-				cells[a.cell] = true
-				queueC = append(queueC, a.cell)
-			}
+			addCell(a.cell, a.write)
 		}
 	}
 	sel := func(ref opRef) {
 		i := int(ref.note)
-		if isChanged[i] {
+		if p, ok := from[i]; ok && int(ref.op) >= p {
 			return
 		}
 		if only[i] == nil {
-			only[i] = make([]bool, len(m.logs[i]))
+			only[i] = make([]bool, len(logs[i])) // the same ops, or the same before from
 		}
 		if !only[i][ref.op] {
 			only[i][ref.op] = true
@@ -254,7 +292,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		}
 	}
 	for _, i := range changed {
-		for _, t := range m.ops[i] {
+		for _, t := range m.ops[i][from[i]:] {
 			addTarget(t.target)
 			addCells(t)
 		}
@@ -263,10 +301,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		addTarget(target{concept: id})
 	}
 	for _, c := range base.cells {
-		if c.kind != 'p' && !cells[c] {
-			cells[c] = true
-			queueC = append(queueC, c)
-		}
+		addCell(c, true)
 	}
 	limit := m.count / 8
 	var s *extractor
@@ -281,9 +316,13 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 				}
 			}
 			for len(queueC) > 0 {
-				c := queueC[len(queueC)-1]
+				q := queueC[len(queueC)-1]
 				queueC = queueC[:len(queueC)-1]
-				for _, ref := range m.byCell[c] {
+				refs := m.byWriter[q.cell]
+				if q.write {
+					refs = m.byCell[q.cell]
+				}
+				for _, ref := range refs {
 					sel(ref)
 				}
 			}
@@ -294,23 +333,27 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		// Replay, in the order of the notes, what was chosen.
 		s = newMergeExtractor(m.base, m.pass)
 		now = map[int][]opTrace{}
-		for i := range m.logs {
-			switch {
-			case isChanged[i]:
-				now[i] = s.replayTraced(m.files[i], i, logs[i], nil, nil)
-			case only[i] != nil:
-				now[i] = s.replayTraced(m.files[i], i, m.logs[i], only[i], m.ops[i])
+		for _, i := range notesOf(only, from) {
+			mask := only[i]
+			if p, ok := from[i]; ok {
+				mask = make([]bool, len(logs[i]))
+				copy(mask, only[i])
+				for k := p; k < len(mask); k++ {
+					mask[k] = true
+				}
 			}
+			now[i] = s.replayTraced(m.files[i], i, logs[i], mask, m.ops[i])
 		}
 		// What the changed ops do now, and what the others do if it is
 		// not what they did, may call for more.
 		for i, ts := range now {
+			p, isChanged := from[i]
 			for k, t := range ts {
 				switch {
-				case isChanged[i]:
+				case isChanged && k >= p:
 					addTarget(t.target)
 					addCells(t)
-				case only[i][k] && !sameTrace(t, m.ops[i][k]):
+				case only[i] != nil && only[i][k] && !sameTrace(t, m.ops[i][k]):
 					addTarget(m.ops[i][k].target)
 					addTarget(t.target)
 					addCells(t)
@@ -340,6 +383,9 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 				rels = append(rels, r)
 			} else {
 				delete(e.relIndex, t.rel)
+			}
+			if m.placed != nil {
+				m.placed.set(t.rel, s.relIndex[t.rel])
 			}
 			continue
 		}
@@ -378,23 +424,25 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	m.replayed = selected
 	prefixes := map[string]bool{}
 	for i, ts := range now {
-		if isChanged[i] {
-			for k := range m.ops[i] {
+		if p, ok := from[i]; ok {
+			for k := p; k < len(m.ops[i]); k++ {
+				notePrefixes(prefixes, m.ops[i][k])
 				m.index(i, k, false)
 			}
 			m.count += len(logs[i]) - len(m.logs[i])
-			m.logs[i], m.ops[i] = logs[i], ts
-			for k := range ts {
+			ops := make([]opTrace, len(ts))
+			copy(ops, m.ops[i][:p])
+			m.logs[i], m.ops[i] = logs[i], ops
+			for k := p; k < len(ts); k++ {
+				ops[k] = ts[k]
 				m.index(i, k, true)
+				notePrefixes(prefixes, ts[k])
 			}
-			m.replayed += len(ts)
-			for _, t := range ts {
-				notePrefixes(prefixes, t)
-			}
-			continue
+			m.replayed += len(ts) - p
+			ts = ts[:p]
 		}
 		for k, t := range ts {
-			if only[i][k] && !sameTrace(t, m.ops[i][k]) {
+			if only[i] != nil && only[i][k] && !sameTrace(t, m.ops[i][k]) {
 				notePrefixes(prefixes, m.ops[i][k])
 				m.index(i, k, false)
 				m.ops[i][k] = t
@@ -430,7 +478,8 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			m.named.slug = map[*concept]string{}
 		}
 	}
-	// A prefix is there while some op writes it.
+	// A prefix is there while some op writes it; one the base has is
+	// found there all the same (see index.hasPrefix).
 	for p := range prefixes {
 		_, had := e.idx.prefix[p]
 		has := len(m.byCell[cell{'p', p}]) > 0
@@ -439,7 +488,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		} else {
 			delete(e.idx.prefix, p)
 		}
-		if had != has {
+		if had != has && (m.base == nil || !m.base.idx.hasPrefix(p)) {
 			diff.cells = append(diff.cells, cell{'p', p})
 			m.named = m.named.reindexed()
 		}
@@ -464,6 +513,31 @@ func (m *merging) replay(logs [][]op, base change) (change, bool) {
 		return change{}, true
 	}
 	return m.update(changed, logs, base)
+}
+
+// commonPrefix returns how many ops two logs open with alike.
+func commonPrefix(a, b []op) int {
+	n := 0
+	for n < len(a) && n < len(b) && sameLogged(a[n], b[n]) {
+		n++
+	}
+	return n
+}
+
+// notesOf returns the notes with ops to replay, in order: those of only
+// and of from.
+func notesOf(only map[int][]bool, from map[int]int) []int {
+	out := make([]int, 0, len(only)+len(from))
+	for i := range only {
+		out = append(out, i)
+	}
+	for i := range from {
+		if only[i] == nil {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // sameLog reports whether two logs are the same: the same slice, as the
@@ -531,10 +605,13 @@ func mergeRelations(a, b []*relation) []*relation {
 }
 
 // fork returns an extractor that reads the merge's state and changes only
-// its own copy of the relations: for the relations made of names, which
-// follow every note's.
+// its own copy of the list of relations: for the relations made of names,
+// which follow every note's (see derive, which only reads the index of
+// relations the two share).
 func (m *merging) fork() *extractor {
 	e := m.e
+	rels := make([]*relation, len(e.rels), len(e.rels)+len(m.named.made)+16)
+	copy(rels, e.rels)
 	return &extractor{base: e.base, pass: e.pass, byID: e.byID, concepts: e.concepts, idx: e.idx,
-		rels: slices.Clone(e.rels), relIndex: maps.Clone(e.relIndex), at: stamp(len(m.logs), 0), named: m.named}
+		rels: rels, relIndex: e.relIndex, at: stamp(len(m.logs), 0), named: m.named}
 }

@@ -140,6 +140,10 @@ type Graph struct {
 	outEdges map[string][]*edge     // the edges of out, in the same order
 	names    map[string]string      // normalised name -> concept id
 	sym      map[string][]*Relation // compared_with and opposite_of relations at each end
+	// revised is set on a graph made by Revise, whose slices in out, in,
+	// outEdges and sym may share their arrays with the graph it revised:
+	// appending to one copies it first (see room).
+	revised bool
 }
 
 // edge is the data carried by one dominikbraun/graph edge.
@@ -302,9 +306,9 @@ func (g *Graph) AddRelation(r Relation) error {
 	if e == nil {
 		e = &edge{}
 		g.edges[key] = e
-		g.out[r.From] = append(g.out[r.From], r.To)
-		g.outEdges[r.From] = append(g.outEdges[r.From], e)
-		g.in[r.To] = append(g.in[r.To], r.From)
+		g.out[r.From] = append(room(g, g.out[r.From]), r.To)
+		g.outEdges[r.From] = append(room(g, g.outEdges[r.From]), e)
+		g.in[r.To] = append(room(g, g.in[r.To]), r.From)
 	}
 	if old := e.find(r.Type); old != nil {
 		old.Confidence = max(old.Confidence, r.Confidence)
@@ -319,10 +323,19 @@ func (g *Graph) AddRelation(r Relation) error {
 	stored.Evidence = append([]Evidence(nil), r.Evidence...)
 	e.rels = append(e.rels, &stored)
 	if stored.Type.Symmetric() {
-		g.sym[r.From] = append(g.sym[r.From], &stored)
-		g.sym[r.To] = append(g.sym[r.To], &stored)
+		g.sym[r.From] = append(room(g, g.sym[r.From]), &stored)
+		g.sym[r.To] = append(room(g, g.sym[r.To]), &stored)
 	}
 	return nil
+}
+
+// room returns s to append to: s, or in a revised graph s with no room
+// to grow into, so that appending never writes where another graph reads.
+func room[V any](g *Graph, s []V) []V {
+	if g.revised {
+		return slices.Clip(s)
+	}
+	return s
 }
 
 func (e *edge) find(t RelationType) *Relation {

@@ -270,4 +270,31 @@ func TestRevise(t *testing.T) {
 	if before.String() != after.String() {
 		t.Errorf("Revise changed the graph revised")
 	}
+	// Two graphs revised from one, each added to, keep their own
+	// relations, though the lists of each concept's relations began
+	// shared: "a" has room in its list for a fourth.
+	base := build(append(slices.Clone(concepts), graph.Concept{ID: "e", Name: "E"}, graph.Concept{ID: "f", Name: "F"}),
+		append(slices.Clone(relations), graph.Relation{From: "a", To: "c", Type: graph.Uses}, graph.Relation{From: "a", To: "d", Type: graph.Uses}))
+	one, two := base.Revise(nil, nil), base.Revise(nil, nil)
+	if err := one.AddRelation(graph.Relation{From: "a", To: "e", Type: graph.Uses}); err != nil {
+		t.Fatal(err)
+	}
+	if err := two.AddRelation(graph.Relation{From: "a", To: "f", Type: graph.Uses}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		g    *graph.Graph
+		want string
+	}{{one, "e"}, {two, "f"}, {base, ""}} {
+		out, _ := c.g.RelationsOf("a")
+		var to []string
+		for _, r := range out {
+			if r.To == "e" || r.To == "f" {
+				to = append(to, r.To)
+			}
+		}
+		if want := []string{c.want}; c.want == "" && len(to) > 0 || c.want != "" && !slices.Equal(to, want) {
+			t.Errorf("RelationsOf(a) of a graph revised and added to reaches %v, want %q", to, c.want)
+		}
+	}
 }

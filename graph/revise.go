@@ -22,11 +22,12 @@ func (g *Graph) Revise(concepts []Concept, relations []Relation) *Graph {
 		lib:      &library{},
 		concepts: maps.Clone(g.concepts),
 		edges:    maps.Clone(g.edges),
-		out:      clipped(g.out),
-		outEdges: clipped(g.outEdges),
-		in:       clipped(g.in),
+		out:      maps.Clone(g.out),
+		outEdges: maps.Clone(g.outEdges),
+		in:       maps.Clone(g.in),
 		names:    maps.Clone(g.names),
-		sym:      clipped(g.sym),
+		sym:      maps.Clone(g.sym),
+		revised:  true,
 	}
 	for _, c := range concepts {
 		stored := &Concept{ID: c.ID, Name: c.Name, Summary: c.Summary}
@@ -92,14 +93,4 @@ func (g *Graph) reviseNames(c *Concept, aliases []string) {
 			claimed[k] = true
 		}
 	}
-}
-
-// clipped returns a copy of m whose slices have no room to grow into, so
-// that appending to one of the copy's never writes where m's reads.
-func clipped[V any](m map[string][]V) map[string][]V {
-	out := make(map[string][]V, len(m))
-	for k, v := range m {
-		out[k] = slices.Clip(v)
-	}
-	return out
 }
