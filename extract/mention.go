@@ -146,9 +146,9 @@ func (x *index) addKeyed(name, k, id string) {
 	if k == "" {
 		return
 	}
-	x.found = nil
 	if _, ok := x.key(k); !ok {
 		x.byKey[k] = id
+		x.found = nil
 		if x.trace != nil {
 			x.trace.write('k', k, id)
 		}
@@ -157,6 +157,7 @@ func (x *index) addKeyed(name, k, id string) {
 		if sk := stemKey(name); sk != "" {
 			if _, ok := x.stemmed(sk); !ok {
 				x.byStem[sk] = id
+				x.found = nil
 				if x.trace != nil {
 					x.trace.write('s', sk, id)
 				}
@@ -180,7 +181,10 @@ func (x *index) addPrefix(p string) {
 	} else if x.base != nil && x.base.hasPrefix(p) {
 		return
 	}
-	x.prefix[p] = true
+	if !x.prefix[p] {
+		x.prefix[p] = true
+		x.found = nil
+	}
 }
 
 // lookup returns the concept a whole name stands for, allowing particles
