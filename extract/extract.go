@@ -182,6 +182,34 @@ type extractor struct {
 	// analyses are those of the words of the note read so far: the
 	// shared memo of analysisOf costs more than a map of one note's.
 	analyses map[string]*analysis
+	// seen is the memo of the note being read, when there is one.
+	seen *readMemo
+}
+
+// readMemo keeps what a note's first reading works out of its text
+// alone, for its second: both passes read the same sentences, and only
+// what they make of them depends on what the other notes name. It is
+// used by one goroutine at a time (the passes never overlap).
+type readMemo struct {
+	cues     map[string][]cueHit  // findCues of a lower-cased sentence
+	analyses map[string]*analysis // see extractor.analyses
+}
+
+// cuesOf returns findCues(st.lower), the memo's when e has one. The
+// slice is shared: it is only read.
+func (e *extractor) cuesOf(st *sent) []cueHit {
+	if e.seen == nil {
+		return findCues(st.lower)
+	}
+	if hits, ok := e.seen.cues[st.lower]; ok {
+		return hits
+	}
+	hits := findCues(st.lower)
+	if e.seen.cues == nil {
+		e.seen.cues = map[string][]cueHit{}
+	}
+	e.seen.cues[st.lower] = hits
+	return hits
 }
 
 type prevTopic struct {
@@ -211,6 +239,11 @@ func newExtractor(base *extractor) *extractor {
 func (e *extractor) read(d *doc, pass int) []op {
 	r := newExtractor(e)
 	r.pass = pass
+	r.seen = &d.seen
+	if d.seen.analyses == nil {
+		d.seen.analyses = map[string]*analysis{}
+	}
+	r.analyses = d.seen.analyses
 	r.doc(d)
 	if pass == 1 {
 		log := make([]op, 0, len(r.concepts))
