@@ -67,13 +67,60 @@ func parseNote(n Note) (*doc, error) {
 	if len(bytes.TrimSpace(n.Data)) == 0 {
 		return nil, &Error{File: n.Name, Err: errorf("empty note")}
 	}
-	t := tame(n.Name, norm.NFC.Bytes(unixLines(n.Data)))
+	t := tame(n.Name, nfc(unixLines(n.Data)))
 	d, err := parse(n.Name, t.src, t.lines)
 	if err != nil {
 		return nil, err
 	}
 	d.warnings = t.warnings
 	return d, nil
+}
+
+// nfc is norm.NFC.Bytes(b), b itself when it is NFC already. ASCII and
+// Hangul syllables, most of what notes are written in, are checked
+// without the normalisation tables: neither ever combines with the rune
+// before it, so the text before each is checked apart from what follows.
+func nfc(b []byte) []byte {
+	start := 0 // the text before start is NFC, and ends before a rune of those
+	for i := 0; i < len(b); {
+		c := b[i]
+		n := 1
+		if c >= utf8.RuneSelf {
+			if i+2 < len(b) && c >= 0xEA && c <= 0xED {
+				if r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F); r >= hangulFirst && r <= hangulLast && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+					n = 3
+				}
+			}
+			if n == 1 {
+				// Another script: checked by the tables up to the next
+				// rune of those.
+				j := i + 1
+				for j < len(b) && !(b[j] < utf8.RuneSelf || isHangulAt(b, j)) {
+					j++
+				}
+				if norm.NFC.QuickSpan(b[start:j]) != j-start {
+					return norm.NFC.Bytes(b)
+				}
+				i, start = j, j
+				continue
+			}
+		}
+		start = i
+		i += n
+	}
+	if norm.NFC.QuickSpan(b[start:]) != len(b)-start {
+		return norm.NFC.Bytes(b)
+	}
+	return b
+}
+
+// isHangulAt reports whether a Hangul syllable starts at b[i].
+func isHangulAt(b []byte, i int) bool {
+	if i+2 >= len(b) || b[i] < 0xEA || b[i] > 0xED || b[i+1]&0xC0 != 0x80 || b[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+	return r >= hangulFirst && r <= hangulLast
 }
 
 // unixLines ends every line with "\n": Windows "\r\n" and old Mac "\r"
