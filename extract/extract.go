@@ -156,8 +156,8 @@ type concept struct {
 	cons     []string
 	tags     []string
 	sources  []graph.Source
-	keys     map[string]bool // nameKey of the name and every alias
-	srcSeen  map[graph.Source]bool
+	keys     map[string]bool       // nameKey of the name and every alias
+	srcSeen  map[graph.Source]bool // sources as a set, once there are many (see addSource)
 	// born is when a merge first named the concept (see extractor.at):
 	// the order of the concepts an extractor's base does not know.
 	born int64
@@ -509,16 +509,31 @@ func (e *extractor) defineKeyed(kn keyedNames, line int, st strength) string {
 		e.addAliasKeyed(c, n, kn.keys[i])
 	}
 	if e.pass == 2 && line > 0 {
-		src := graph.Source{File: e.file, Line: line}
-		if c.srcSeen == nil {
-			c.srcSeen = map[graph.Source]bool{}
-		}
-		if !c.srcSeen[src] {
-			c.srcSeen[src] = true
-			c.sources = append(c.sources, src)
-		}
+		c.addSource(graph.Source{File: e.file, Line: line})
 	}
 	return c.id
+}
+
+// addSource adds src to c's sources unless it is one of them. A few
+// sources are compared one by one; a concept named in many places keeps
+// a set of them too.
+func (c *concept) addSource(src graph.Source) {
+	switch {
+	case c.srcSeen != nil:
+		if c.srcSeen[src] {
+			return
+		}
+		c.srcSeen[src] = true
+	case slices.Contains(c.sources, src):
+		return
+	case len(c.sources) >= 8:
+		c.srcSeen = make(map[graph.Source]bool, 2*len(c.sources))
+		for _, s := range c.sources {
+			c.srcSeen[s] = true
+		}
+		c.srcSeen[src] = true
+	}
+	c.sources = append(c.sources, src)
 }
 
 // giveAlias gives concept id the name n, as a rule found it.
