@@ -67,13 +67,60 @@ func parseNote(n Note) (*doc, error) {
 	if len(bytes.TrimSpace(n.Data)) == 0 {
 		return nil, &Error{File: n.Name, Err: errorf("empty note")}
 	}
-	t := tame(n.Name, norm.NFC.Bytes(unixLines(n.Data)))
+	t := tame(n.Name, nfc(unixLines(n.Data)))
 	d, err := parse(n.Name, t.src, t.lines)
 	if err != nil {
 		return nil, err
 	}
 	d.warnings = t.warnings
 	return d, nil
+}
+
+// nfc is norm.NFC.Bytes(b), b itself when it is NFC already. ASCII and
+// Hangul syllables, most of what notes are written in, are checked
+// without the normalisation tables: neither ever combines with the rune
+// before it, so the text before each is checked apart from what follows.
+func nfc(b []byte) []byte {
+	start := 0 // the text before start is NFC, and ends before a rune of those
+	for i := 0; i < len(b); {
+		c := b[i]
+		n := 1
+		if c >= utf8.RuneSelf {
+			if i+2 < len(b) && c >= 0xEA && c <= 0xED {
+				if r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F); r >= hangulFirst && r <= hangulLast && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+					n = 3
+				}
+			}
+			if n == 1 {
+				// Another script: checked by the tables up to the next
+				// rune of those.
+				j := i + 1
+				for j < len(b) && !(b[j] < utf8.RuneSelf || isHangulAt(b, j)) {
+					j++
+				}
+				if norm.NFC.QuickSpan(b[start:j]) != j-start {
+					return norm.NFC.Bytes(b)
+				}
+				i, start = j, j
+				continue
+			}
+		}
+		start = i
+		i += n
+	}
+	if norm.NFC.QuickSpan(b[start:]) != len(b)-start {
+		return norm.NFC.Bytes(b)
+	}
+	return b
+}
+
+// isHangulAt reports whether a Hangul syllable starts at b[i].
+func isHangulAt(b []byte, i int) bool {
+	if i+2 >= len(b) || b[i] < 0xEA || b[i] > 0xED || b[i+1]&0xC0 != 0x80 || b[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+	return r >= hangulFirst && r <= hangulLast
 }
 
 // unixLines ends every line with "\n": Windows "\r\n" and old Mac "\r"
@@ -109,8 +156,8 @@ type concept struct {
 	cons     []string
 	tags     []string
 	sources  []graph.Source
-	keys     map[string]bool // nameKey of the name and every alias
-	srcSeen  map[graph.Source]bool
+	keys     map[string]bool       // nameKey of the name and every alias
+	srcSeen  map[graph.Source]bool // sources as a set, once there are many (see addSource)
 	// born is when a merge first named the concept (see extractor.at):
 	// the order of the concepts an extractor's base does not know.
 	born int64
@@ -182,6 +229,34 @@ type extractor struct {
 	// analyses are those of the words of the note read so far: the
 	// shared memo of analysisOf costs more than a map of one note's.
 	analyses map[string]*analysis
+	// seen is the memo of the note being read, when there is one.
+	seen *readMemo
+}
+
+// readMemo keeps what a note's first reading works out of its text
+// alone, for its second: both passes read the same sentences, and only
+// what they make of them depends on what the other notes name. It is
+// used by one goroutine at a time (the passes never overlap).
+type readMemo struct {
+	cues     map[string][]cueHit  // findCues of a lower-cased sentence
+	analyses map[string]*analysis // see extractor.analyses
+}
+
+// cuesOf returns findCues(st.lower), the memo's when e has one. The
+// slice is shared: it is only read.
+func (e *extractor) cuesOf(st *sent) []cueHit {
+	if e.seen == nil {
+		return findCues(st.lower)
+	}
+	if hits, ok := e.seen.cues[st.lower]; ok {
+		return hits
+	}
+	hits := findCues(st.lower)
+	if e.seen.cues == nil {
+		e.seen.cues = map[string][]cueHit{}
+	}
+	e.seen.cues[st.lower] = hits
+	return hits
 }
 
 type prevTopic struct {
@@ -211,6 +286,11 @@ func newExtractor(base *extractor) *extractor {
 func (e *extractor) read(d *doc, pass int) []op {
 	r := newExtractor(e)
 	r.pass = pass
+	r.seen = &d.seen
+	if d.seen.analyses == nil {
+		d.seen.analyses = map[string]*analysis{}
+	}
+	r.analyses = d.seen.analyses
 	r.doc(d)
 	if pass == 1 {
 		log := make([]op, 0, len(r.concepts))
@@ -429,16 +509,31 @@ func (e *extractor) defineKeyed(kn keyedNames, line int, st strength) string {
 		e.addAliasKeyed(c, n, kn.keys[i])
 	}
 	if e.pass == 2 && line > 0 {
-		src := graph.Source{File: e.file, Line: line}
-		if c.srcSeen == nil {
-			c.srcSeen = map[graph.Source]bool{}
-		}
-		if !c.srcSeen[src] {
-			c.srcSeen[src] = true
-			c.sources = append(c.sources, src)
-		}
+		c.addSource(graph.Source{File: e.file, Line: line})
 	}
 	return c.id
+}
+
+// addSource adds src to c's sources unless it is one of them. A few
+// sources are compared one by one; a concept named in many places keeps
+// a set of them too.
+func (c *concept) addSource(src graph.Source) {
+	switch {
+	case c.srcSeen != nil:
+		if c.srcSeen[src] {
+			return
+		}
+		c.srcSeen[src] = true
+	case slices.Contains(c.sources, src):
+		return
+	case len(c.sources) >= 8:
+		c.srcSeen = make(map[graph.Source]bool, 2*len(c.sources))
+		for _, s := range c.sources {
+			c.srcSeen[s] = true
+		}
+		c.srcSeen[src] = true
+	}
+	c.sources = append(c.sources, src)
 }
 
 // giveAlias gives concept id the name n, as a rule found it.

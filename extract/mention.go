@@ -27,9 +27,14 @@ func isJoiner(r rune) bool { return r == '-' || r == '.' || r == '\'' || r == '_
 // "C++", "TCP/IP".
 func isSymbol(r rune) bool { return r == '&' || r == '+' || r == '#' || r == '/' }
 
-func tokenize(s string) []token {
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens appends the tokens of s to toks.
+func appendTokens(toks []token, s string) []token {
 	// About a token per space: appending seldom grows the slice.
-	toks := make([]token, 0, strings.Count(s, " ")+2)
+	if n := strings.Count(s, " ") + 2; cap(toks)-len(toks) < n {
+		toks = append(make([]token, 0, len(toks)+n), toks...)
+	}
 	hard, space := false, false
 	i := 0
 	for i < len(s) {
@@ -91,6 +96,9 @@ type index struct {
 	// traced).
 	found map[string]string
 	memo  bool
+	// toks and ms are lookupNow's, to use again (memo indexes only).
+	toks []token
+	ms   []mention
 }
 
 func newIndex(base *index) *index {
@@ -146,9 +154,9 @@ func (x *index) addKeyed(name, k, id string) {
 	if k == "" {
 		return
 	}
-	x.found = nil
 	if _, ok := x.key(k); !ok {
 		x.byKey[k] = id
+		x.found = nil
 		if x.trace != nil {
 			x.trace.write('k', k, id)
 		}
@@ -157,6 +165,7 @@ func (x *index) addKeyed(name, k, id string) {
 		if sk := stemKey(name); sk != "" {
 			if _, ok := x.stemmed(sk); !ok {
 				x.byStem[sk] = id
+				x.found = nil
 				if x.trace != nil {
 					x.trace.write('s', sk, id)
 				}
@@ -180,7 +189,10 @@ func (x *index) addPrefix(p string) {
 	} else if x.base != nil && x.base.hasPrefix(p) {
 		return
 	}
-	x.prefix[p] = true
+	if !x.prefix[p] {
+		x.prefix[p] = true
+		x.found = nil
+	}
 }
 
 // lookup returns the concept a whole name stands for, allowing particles
@@ -202,8 +214,18 @@ func (x *index) lookup(name string) string {
 
 // lookupNow is lookup, worked out.
 func (x *index) lookupNow(name string) string {
-	toks := tokenize(name)
-	ms := x.mentions(name, toks)
+	var toks []token
+	var ms []mention
+	if x.memo {
+		// One goroutine reads this index: what the last lookup left is
+		// read no more.
+		toks = appendTokens(x.toks[:0], name)
+		ms = x.appendMentions(x.ms[:0], name, toks)
+		x.toks, x.ms = toks, ms
+	} else {
+		toks = tokenize(name)
+		ms = x.mentions(name, toks)
+	}
 	if len(ms) == 1 && ms[0].tok0 == 0 && ms[0].tok1 == len(toks)-1 {
 		return ms[0].id
 	}
@@ -221,7 +243,11 @@ type mention struct {
 
 // mentions finds the longest names in s, left to right, without overlaps.
 func (x *index) mentions(s string, toks []token) []mention {
-	var out []mention
+	return x.appendMentions(nil, s, toks)
+}
+
+// appendMentions appends the mentions of s to out.
+func (x *index) appendMentions(out []mention, s string, toks []token) []mention {
 	for i := 0; i < len(toks); {
 		var best mention
 		found := false

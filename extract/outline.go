@@ -146,6 +146,9 @@ type doc struct {
 	tags    []string // front matter tags
 	// warnings are the limits of limits.go the note reached.
 	warnings []error
+	// seen is what its first reading worked out of its text for the
+	// second (see readMemo).
+	seen readMemo
 }
 
 var md = goldmark.New(

@@ -1126,7 +1126,7 @@ func kindsOfTopic(rest string) bool {
 // definition rules need not read it again.
 func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 	typed := false
-	for _, h := range findCues(st.lower) {
+	for _, h := range e.cuesOf(st) {
 		if c.only != nil && !c.only(h.c.rel) {
 			continue
 		}
