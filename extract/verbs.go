@@ -243,6 +243,51 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	if subj == "" || len(objs) == 0 {
 		return false
 	}
+	subjs := []string{subj}
+	if cu.lang == "en" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && !c.pros {
+		subjs = append(subjs, e.coSubjects(st, subj, st.wordAt(h.at))...)
+	}
+	fired := false
+	for _, subj := range subjs {
+		if e.relateObjects(st, cu, subj, objs) {
+			fired = true
+		}
+	}
+	return fired
+}
+
+// coSubjects returns the other subjects of a cue at word k when its
+// subject is the last of an enumeration opening the sentence: "DNS and
+// QUIC are built on UDP".
+func (e *extractor) coSubjects(st *sent, subj string, k int) []string {
+	i := 0
+	for i < len(st.ws) && sentenceOpeners[st.ws[i].lower] {
+		i++
+	}
+	items := st.englishEnumFrom(i)
+	n := len(items)
+	if n < 2 || items[0].i != i || items[n-1].j > k {
+		return nil
+	}
+	for j := items[n-1].j; j < k; j++ {
+		if f := st.ws[j].fn; f != fnAux && f != fnAdverb {
+			return nil
+		}
+	}
+	if e.conceptOf(st, items[n-1], false) != subj {
+		return nil
+	}
+	var out []string
+	for _, p := range items[:n-1] {
+		if id := e.conceptOf(st, p, nameLikePhrase(st, p) && capitalised(st, p)); id != "" && id != subj {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// relateObjects relates subj to each object by the cue.
+func (e *extractor) relateObjects(st *sent, cu *cue, subj string, objs []string) bool {
 	fired := false
 	for _, o := range objs {
 		from, to := subj, o
