@@ -50,6 +50,9 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	var wholes, members []phrase // English "one of the parts of W", "one of the Gs in W"
 	strongAmong := false         // one strong item makes its fellows names too
 	object := func(p phrase) {
+		if cu.lang == "ko" && p.j-p.i > 1 && st.ws[p.j-1].stem(st.s) == "기반" {
+			p.j-- // "플러그인 기반의 구조를 가지며": it uses plugins
+		}
 		switch {
 		case pronounPhrase(st, p):
 			objs = append(objs, c.subject)
