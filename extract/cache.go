@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/text/unicode/norm"
-
 	"conceptgraph/graph"
 )
 
@@ -56,8 +54,8 @@ type cached struct {
 	warnings []error // limits reached while parsing it
 	pass1    []op    // what it names, read alone
 	pass2    []op    // what it says, read over every note's concepts
-	// text is the note's text as name keys are (see textKey), to tell
-	// whether it mentions a concept that changed.
+	// text is what the note's second pass reads, as name keys are (see
+	// textKey), to tell whether it mentions a concept that changed.
 	text string
 }
 
@@ -109,7 +107,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		docs[i] = d
 		s.pass1 = empty.read(d, 1)
 		if !c.once {
-			s.text = textKey(notes[i].Data)
+			s.text = textKey(d)
 		}
 	})
 	if err != nil {
@@ -357,8 +355,56 @@ func changedKeys(before, now map[string]string) []string {
 	return keys
 }
 
-// textKey is a note's text as name keys are made (see nameKey).
-func textKey(data []byte) string { return nameKey(string(norm.NFC.Bytes(unixLines(data)))) }
+// textKey is every text of a parsed note, as name keys are made (see
+// nameKey): its name, front matter, headings, paragraphs, list items and
+// table cells. It is the text the reading sees, not the Markdown, whose
+// markup can split a name ("S<sub>3</sub>X" names S3X). The texts are
+// joined by line breaks, which keys leave out: a name read across two of
+// them is found too.
+func textKey(d *doc) string {
+	var b strings.Builder
+	add := func(ss ...string) {
+		for _, s := range ss {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	var addBlocks func([]*block)
+	var addItems func([]*item)
+	addItems = func(items []*item) {
+		for _, it := range items {
+			add(it.text.s)
+			addItems(it.children)
+			addBlocks(it.blocks)
+		}
+	}
+	addBlocks = func(blocks []*block) {
+		for _, bl := range blocks {
+			add(bl.text.s)
+			addItems(bl.items)
+			for _, row := range bl.rows {
+				for _, t := range row {
+					add(t.s)
+				}
+			}
+		}
+	}
+	var addSection func(*section)
+	addSection = func(s *section) {
+		add(s.title.s, s.meta)
+		add(s.aliases...)
+		add(s.tags...)
+		addBlocks(s.blocks)
+		for _, c := range s.children {
+			addSection(c)
+		}
+	}
+	add(d.file, d.title, d.h1)
+	add(d.aliases...)
+	add(d.tags...)
+	addSection(d.root)
+	return nameKey(b.String())
+}
 
 // mentionsAny reports whether the note may mention any of the name keys:
 // its text is compared as nameKey compares names, without spaces or case,
