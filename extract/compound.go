@@ -411,12 +411,7 @@ func (n *namedAfter) basisOf(e *extractor, c *concept) string {
 	if n == nil {
 		return e.basis(c)
 	}
-	id, ok := n.base[c]
-	if !ok {
-		id = e.basis(c)
-		n.base[c] = id
-	}
-	return id
+	return remembered(n.base, c, e.basis)
 }
 
 // headOf returns e.compoundHead(c), remembered.
@@ -424,12 +419,17 @@ func (n *namedAfter) headOf(e *extractor, c *concept) string {
 	if n == nil {
 		return e.compoundHead(c)
 	}
-	head, ok := n.head[c]
+	return remembered(n.head, c, e.compoundHead)
+}
+
+// remembered returns find(c), from m when it is there, else put there.
+func remembered(m map[*concept]string, c *concept, find func(*concept) string) string {
+	v, ok := m[c]
 	if !ok {
-		head = e.compoundHead(c)
-		n.head[c] = head
+		v = find(c)
+		m[c] = v
 	}
-	return head
+	return v
 }
 
 // forget drops what was found of c.

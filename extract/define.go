@@ -358,8 +358,8 @@ func (e *extractor) memberOf(st *sent, subj string, p phrase) {
 
 // koreanDefinition reads "X는 … G이다" and its kin.
 func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
-	if n := len(st.ws); n > 1 && st.ws[n-1].kind == endPredicate && st.ws[n-1].stemEnd == st.ws[n-1].start {
-		if r, ok := contractedCopula(st.ws[n-1].text(st.s)); ok {
+	if n := len(st.ws); n > 1 {
+		if r, ok := st.contractedAt(n - 1); ok {
 			// "… 경량 스레드다": the copula contracted after a vowel.
 			cp := *st
 			cp.ws = slices.Clone(st.ws)
@@ -703,6 +703,15 @@ func (e *extractor) inlineAliases(st *sent) {
 		e.define(nameSet{name: outer, aliases: []string{inside}}, st.ev.Line, fromText)
 		k = j
 	}
+}
+
+// contractedAt reads word i as contractedCopula does, when the word
+// analysis took it for a verb form.
+func (st *sent) contractedAt(i int) (string, bool) {
+	if w := &st.ws[i]; w.kind == endPredicate && w.stemEnd == w.start {
+		return contractedCopula(w.text(st.s))
+	}
+	return "", false
 }
 
 // contractedCopula reads "스레드다", "프로세스다": a noun ending in a vowel

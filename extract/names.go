@@ -85,9 +85,16 @@ func cleanTitle(s string) string {
 	return dropNoteWord(strings.TrimSpace(dropNumbering(s)))
 }
 
-// tilRe opens a title that dates its note: "TIL 2026-11-30", "[TIL]
-// 2026.11.30 -", "Today I Learned:".
-var tilRe = regexp.MustCompile(`(?i)^(?:\[?(?:til|today i learned)\]?)(?:\s*[-:|]?\s*(?:\d{2,4}[-./]\d{1,2}[-./]\d{1,2}|\d{6,8}))?\s*[-:|]?\s+`)
+// datePattern is a date as notes write it: "2026-11-30", "2026.11.30",
+// "20261130".
+const datePattern = `(?:\d{2,4}[-./]\d{1,2}[-./]\d{1,2}|\d{6,8})`
+
+var (
+	// tilRe opens a title that dates its note: "TIL 2026-11-30",
+	// "[TIL] 2026.11.30 -", "Today I Learned:".
+	tilRe  = regexp.MustCompile(`(?i)^(?:\[?(?:til|today i learned)\]?)(?:\s*[-:|]?\s*` + datePattern + `)?\s*[-:|]?\s+`)
+	dateRe = regexp.MustCompile(`^` + datePattern + `$`)
+)
 
 // dropNotePrefix drops what dates a note's title before its concept: "TIL
 // 2026-11-30 HTTP 캐시" is about HTTP 캐시.
@@ -102,8 +109,6 @@ func dropNotePrefix(s string) string {
 	}
 	return s
 }
-
-var dateRe = regexp.MustCompile(`^(?:\d{2,4}[-./]\d{1,2}[-./]\d{1,2}|\d{6,8})$`)
 
 // noteWords end a title that names its note, not its concept: "CI/CD 도구
 // 정리", "Kubernetes notes".

@@ -458,12 +458,13 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 			}
 			continue
 		case sep == "" && enumGap(next) && !finalItem(st, out):
-			if q := st.englishPhraseFrom(k + 1); !q.empty() && st.known != nil && st.known(st.s[st.ws[p.i].start:st.ws[q.j-1].stemEnd]) {
+			q := st.englishPhraseFrom(k + 1)
+			if !q.empty() && st.known != nil && st.known(st.s[st.ws[p.i].start:st.ws[q.j-1].stemEnd]) {
 				out[len(out)-1] = phrase{p.i, q.j} // "Stop and Wait"
 				k = q.j
 				continue
 			}
-			if q := st.englishPhraseFrom(k + 1); len(out) > 1 && !q.empty() && q.i == k+1 && q.j < len(st.ws) && strings.TrimSpace(st.ws[q.j-1].after) == "," {
+			if len(out) > 1 && !q.empty() && q.i == k+1 && q.j < len(st.ws) && strings.TrimSpace(st.ws[q.j-1].after) == "," {
 				// "mutual exclusion, hold and wait, no preemption": a
 				// comma after it, so the list goes on; the "and" was
 				// inside an item.

@@ -407,7 +407,7 @@ func questionPhrase(s string) (nameSet, bool) {
 	// 설명하세요" about 흐름 제어.
 	words := strings.Fields(t)
 	var place nameSet
-	placed, from := false, 0
+	from := 0 // after the place, when one opens the question
 	for i, w := range words {
 		for _, p := range []string{"에 대하여", "에 대해", "의 개념", "의 정의", "이란", "란", "을 설명", "를 설명"} {
 			first := strings.Fields(p)[0]
@@ -422,10 +422,10 @@ func questionPhrase(s string) (nameSet, bool) {
 				return n, true
 			}
 		}
-		if !placed && from == 0 && (strings.HasSuffix(w, "에서") || strings.HasSuffix(w, "에서는")) && w != "에서" {
+		if from == 0 && (strings.HasSuffix(w, "에서") || strings.HasSuffix(w, "에서는")) && w != "에서" {
 			np := append(slices.Clone(words[:i]), strings.TrimSuffix(strings.TrimSuffix(w, "는"), "에서"))
 			if n, ok := nameOf(strings.Join(np, " ")); ok {
-				place, placed, from = n, true, i+1
+				place, from = n, i+1
 				continue
 			}
 		}
@@ -433,7 +433,7 @@ func questionPhrase(s string) (nameSet, bool) {
 			break
 		}
 	}
-	if placed && (strings.Contains(t, "설명") || strings.Contains(t, "말해")) {
+	if from > 0 && (strings.Contains(t, "설명") || strings.Contains(t, "말해")) {
 		// "Round Robin 스케줄링 방식에서": a place is named with its
 		// generic head or without.
 		if ws := strings.Fields(place.name); len(ws) > 2 && genericHeads[lowerCase(ws[len(ws)-1])] {

@@ -442,8 +442,8 @@ func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id stri
 	if p.j < len(st.ws) {
 		// "HTTP/2 기반의 RPC 프레임워크다": the copula contracted, in a
 		// word the phrase stops before.
-		if w := &st.ws[p.j]; w.kind == endPredicate && w.stemEnd == w.start {
-			_, copula = contractedCopula(w.text(st.s))
+		if _, ok := st.contractedAt(p.j); ok {
+			copula = true
 		}
 	}
 	if topic != "" && (copula || p.j-p.i == 1 && genericClasses[lowerCase(head.stem(st.s))]) {
