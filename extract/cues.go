@@ -251,7 +251,11 @@ type cue struct {
 	// Latin script, a mark): the phrase is common with plain nouns
 	// ("… 데이터를 통해").
 	weak bool
-	rule string // the rule name evidence carries
+	// shared: the phrase is a verb alone whose object is that of the verb
+	// coordinated before it: "컨테이너를 만들고 사용할 수 있다" uses
+	// 컨테이너 (see sharedObject).
+	shared bool
+	rule   string // the rule name evidence carries
 }
 
 // cues is every sentence cue. Longer phrases win over shorter ones that
@@ -384,8 +388,27 @@ var cues = func() []cue {
 			cs = append(cs, c)
 		}
 	}
+	// "X를 V1고 V2": a Korean verb with an object of its own ("를 사용")
+	// also takes the object of a verb coordinated before it.
+	verbs := map[string]bool{}
+	for _, c := range cs {
+		v, ok := strings.CutPrefix(c.phrase, "를 ")
+		if !ok {
+			v, ok = strings.CutPrefix(c.phrase, "을 ")
+		}
+		if c.lang != "ko" || c.kind != cueObject || !ok || strings.Contains(v, " ") || verbs[v] {
+			continue
+		}
+		verbs[v] = true
+		// The reading is less sure than the object's own verb: a new
+		// object must read strongly as a name ("접근을 제어하고 사용하는"
+		// uses no 접근).
+		c.phrase, c.shared, c.weak = v, true, true
+		cs = append(cs, c)
+	}
 	for i := range cs {
 		switch {
+		case cs[i].shared:
 		case strings.Contains(cs[i].phrase, "통해"), strings.Contains(cs[i].phrase, "통하여"), strings.Contains(cs[i].phrase, "통한"),
 			strings.Contains(cs[i].phrase, "갖춘"), strings.Contains(cs[i].phrase, "들어"), strings.Contains(cs[i].phrase, "담고"),
 			strings.Contains(cs[i].phrase, "포함"), strings.Contains(cs[i].phrase, "가지"), strings.Contains(cs[i].phrase, "갖는"),

@@ -282,7 +282,13 @@ func findCues(lower string) []cueHit {
 					continue
 				}
 				if strings.HasPrefix(rest, e.c.phrase) && cueBoundary(lower, at, at+len(e.c.phrase), e.c) {
-					cands = append(cands, cueHit{c: e.c, at: at, end: at + len(e.c.phrase)})
+					from := at
+					if e.c.shared {
+						if from = sharedObject(lower, at); from < 0 {
+							continue
+						}
+					}
+					cands = append(cands, cueHit{c: e.c, at: from, end: at + len(e.c.phrase)})
 				}
 			}
 		}
@@ -305,6 +311,27 @@ func findCues(lower string) []cueHit {
 	}
 	slices.SortFunc(hits, func(a, b cueHit) int { return a.at - b.at })
 	return hits
+}
+
+// sharedObject returns where the object particle of a verb at byte at
+// stands when the verb shares the object of the one coordinated before
+// it, "를" in "컨테이너를 만들고 사용", or -1. The verb before is one word
+// ending in a conjunctive "-고" or "-거나".
+func sharedObject(lower string, at int) int {
+	before, ok := strings.CutSuffix(lower[:at], " ")
+	if !ok {
+		return -1
+	}
+	sp := strings.LastIndexByte(before, ' ')
+	verb := before[sp+1:]
+	if sp < 0 || verb == "" || !(strings.HasSuffix(verb, "고") || strings.HasSuffix(verb, "거나")) {
+		return -1
+	}
+	r, n := utf8.DecodeLastRuneInString(before[:sp])
+	if r != '를' && r != '을' {
+		return -1
+	}
+	return sp - n
 }
 
 // cuesWithNext returns the entries of es (sorted by next) whose next is
