@@ -35,7 +35,8 @@ var wordEndings = func() []ending {
 	add(endModifier, 0, `하는 되는 있는 없는 시키는 하던 되던 위한 대한 통한 의한 관한 인한 따른 같은 다른 많은 적은
 		높은 낮은 좋은 작은 짧은 넓은 깊은 받는 주는 갖는 가지는 가진 나누는 보내는 만드는 만든 쓰는 보이는 담는
 		찾는 맞는 막는 잇는 읽는 넣는 놓는 받은 얻은 새로운 어려운 쉬운 빠른 느린 적인 할 될 된 한 진 아닌 큰 긴
-		알려진 만들어진 이루어진 주어진 정해진 나뉜 묶인 쓰인 놓인 담긴 불리는 같이 인 중인 중일`)
+		알려진 만들어진 이루어진 주어진 정해진 나뉜 묶인 쓰인 놓인 담긴 불리는 같이 인 중인 중일
+		나온 나오는 생긴 생기는 지닌 지니는 바뀐 바뀌는`)
 	add(endCopula, 0, `이다 입니다 이었다 이며 이고 이지만 인데 이므로 이기에 이라서 이었음 이에요 이죠 이라고도
 		라고도 이니`)
 	add(endCopula, 'v', `였다 예요 라서`)
@@ -255,7 +256,11 @@ type cue struct {
 	// coordinated before it: "컨테이너를 만들고 사용할 수 있다" uses
 	// 컨테이너 (see sharedObject).
 	shared bool
-	rule   string // the rule name evidence carries
+	// owner: the phrase names a problem and its remedy, and the object
+	// owns the problem, written with "의" before it: "RDB의 확장성 이슈를
+	// 해결하기 위해 나온" compares with RDB (see problemOwner).
+	owner bool
+	rule  string // the rule name evidence carries
 }
 
 // cues is every sentence cue. Longer phrases win over shorter ones that
@@ -353,7 +358,7 @@ var cues = func() []cue {
 	ko(graph.ComparedWith, cueObject, before, false, "compare", "와는 달리", "과는 달리", "와 달리", "과 달리", "에 비해", "에 비하여",
 		"보다", "랑 다를 바", "와 다를 바", "과 다를 바", "와 다르", "과 다르", "과 거의 같", "와 거의 같", "과 같은 방식",
 		"와 같은 방식", "와 비슷", "과 비슷", "와 유사", "과 유사", "와 비교", "과 비교", "와의 차이", "과의 차이",
-		"와 마찬가지로", "과 마찬가지로", "처럼 동작", "의 단점을 보완", "의 단점을 개선", "을 개선한", "를 개선한", "의 비효율성을 개선",
+		"와 마찬가지로", "과 마찬가지로", "처럼 동작", "을 개선한", "를 개선한",
 		"와 동일", "과 동일", "과 같음", "와 같음", "와 반대로", "과 반대로")
 	ko(graph.ComparedWith, cuePair, 0, false, "compare", "데 비해", "반면", "반면에")
 	en(graph.ComparedWith, cueObject, after, false, "compare", "unlike", "compared to", "compared with", "in comparison with",
@@ -385,6 +390,15 @@ var cues = func() []cue {
 		}
 		if r, size := utf8.DecodeLastRuneInString(c.phrase); r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 0 {
 			c.phrase = c.phrase[:len(c.phrase)-size] + string(r+17)
+			cs = append(cs, c)
+		}
+	}
+	// "A의 (…) 단점을 보완한 G": what remedies A's problem is set beside
+	// A.
+	for _, problem := range []string{"단점", "문제", "문제점", "한계", "한계점", "이슈", "약점", "비효율성", "취약점", "단점들", "문제들"} {
+		for _, remedy := range []string{"보완", "개선", "해결", "극복"} {
+			c := cue{lang: "ko", phrase: problem + map[bool]string{true: "을", false: "를"}[hasFinal(problem)] + " " + remedy, rel: graph.ComparedWith, kind: cueObject,
+				side: before, owner: true, rule: "compare"}
 			cs = append(cs, c)
 		}
 	}

@@ -283,10 +283,14 @@ func findCues(lower string) []cueHit {
 				}
 				if strings.HasPrefix(rest, e.c.phrase) && cueBoundary(lower, at, at+len(e.c.phrase), e.c) {
 					from := at
-					if e.c.shared {
-						if from = sharedObject(lower, at); from < 0 {
-							continue
-						}
+					switch {
+					case e.c.shared:
+						from = sharedObject(lower, at)
+					case e.c.owner:
+						from = problemOwner(lower, at)
+					}
+					if from < 0 {
+						continue
 					}
 					cands = append(cands, cueHit{c: e.c, at: from, end: at + len(e.c.phrase)})
 				}
@@ -332,6 +336,49 @@ func sharedObject(lower string, at int) int {
 		return -1
 	}
 	return sp - n
+}
+
+// problemOwner returns where the "의" of the concept that owns a
+// problem named at byte at stands, or -1: the first word of the clause
+// written with "의", the problem's own modifiers and an adnominal clause
+// between ("GBn ARQ의 모든 프레임을 재전송하는 단점을"). The clause starts
+// after punctuation or a topic ("SR ARQ는"), at most eight words back.
+func problemOwner(lower string, at int) int {
+	owner := -1
+	end := at
+	for range 8 {
+		before := strings.TrimRight(lower[:end], " ")
+		if len(before) == len(lower[:end]) && end < at || before == "" {
+			break // no space before the word: punctuation or the start
+		}
+		sp := strings.LastIndexByte(before, ' ')
+		w := before[sp+1:]
+		if strings.ContainsAny(w, ",;:()[]\"'") || topicWord(w) {
+			break
+		}
+		if strings.HasSuffix(w, "의") && len(w) > len("의") {
+			owner = sp + 1 + len(w) - len("의")
+		}
+		if sp < 0 {
+			break
+		}
+		end = sp + 1
+	}
+	return owner
+}
+
+// topicWord reports whether w ends in the topic particle "은/는" rather
+// than in an adnominal ending ("재전송하는", "있는").
+func topicWord(w string) bool {
+	if !strings.HasSuffix(w, "는") && !strings.HasSuffix(w, "은") {
+		return false
+	}
+	for _, adn := range []string{"하는", "되는", "있는", "없는", "이는", "않는", "하은"} {
+		if strings.HasSuffix(w, adn) {
+			return false
+		}
+	}
+	return true
 }
 
 // cuesWithNext returns the entries of es (sorted by next) whose next is
