@@ -683,13 +683,18 @@ var metaNouns = map[string]bool{
 	"약어": true, "용어": true, "약자": true, "단어": true,
 }
 
-// kindHeads: "a kind of X", "the type of X" — the genus is X.
+// kindHeads are class nouns that say how a concept relates to the X they
+// are of: "a kind of X", "one of the components of X", "X의 속성 중 하나".
 var kindHeads = map[string]graph.RelationType{
 	"kind": graph.TypeOf, "type": graph.TypeOf, "sort": graph.TypeOf, "form": graph.TypeOf, "variant": graph.TypeOf,
 	"variation": graph.TypeOf, "category": graph.TypeOf, "class": graph.TypeOf, "subtype": graph.TypeOf, "subclass": graph.TypeOf,
 	"example": graph.ExampleOf, "instance": graph.ExampleOf, "implementation": graph.ExampleOf, "member": graph.PartOf,
 	"part": graph.PartOf, "component": graph.PartOf, "element": graph.PartOf, "step": graph.PartOf, "phase": graph.PartOf,
 	"stage": graph.PartOf, "layer": graph.PartOf,
+	"종류": graph.TypeOf, "유형": graph.TypeOf, "형태": graph.TypeOf, "타입": graph.TypeOf, "갈래": graph.TypeOf,
+	"예": graph.ExampleOf, "예시": graph.ExampleOf, "사례": graph.ExampleOf, "구현체": graph.ExampleOf,
+	"구성요소": graph.PartOf, "요소": graph.PartOf, "부분": graph.PartOf, "일부": graph.PartOf, "속성": graph.PartOf,
+	"컴포넌트": graph.PartOf, "단계": graph.PartOf, "계층": graph.PartOf, "구성원": graph.PartOf, "연산": graph.PartOf,
 }
 
 // termAdjectives rank, yet begin terms of their own: "primary key",

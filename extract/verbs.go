@@ -107,6 +107,15 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				}
 				p = st.koreanPhraseAt(p.i - 1)
 			}
+			if r, owner, ok := st.ownedKind(cu, p); ok {
+				// "클라우드 컴퓨팅의 속성 중 하나": a part of the owner;
+				// "NoSQL의 종류 중 하나": a kind of it.
+				if r == graph.PartOf {
+					wholes = append(wholes, owner)
+					continue
+				}
+				p = owner
+			}
 			if cu.rel == graph.ComparedWith || cu.rel == graph.OppositeOf {
 				if pronounPhrase(st, p) || st.ws[p.i].fn == fnDet && p.j-p.i == 1 {
 					objs = append(objs, c.subject) // "이를 개선한 SJF"
@@ -257,6 +266,25 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 	}
 	return fired
+}
+
+// ownedKind reads the object p of a Korean "중 하나" as a class noun of an
+// owner named before it with "의": "G의 속성 중 하나" is a part of G, "G의
+// 종류 중 하나" a kind of G. It returns the relation the class noun says
+// and the owner's phrase.
+func (st *sent) ownedKind(cu *cue, p phrase) (graph.RelationType, phrase, bool) {
+	if cu.lang != "ko" || cu.rel != graph.TypeOf || !strings.Contains(cu.phrase, "하나") || p.j-p.i != 1 || p.i == 0 {
+		return "", phrase{}, false
+	}
+	r, ok := kindHeads[st.ws[p.i].stem(st.s)]
+	if !ok || st.ws[p.i-1].kind != endOf {
+		return "", phrase{}, false
+	}
+	owner := st.koreanPhraseAt(p.i - 1)
+	if owner.empty() {
+		return "", phrase{}, false
+	}
+	return r, owner, true
 }
 
 // coSubjects returns the other subjects of a cue at word k when its
