@@ -1316,11 +1316,11 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				}
 			}
 			// An opening noun phrase with no verb of its own describes the
-			// concept of its text: "Google development based on UDP".
-			if p.i == 0 && (c.first || c.own) && !hasVerb(st, p.j) && !hasVerbBetween(st, p.j, k) {
-				if id := e.idx.lookup(st.text(p)); id == "" {
-					return c.subject
-				}
+			// concept of its text: "Google development based on UDP", a
+			// genus, though the definition made it a concept. A name is
+			// the subject ("Docker Swarm based on …").
+			if p.i == 0 && (c.first || c.own) && !hasVerb(st, p.j) && !hasVerbBetween(st, p.j, k) && !unicode.IsUpper(firstRune(st.ws[p.j-1].text(st.s))) {
+				return c.subject
 			}
 			// "etcd: a key-value store used by the API server": an
 			// indefinite genus opening the concept's own text is it.
