@@ -323,12 +323,14 @@ var cues = func() []cue {
 		"typically", "frequently", "most commonly", "mainly", "also"} {
 		for _, be := range []string{"is", "are"} {
 			en(graph.Uses, cuePassive, after, false, "cue:uses", be+" "+adv+" used by")
-			en(graph.Uses, cueUsedFor, after, false, "cue:uses", be+" "+adv+" used in", be+" "+adv+" used for")
+			en(graph.Uses, cueUsedFor, after, false, "cue:uses", be+" "+adv+" used in", be+" "+adv+" used for", be+" "+adv+" used to implement",
+				be+" "+adv+" used to build")
 		}
 	}
 	en(graph.Uses, cueUsedFor, after, false, "cue:uses", "is used for", "are used for", "is commonly used for", "is mostly used for",
 		"is most commonly used for", "is often used for", "are often used for", "is used in", "are used in", "is widely used in",
-		"is widely used for", "is the basis for", "is the basis of", "is the foundation of", "serves as the basis for")
+		"is widely used for", "is used to implement", "are used to implement", "used to implement", "is used to build",
+		"are used to build", "is the basis for", "is the basis of", "is the foundation of", "serves as the basis for")
 	// "DNS와 스트리밍에서 주로 사용된다": adverbs between.
 	for _, adv := range []string{"주로", "많이", "흔히", "널리", "자주", "보통", "일반적으로", "대표적으로", "특히", "가장 많이"} {
 		for _, v := range []string{"사용되", "사용된", "쓰이", "쓰인", "이용되", "활용되"} {

@@ -1324,7 +1324,9 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 			}
 			// "etcd: a key-value store used by the API server": an
 			// indefinite genus opening the concept's own text is it.
-			if p.i == 1 && (st.ws[0].lower == "a" || st.ws[0].lower == "an") && c.first && c.own && !hasVerbBetween(st, p.j, k) {
+			// ("A hash function is used to …" has a verb: it is the
+			// subject.)
+			if p.i == 1 && indefinite(st.ws[0].lower) && c.first && c.own && !hasVerbBetween(st, p.j, k) && !(k < len(st.ws) && beWord(st.ws[k].lower)) {
 				return c.subject
 			}
 			// "The CAP acronym stands for …" under CAP Theorem.
@@ -1409,6 +1411,9 @@ func (e *extractor) definiendum(st *sent, c ctx, q phrase) string {
 	}
 	return e.conceptOf(st, x, false)
 }
+
+// beWord reports whether w is a form of "to be" that states something.
+func beWord(w string) bool { return w == "is" || w == "are" || w == "was" || w == "were" }
 
 // hasVerbBetween reports whether an auxiliary or known verb stands in
 // words [from, to).

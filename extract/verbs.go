@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"conceptgraph/graph"
 )
@@ -49,7 +50,16 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	var subj string
 	var wholes, members []phrase // English "one of the parts of W", "one of the Gs in W"
 	strongAmong := false         // one strong item makes its fellows names too
+	partsListed := false         // "consists of vertices and edges": parts, listed
 	object := func(p phrase) {
+		if cu.lang == "en" && !known && p.j-p.i == 1 && (partsListed || p.i > 0 && indefinite(st.ws[p.i-1].lower)) && plainTerm(st, p) {
+			// "DFS uses a stack": one common noun, a thing of its kind,
+			// is a concept; so is each of the parts listed.
+			if id := e.conceptOf(st, p, true); id != "" {
+				objs = append(objs, id)
+			}
+			return
+		}
 		if cu.lang == "ko" && p.j-p.i > 1 && st.ws[p.j-1].stem(st.s) == "기반" {
 			p.j-- // "플러그인 기반의 구조를 가지며": it uses plugins
 		}
@@ -180,6 +190,7 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				}
 			}
 		}
+		partsListed = len(ps) > 1 && cu.rel == graph.PartOf && cu.reverse
 		// "the TCP and IP protocols": the class of the last is every one's.
 		if n := len(ps); n > 1 && ps[n-1].j-ps[n-1].i >= 2 && classNouns[st.ws[ps[n-1].j-1].lower] {
 			cls := st.ws[ps[n-1].j-1].stem(st.s)
@@ -202,7 +213,7 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			if participle(st.ws[p.i].lower) && p.j-p.i == 1 && p.j < len(st.ws) && st.ws[p.j].fn == fnPrep {
 				continue
 			}
-			if (cu.kind == cueUsedFor || strings.HasSuffix(cu.phrase, " in")) && e.idx.lookup(st.text(p)) == "" && !marked(st, p) && !capitalised(st, p) && !strings.HasSuffix(st.ws[p.i].lower, "ing") {
+			if (cu.kind == cueUsedFor && !implements(cu) || strings.HasSuffix(cu.phrase, " in")) && e.idx.lookup(st.text(p)) == "" && !marked(st, p) && !capitalised(st, p) && !strings.HasSuffix(st.ws[p.i].lower, "ing") {
 				continue // "used for very large data sets", "written in multiple tables": no concept
 			}
 			if cu.rel == graph.TypeOf && strings.Contains(cu.phrase, "one of") {
@@ -266,6 +277,25 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 	}
 	return fired
+}
+
+// implements reports whether a cue says what its subject is used to make:
+// "Heaps are used to implement priority queues" names a concept, where
+// "used for very large data sets" may name none.
+func implements(cu *cue) bool {
+	return strings.HasSuffix(cu.phrase, "to implement") || strings.HasSuffix(cu.phrase, "to build")
+}
+
+// indefinite reports whether w is an indefinite article.
+func indefinite(w string) bool { return w == "a" || w == "an" }
+
+// plainTerm reports whether the one-word English phrase p is a common
+// noun that can name a concept: a lower-case noun, not a general one
+// ("a way", "a lot"), a number or a verb form.
+func plainTerm(st *sent, p phrase) bool {
+	w := st.ws[p.i].lower
+	return nameLikePhrase(st, p) && !genericNouns[w] && !genericNouns[strings.TrimSuffix(w, "s")] && !methodWord(w) && !numberWord(w) &&
+		!participle(w) && st.ws[p.i].fn == 0 && utf8.RuneCountInString(w) >= 3
 }
 
 // ownedKind reads the object p of a Korean "중 하나" as a class noun of an
