@@ -279,7 +279,7 @@ var cues = func() []cue {
 	}
 	// type_of: "X is a kind of G", "X는 G의 일종".
 	ko(graph.TypeOf, cueObject, before, false, "cue:type_of", "의 일종", "의 한 종류", "의 한 유형", "의 종류", "의 유형",
-		"에 속하는", "에 속한", "에 속하며", "에 속한다", "에 속함",
+		"에 속하는", "에 속한", "에 속하며", "에 속한다", "에 속함", "에 속하",
 		"중 하나", "중에 하나", "중의 하나", "의 하나", "의 하위", "의 한 형태", "의 변형이", "의 변형인")
 	en(graph.TypeOf, cueObject, after, false, "cue:type_of", "is a type of", "is a kind of", "is a form of", "is a sort of",
 		"is a subtype of", "is a subclass of", "is a special case of", "is a variant of", "is a variation of", "is a category of",

@@ -149,6 +149,11 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		items = st.koreanEnumEndingAt(end)
 		class = topic
+		if !koreanTopicMarked(st) && e.prev.id != "" {
+			// "NoSQL은 …이다. 대표적으로 Redis, MongoDB가 있다": the
+			// topic of the sentence before.
+			class = e.prev.id
+		}
 		if class == "" {
 			class = c.subject
 		}
@@ -557,8 +562,9 @@ func sameHeadNoun(a, b string) bool {
 // existence reads a Korean sentence that says what there is: "인터넷 계층을
 // 처리하는 기기로는 라우터와 L3스위치가 있음" (kinds of the class marked
 // 로는), "각 LAN 카드에는 MAC주소가 있음" (parts of what 에는 marks), "NIC,
-// 리피터, AP가 있음." in a concept's own text (its kinds). It reports
-// whether it related the topic.
+// 리피터, AP가 있음." in a concept's own text (its kinds) or under a label
+// (what the label says of its concept). It reports whether it related the
+// topic.
 func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 	n := len(st.ws)
 	if !st.ko || n < 2 || enumerated(st) {
@@ -615,10 +621,15 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 			return false
 		}
 	}
-	if class == "" {
-		if first > 0 || !c.own {
-			return false
-		}
+	switch {
+	case class != "":
+	case first == 0 && c.lab.mode == labelRel && c.subject != "":
+		// "A, B, C가 있습니다" under "CPU 스케줄러의 종류": what the label
+		// says of its concept.
+		class, rel = c.subject, c.lab.rel
+	case first > 0 || !c.own:
+		return false
+	default:
 		class = c.subject
 	}
 	fired := false

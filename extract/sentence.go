@@ -45,6 +45,9 @@ type ctx struct {
 	// pros: the sentence is a pro or con of the subject, which is what
 	// it compares.
 	pros bool
+	// lab is the label the text is under, when it relates what the text
+	// lists to the subject ("### CPU 스케줄러의 종류"; see existence).
+	lab label
 }
 
 func comparisonsOnly(t graph.RelationType) bool {
@@ -684,6 +687,10 @@ func allOpeners(st *sent, from, to int) bool {
 	return true
 }
 
+// koreanPronouns stand for a concept named before, with a particle
+// ("이에", "이를", "그것은"); bare, "이" and "그" are determiners.
+var koreanPronouns = map[string]bool{"이": true, "그": true, "이것": true, "그것": true, "이들": true, "그들": true}
+
 // pronounPhrase reports whether p points back rather than naming: "it",
 // "this method", "이 방식", "이것".
 func pronounPhrase(st *sent, p phrase) bool {
@@ -693,6 +700,9 @@ func pronounPhrase(st *sent, p phrase) bool {
 	first := st.ws[p.i].lower
 	if p.j-p.i == 1 && (fn(first) == fnPronoun || first == "this" || first == "these" || first == "they") {
 		return true
+	}
+	if w := &st.ws[p.i]; p.j-p.i == 1 && w.kind != endNone && koreanPronouns[w.stem(st.s)] {
+		return true // "FCFS와 SJF가 이에 속한다"
 	}
 	if p.i > 0 {
 		switch st.ws[p.i-1].lower {

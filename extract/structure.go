@@ -349,7 +349,11 @@ func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) 
 			if mode.lab.mode == labelRel && e.sequence(&b.text, scope{subject: subject, list: mode}) {
 				continue
 			}
-			e.statements(&b.text, ctx{subject: subject, first: defined && i == 0, own: own})
+			c := ctx{subject: subject, first: defined && i == 0, own: own}
+			if mode.lab.mode == labelRel {
+				c.lab = mode.lab
+			}
+			e.statements(&b.text, c)
 		case blockList:
 			lsc := scope{subject: subject, list: mode}
 			var lead *text

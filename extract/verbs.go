@@ -93,8 +93,20 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	}
 	if cu.side == before {
 		k := st.objectWord(h.at)
-		if k < 0 {
+		if k < 0 || st.ws[k].kind == endModifier || st.ws[k].kind == endPredicate {
+			return false // "반납하는 방식으로": a verb, not an object
+		}
+		if w := &st.ws[k]; w.end <= h.at && w.kind != endNone && w.kind != endOf {
+			// A cue that is a word of its own takes the noun before it
+			// ("유니캐스트 방식으로", "플러그인 기반의 구조를 가지며");
+			// "기다리는 방식으로" is a verb that reads like a topic.
 			return false
+		}
+		if strings.HasSuffix(cu.phrase, "하나") && strings.ContainsRune("를을가에", firstRune(st.s[h.end:])) {
+			return false // "프로세스 중 하나를 골라": one of them, not a kind
+		}
+		if w := &st.ws[k]; koreanPronouns[w.stem(st.s)] && w.kind != endNone && cu.kind == cueObject {
+			return e.pronounObject(st, c, cu, topic, k)
 		}
 		items := st.koreanEnumEndingAt(k)
 		for _, p := range items {
@@ -296,6 +308,33 @@ func plainTerm(st *sent, p phrase) bool {
 	w := st.ws[p.i].lower
 	return nameLikePhrase(st, p) && !genericNouns[w] && !genericNouns[strings.TrimSuffix(w, "s")] && !methodWord(w) && !numberWord(w) &&
 		!participle(w) && st.ws[p.i].fn == 0 && utf8.RuneCountInString(w) >= 3
+}
+
+// pronounObject reads a Korean cue whose object is a pronoun, word k:
+// "비선점형 스케줄링은 …이고, FCFS와 SJF가 이에 속합니다". The pronoun
+// stands for the sentence's topic, or the last sentence's, or the text's
+// concept; the subjects are the enumeration marked for subject before it.
+func (e *extractor) pronounObject(st *sent, c ctx, cu *cue, topic string, k int) bool {
+	if k == 0 || st.ws[k-1].kind != endSubject {
+		return false
+	}
+	ref := c.subject
+	switch {
+	case topic != "" && koreanTopicMarked(st):
+		ref = topic
+	case e.prev.id != "":
+		ref = e.prev.id
+	}
+	if ref == "" {
+		return false
+	}
+	fired := false
+	for _, p := range st.koreanEnumEndingAt(k - 1) {
+		if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" && id != ref && e.relateObjects(st, cu, id, []string{ref}) {
+			fired = true
+		}
+	}
+	return fired
 }
 
 // ownedKind reads the object p of a Korean "중 하나" as a class noun of an
