@@ -45,7 +45,9 @@ func (e *extractor) definitionRel(subj, genus string) graph.RelationType {
 // englishDefinition reads "X is a G …" and its kin.
 func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 	ws := st.ws
-	k := 0
+	// "Also called a prefix tree, a trie is …": the alias cue gives the
+	// name; the definition follows the comma.
+	k := aliasClauseEnd(ws, 0)
 	for k < len(ws) && sentenceOpeners[ws[k].lower] && ws[k].lower != "in" {
 		k++
 	}
@@ -90,6 +92,12 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			at = q.j
 		}
 		if at < len(ws) && ws[at].fn == fnAux {
+			cop = at
+		}
+	}
+	// "A tree, also called an arborescence, is …"
+	if !subj.empty() && strings.Contains(ws[subj.j-1].after, ",") {
+		if at := aliasClauseEnd(ws, cop); at > cop {
 			cop = at
 		}
 	}
@@ -178,6 +186,29 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			e.genusPhrase(st, c.subject, subj, "definition")
 		}
 	}
+}
+
+// aliasClauseEnd returns the word after an alias clause that starts at
+// word k and ends with a comma ("also called a prefix tree,", "also
+// known as X,"), or k when none does.
+func aliasClauseEnd(ws []word, k int) int {
+	if k+2 >= len(ws) {
+		return k
+	}
+	switch ws[k].lower {
+	case "also", "sometimes", "often":
+		if w := ws[k+1].lower; w != "called" && w != "known" && w != "referred" {
+			return k
+		}
+	default:
+		return k
+	}
+	for i := k + 2; i < len(ws) && i < k+8; i++ {
+		if strings.Contains(ws[i].after, ",") {
+			return i + 1
+		}
+	}
+	return k
 }
 
 // plainNounPhrase reports whether an English phrase opening a sentence is

@@ -631,12 +631,29 @@ func (e *extractor) structural(id string, sc scope, ev graph.Evidence, name stri
 	if rel == graph.TypeOf && properName(name) && nested && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(sc.subject)) {
 		rel = graph.ExampleOf // "Docker" under "컨테이너 가상화"
 	}
+	if rel == graph.PartOf && narrowerName(name, e.nameOf(sc.subject)) {
+		rel = graph.TypeOf // "Min-heap: …" under Heap
+	}
 	switch rel {
 	case graph.Uses, graph.Requires, graph.OppositeOf, graph.ComparedWith:
 		e.relate(sc.subject, rel, id, 0.8, ev, rule)
 	default:
 		e.relate(id, rel, sc.subject, 0.8, ev, rule)
 	}
+}
+
+// narrowerName reports whether name is a narrower form of parent: it
+// ends in parent's head noun, after a space or a hyphen ("Min-heap" of
+// "Heap", "Push CDNs" of "CDN").
+func narrowerName(name, parent string) bool {
+	last := lastWord(name)
+	if i := strings.LastIndexByte(last, '-'); i > 0 && i < len(last)-1 {
+		last = last[i+1:]
+	}
+	if lowerCase(strings.TrimSpace(name)) == lowerCase(strings.TrimSpace(parent)) || last == name {
+		return false
+	}
+	return sameHeadNoun(last, parent)
 }
 
 var itemSepRe = regexp.MustCompile(`^\s*(?:[:：=]|\s-\s|\s–\s|\s—\s|-\s)\s*`)

@@ -597,6 +597,15 @@ func (e *extractor) afterComma(st *sent, from int, topic string, c ctx) string {
 		if !strings.Contains(st.ws[i].after, ",") {
 			continue
 		}
+		switch st.ws[i+1].lower {
+		case "no", "there":
+			// "Unlike a binary search tree, no node stores its key":
+			// what the text is about.
+			if topic != "" {
+				return topic
+			}
+			return c.subject
+		}
 		p := st.englishPhraseFrom(i + 1)
 		if p.empty() {
 			return ""
