@@ -321,10 +321,21 @@ func (e *extractor) table(b *block, sc scope) {
 					}
 					continue
 				}
+				if attributeRow(row[0].s) {
+					// "| 방식 | 선언형 | 절차형 |": what kind each is, not
+					// what it uses.
+					for i := range row[1:] {
+						e.namesIn(&row[i+1])
+					}
+					continue
+				}
 				for i, cell := range row[1:] {
 					ns := parseNames(cell.s)
 					if len(ns) != 1 || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 || endsPredicate(lastWord(ns[0].name)) {
 						e.statements(&row[i+1], ctx{subject: cols[i]})
+						continue
+					}
+					if attributeValue(ns[0].name) {
 						continue
 					}
 					id := e.define(ns[0], cell.line(), fromItem)
@@ -554,4 +565,27 @@ func dropArticle(s string) string {
 		}
 	}
 	return s
+}
+
+// attributeRow reports whether a comparison table's row label names a
+// manner or a state of its columns' concepts ("방식", "상태", "Style"),
+// whose cells are values, not what the concepts use.
+func attributeRow(label string) bool {
+	return attributeHeads[lowerCase(lastWord(cleanTitle(label)))]
+}
+
+var attributeHeads = map[string]bool{
+	"방식": true, "형태": true, "유형": true, "상태": true, "특성": true, "성격": true, "타입": true, "분류": true, "패러다임": true,
+	"type": true, "style": true, "approach": true, "paradigm": true, "model": true, "kind": true, "category": true,
+	"state": true, "nature": true, "mode": true,
+}
+
+// attributeValue reports whether a table cell's one name is a value of
+// an attribute: one Korean word formed with "-형" or "-식" ("선언형",
+// "비동기식").
+func attributeValue(name string) bool {
+	if strings.ContainsRune(name, ' ') || !hasHangul(name) {
+		return false
+	}
+	return strings.HasSuffix(name, "형") || strings.HasSuffix(name, "식")
 }

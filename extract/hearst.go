@@ -239,7 +239,7 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		return false
 	}
 	fired := false
-	shared := sharedHead(st, items)
+	shared := sharedHead(st, items, e.nameOf(class))
 	for i, p := range items {
 		id := ""
 		if shared != nil {
@@ -647,8 +647,10 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 
 // sharedHead reads "long-term, short-term and medium-term schedulers": an
 // English enumeration of modifiers whose last item carries the head noun
-// they all share. It returns each item's full name, or nil.
-func sharedHead(st *sent, items []phrase) []string {
+// they all share. When that head is the class's ("three kinds of probes:
+// liveness, readiness and startup probes"), any lower-case word is such a
+// modifier. It returns each item's full name, or nil.
+func sharedHead(st *sent, items []phrase, class string) []string {
 	n := len(items)
 	if n < 2 || st.ko {
 		return nil
@@ -661,7 +663,7 @@ func sharedHead(st *sent, items []phrase) []string {
 	out := make([]string, n)
 	for i, p := range items[:n-1] {
 		w := st.ws[p.i].text(st.s)
-		if p.j-p.i != 1 || w != strings.ToLower(w) || !(strings.Contains(w, "-") || adjective(w)) {
+		if p.j-p.i != 1 || w != strings.ToLower(w) || !(strings.Contains(w, "-") || adjective(w) || sameHeadNoun(head, class)) {
 			return nil
 		}
 		out[i] = w + " " + head

@@ -35,7 +35,11 @@ func (e *extractor) doc(d *doc) {
 		if name == "" {
 			name = file
 		}
-		if ns := parseNames(name); len(ns) == 1 {
+		// A first heading that compares two concepts ("# Redis와
+		// Memcached") or states something names no concept of its own,
+		// unless the note gives it other names to link to.
+		named := d.title != "" || len(d.aliases) > 0 || d.h1 == "" || e.analyzeTitle(d.h1, false).kind == titleConcept
+		if ns := parseNames(name); len(ns) == 1 && named {
 			ns[0].aliases = append(ns[0].aliases, d.aliases...)
 			if !namesSection(d.root, graph.NormName(file), 0) {
 				// (Not when a section names it: "prometheus.md" under

@@ -279,8 +279,12 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		return false
 	}
 	subjs := []string{subj}
-	if cu.lang == "en" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && !c.pros {
-		subjs = append(subjs, e.coSubjects(st, subj, st.wordAt(h.at))...)
+	if cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && !c.pros {
+		if cu.lang == "en" {
+			subjs = append(subjs, e.coSubjects(st, subj, st.wordAt(h.at))...)
+		} else {
+			subjs = append(subjs, e.koreanCoSubjects(st, subj, st.wordAt(h.at))...)
+		}
 	}
 	fired := false
 	for _, subj := range subjs {
@@ -384,6 +388,30 @@ func (e *extractor) coSubjects(st *sent, subj string, k int) []string {
 		}
 	}
 	return out
+}
+
+// koreanCoSubjects returns the other subjects of a Korean cue at word k
+// when its subject is the last of an enumeration marked as the topic or
+// the subject: "Chef와 Puppet은 agent 기반이다".
+func (e *extractor) koreanCoSubjects(st *sent, subj string, k int) []string {
+	for i := 0; i < k && i < len(st.ws); i++ {
+		w := &st.ws[i]
+		if w.kind != endTopic && w.kind != endSubject {
+			continue
+		}
+		items := st.koreanEnumEndingAt(i)
+		if len(items) < 2 || e.conceptOf(st, items[len(items)-1], false) != subj {
+			return nil
+		}
+		var out []string
+		for _, p := range items[:len(items)-1] {
+			if id := e.conceptOf(st, p, nameLikePhrase(st, p) && strongPhrase(st, p)); id != "" && id != subj {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // relateObjects relates subj to each object by the cue.
