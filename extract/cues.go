@@ -312,7 +312,7 @@ var cues = func() []cue {
 		"is built on", "are built on", "built on", "built upon", "built on top of", "is based on", "are based on", "based on",
 		"backed by", "powered by", "runs on", "run on", "running on", "leverages", "leverage", "leveraging",
 		"is implemented with", "implemented with", "is implemented using", "implemented using", "implemented by",
-		"works over", "works on top of", "operates over", "via", "through", "makes use of", "make use of", "employs", "employ",
+		"works over", "works on top of", "operates over", "runs over", "run over", "running over", "via", "through", "makes use of", "make use of", "employs", "employ",
 		"utilizes", "utilises", "utilize", "needs a", "needs an", "need a", "requires a", "requires an", "depends on", "depend on",
 		"is represented as", "represented as", "is powered by", "on top of", "with the help of", "by means of",
 		"written in", "is written in", "implemented in")

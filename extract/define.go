@@ -175,7 +175,13 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		// "X, a G, …": an appositive.
 		if !subj.empty() && strings.Contains(ws[subj.j-1].after, ",") && (v == "a" || v == "an") && subjID == "" {
 			gp := st.englishPhraseFrom(cop)
-			if !gp.empty() && gp.j < len(ws) && strings.Contains(ws[gp.j-1].after, ",") && nameLikePhrase(st, subj) {
+			end := gp.j // "PAT, a variant of NAT, …": the phrase of the kind noun
+			if _, ok := kindHeads[stem(lowerCase(ws[max(gp.j-1, 0)].lower))]; ok && !gp.empty() && gp.j < len(ws) && ws[gp.j].lower == "of" {
+				if q := st.englishPhraseFrom(gp.j + 1); !q.empty() {
+					end = q.j
+				}
+			}
+			if !gp.empty() && end < len(ws) && strings.Contains(ws[end-1].after, ",") && nameLikePhrase(st, subj) {
 				e.genusPhrase(st, e.conceptOf(st, subj, true), gp, "definition")
 			}
 			return
