@@ -95,6 +95,8 @@
 //	                 있다"; a count before a colon: "There are three
 //	                 outer joins: …" (kinds), "A stack has two
 //	                 operations: push and pop" (parts)
+//	either-kinds     a class divided by alternatives: "Edges can be
+//	                 directed or undirected" (directed edge type_of edge)
 //	cue:type_of      "is a kind of", "의 일종", "에 속하는"
 //	cue:example_of   "is an example of", "의 예"
 //	cue:part_of      "consists of", "contains", "is part of", "로 구성된다",

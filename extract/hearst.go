@@ -707,3 +707,88 @@ func (e *extractor) usedBy(st *sent, items []phrase) bool {
 	}
 	return false
 }
+
+// eitherKinds reads "Edges can be directed or undirected" and "Locks are
+// either shared or exclusive": a class and the adjectives that divide
+// it, each making a kind ("directed edge" type_of edge). It reports
+// whether it related any.
+func (e *extractor) eitherKinds(st *sent) bool {
+	ws := st.ws
+	if st.ko || len(ws) < 5 {
+		return false
+	}
+	p := st.englishPhraseFrom(0)
+	if p.empty() || p.i != 0 && !(p.i == 1 && ws[0].fn == fnDet) || p.j+3 >= len(ws)+1 {
+		return false
+	}
+	k := p.j
+	switch {
+	case k+1 < len(ws) && ws[k].lower == "can" && ws[k+1].lower == "be":
+		k += 2
+	case k < len(ws) && (ws[k].lower == "are" || ws[k].lower == "is"):
+		k++
+	default:
+		return false
+	}
+	if k < len(ws) && ws[k].lower == "either" {
+		k++
+	}
+	// The adjectives, alternatives: "A or B", "A, B or C"; the clause
+	// ends there. ("reliable and scalable" are properties, not kinds.)
+	var adjs []string
+	alternatives := false
+	for k < len(ws) {
+		w := ws[k].lower
+		if w != ws[k].text(st.s) || !adjective(w) || ws[k].fn != 0 {
+			return false
+		}
+		adjs = append(adjs, w)
+		k++
+		if k < len(ws) && ws[k].lower == "or" && !ws[k-1].hard() {
+			alternatives = true
+			k++
+			continue
+		}
+		if strings.Contains(ws[k-1].after, ",") && k < len(ws) {
+			if ws[k].lower == "or" {
+				alternatives = true
+				k++
+			}
+			continue
+		}
+		break
+	}
+	if len(adjs) < 2 || !alternatives || k < len(ws) && !(ws[k].lower == "and" || strings.ContainsAny(ws[k-1].after, ".;,")) {
+		return false
+	}
+	class := e.conceptOf(st, p, nameLikePhrase(st, p))
+	if class == "" {
+		return false
+	}
+	one := st.text(p)
+	if w := ws[p.i].text(st.s); p.i == 0 && len(w) > 1 && w[1:] == strings.ToLower(w[1:]) {
+		one = strings.ToLower(w[:1]) + one[1:] // "Locks …" opens the sentence
+	}
+	one = strings.TrimSuffix(one, lastWord(one)) + singular(lastWord(one))
+	fired := false
+	for _, a := range adjs {
+		if id := e.defineText(a + " " + one); id != "" && id != class && e.relate(id, graph.TypeOf, class, 0.7, st.ev, "either-kinds") {
+			fired = true
+		}
+	}
+	return fired
+}
+
+// singular is the singular of an English plural noun ("edges", "proxies",
+// "indexes"), w itself when it does not look plural.
+func singular(w string) string {
+	switch {
+	case !plural(w):
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	}
+	return w[:len(w)-1]
+}

@@ -1244,6 +1244,9 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 	if c.only == nil && e.counted(st, c, topic) {
 		typed = true
 	}
+	if c.only == nil && e.eitherKinds(st) {
+		typed = true
+	}
 	if c.only == nil || c.only(graph.Uses) {
 		e.bareUse(st, c, topic)
 	}
