@@ -24,6 +24,9 @@ import (
 //	-- evidence --    "A -type-> B | text": a sentence that states it
 //	-- tags --        "A: t1, t2": A's tags, all of them
 //	-- pros -- / -- cons --   "A: text": an attribute of A
+var caseSections = map[string]bool{"want": true, "not": true, "same": true, "concepts": true, "no concepts": true,
+	"evidence": true, "tags": true, "pros": true, "cons": true}
+
 var caseFilter = flag.String("case", "", "run only the cases whose file name contains this")
 
 func TestCases(t *testing.T) {
@@ -46,6 +49,9 @@ func TestCases(t *testing.T) {
 				if strings.HasSuffix(f.Name, ".md") {
 					notes = append(notes, Note{Name: f.Name, Data: f.Data})
 					continue
+				}
+				if !caseSections[f.Name] {
+					t.Fatalf("unknown section %q", f.Name)
 				}
 				sections[f.Name] = string(f.Data)
 			}

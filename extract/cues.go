@@ -299,6 +299,9 @@ var cues = func() []cue {
 		"include", "includes", "like", "especially", "in particular", "namely", "ex:", "ex.", "eg:")
 	en(graph.TypeOf, cueEnum, after, false, "hearst", "types of", "type of", "kinds of", "kind of", "forms of", "categories of")
 	en(graph.ExampleOf, cueEnum, before, false, "hearst", "and other", "or other", "and many other", "among other")
+	// "A very common example is Memcached or Couchbase": examples of what
+	// the text is about.
+	en(graph.ExampleOf, cueEnum, after, false, "hearst", "example is", "examples are", "example would be", "examples would be")
 
 	// uses
 	ko(graph.Uses, cueObject, before, false, "cue:uses", "를 사용", "을 사용", "를 이용", "을 이용", "를 활용", "을 활용",

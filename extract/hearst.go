@@ -98,6 +98,12 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 			}
 			items = st.englishEnumFrom(k)
 			class = e.classBefore(st, c, topic, at)
+			if strings.HasPrefix(cu.phrase, "example") {
+				class = c.subject // the sentence's subject is the example word
+				if len(items) > 0 && strings.HasSuffix(st.ws[items[0].i].lower, "ing") {
+					return false // "Another example is taking courses …": a situation
+				}
+			}
 			if p := st.englishPhraseBefore(at); !p.empty() && kindWord(st.ws[p.j-1].lower) {
 				rel = graph.TypeOf // "several service types, such as ClusterIP"
 			}

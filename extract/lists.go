@@ -114,6 +114,8 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	}
 	// The last label word says how the items relate; "3가지 유형의
 	// 프로세스", "types of X" also name what they are about.
+	var attr label // a pros or cons label introducing the list
+	attrOf := ""
 	for _, sp := range spans {
 		ss := strings.TrimSpace(t.s[sp[0]:sp[1]])
 		st := &sent{s: ss, lower: asciiLower(ss), ws: e.takeWords(ss), ko: hasHangul(ss)}
@@ -123,6 +125,20 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 				continue // "구현한": a verb, not a label
 			}
 			for _, form := range []string{w.stem(st.s), w.text(st.s)} {
+				if l, ok := labels[labelKey(form)]; ok && (l.mode == labelPros || l.mode == labelCons) && introduces {
+					// "Vector clocks have the following advantages over
+					// other mechanisms:", "Redis의 장점은 다음과 같다:": the
+					// items are the subject's pros, whatever else the
+					// sentence names.
+					attr = l
+					switch p := st.englishPhraseFrom(0); {
+					case st.ko && i > 0 && st.ws[i-1].kind == endOf:
+						attrOf = e.conceptOf(st, st.koreanPhraseAt(i-1), false)
+					case !st.ko && !p.empty() && p.j <= i:
+						attrOf = e.conceptOf(st, p, false)
+					}
+					continue
+				}
 				if l, ok := labels[labelKey(form)]; ok && l.mode == labelRel && l.rel != graph.ComparedWith && l.rel != graph.OppositeOf && l.rel != graph.Uses {
 					lab = l
 					if w.kind == endOf || i+1 < len(st.ws) && st.ws[i+1].lower == "of" {
@@ -150,6 +166,12 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 			}
 		}
 		e.giveWords(st.ws)
+	}
+	if attr.mode != 0 {
+		if attrOf != "" {
+			subject = attrOf
+		}
+		return subject, attr, mentioned
 	}
 	// "크롬은 다음과 같은 3가지 유형의 프로세스를 지원한다": the label's
 	// own target first, else the paragraph's topic.

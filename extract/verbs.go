@@ -202,7 +202,8 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				}
 			}
 		}
-		partsListed = len(ps) > 1 && cu.rel == graph.PartOf && cu.reverse
+		// (Not "a set of objects (nodes or vertices)": other names.)
+		partsListed = len(ps) > 1 && cu.rel == graph.PartOf && cu.reverse && st.ws[ps[1].i].paren == st.ws[ps[0].i].paren
 		// "the TCP and IP protocols": the class of the last is every one's.
 		if n := len(ps); n > 1 && ps[n-1].j-ps[n-1].i >= 2 && classNouns[st.ws[ps[n-1].j-1].lower] {
 			cls := st.ws[ps[n-1].j-1].stem(st.s)
