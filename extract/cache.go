@@ -203,7 +203,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	if m.placed == nil && m.traced {
 		m.placed = &placement{}
 	}
-	all := e.derive(m.placed)
+	all := e.derive(m.placed, append(slices.Clip(m1.touched), m2.touched...))
 	g, next, ok := e.revise(built, all)
 	if !ok {
 		if g, next, err = e.build(built); err != nil {

@@ -31,8 +31,9 @@ type merging struct {
 	byWriter map[cell][]opRef   // the ops that wrote each cell, in order
 	count    int                // how many ops there are
 	// replayed is how many ops the last call replayed (all of them in
-	// mergeAll).
+	// mergeAll), and touched the concepts whose state it replaced, by id.
 	replayed int
+	touched  []string
 	// named is what the relations made of names found of each concept
 	// (see compounds), while it holds.
 	named *namedAfter
@@ -390,6 +391,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			continue
 		}
 		concepts[t.concept] = true
+		m.touched = append(m.touched, t.concept)
 		if m.base == nil || m.base.get(t.concept) == nil {
 			reorder = true
 		}
@@ -499,6 +501,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 // replay makes the merge what replaying logs, every note's, would make,
 // the base having changed as base says; see update.
 func (m *merging) replay(logs [][]op, base change) (change, bool) {
+	m.touched = nil
 	if !m.traced {
 		return change{}, false
 	}
@@ -610,7 +613,11 @@ func mergeRelations(a, b []*relation) []*relation {
 // relations the two share).
 func (m *merging) fork() *extractor {
 	e := m.e
-	rels := make([]*relation, len(e.rels), len(e.rels)+len(m.named.made)+16)
+	extra := 16
+	if o := m.named.order; o != nil {
+		extra += o.made
+	}
+	rels := make([]*relation, len(e.rels), len(e.rels)+extra)
 	copy(rels, e.rels)
 	return &extractor{base: e.base, pass: e.pass, byID: e.byID, concepts: e.concepts, idx: e.idx,
 		rels: rels, relIndex: e.relIndex, at: stamp(len(m.logs), 0), named: m.named}
