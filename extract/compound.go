@@ -85,6 +85,10 @@ func (d *deriving) compounds(p *placement, touched []string) {
 	}
 	changed := p.changed()
 	var o *foundOrder
+	if keep {
+		touched = append(slices.Clip(touched), n.again...)
+		n.again = nil
+	}
 	if keep && n.order != nil && d.revisit(touched, changed, p) {
 		o = n.order
 	} else {
@@ -515,26 +519,47 @@ func (e *extractor) basis(c *concept) string {
 }
 
 // namedAfter is what was found of each concept by its names: by
-// compounds and basedOn, kept while the index and the concepts'
-// strengths are the same (see reindexed); and the slug of its id. A
-// concept's names do not change once merged: a change is a new concept.
+// compounds and basedOn, kept while what they read of the index and of
+// the concepts' strengths is the same (see forgetReaders); and the slug
+// of its id. A concept's names do not change once merged: a change is a
+// new concept.
 type namedAfter struct {
 	head map[*concept]string
 	base map[*concept]string
 	slug map[*concept]string
+	// readers are the concepts whose head or basis was found reading
+	// each cell: a name key, a stem or a key prefix of the index, or a
+	// concept id, for its strength. They are recorded only when record
+	// is set (for a merge that is updated).
+	readers map[cell][]*concept
+	record  bool
 	// order is what the last call of compounds found of every concept
-	// (nil before the first).
+	// (nil before the first), and again the concepts, by id, it is to
+	// look at again because what was found of them was forgotten.
 	order *foundOrder
+	again []string
 }
 
-func newNamedAfter() *namedAfter {
-	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: map[*concept]string{}}
+func newNamedAfter(record bool) *namedAfter {
+	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: map[*concept]string{},
+		readers: map[cell][]*concept{}, record: record}
 }
 
-// reindexed returns n for an index that changed: without what compounds
-// and basedOn found.
-func (n *namedAfter) reindexed() *namedAfter {
-	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: n.slug}
+// forgetReaders drops the heads and bases found reading any of cells,
+// the cells whose value changed, and notes their concepts to be looked
+// at again. A cell's readers are dropped with it: they are recorded again
+// when found again.
+func (n *namedAfter) forgetReaders(cells []cell) {
+	for _, c := range cells {
+		for _, r := range n.readers[c] {
+			if _, ok := n.head[r]; ok {
+				delete(n.head, r)
+				delete(n.base, r)
+				n.again = append(n.again, r.id)
+			}
+		}
+		delete(n.readers, c)
+	}
 }
 
 // forgetFound drops what the last call of compounds found, for
@@ -546,7 +571,7 @@ func (n *namedAfter) basisOf(e *extractor, c *concept) string {
 	if n == nil {
 		return e.basis(c)
 	}
-	return remembered(n.base, c, e.basis)
+	return n.remembered(n.base, e, c, e.basis)
 }
 
 // headOf returns e.compoundHead(c), remembered.
@@ -554,15 +579,31 @@ func (n *namedAfter) headOf(e *extractor, c *concept) string {
 	if n == nil {
 		return e.compoundHead(c)
 	}
-	return remembered(n.head, c, e.compoundHead)
+	return n.remembered(n.head, e, c, e.compoundHead)
 }
 
-// remembered returns find(c), from m when it is there, else put there.
-func remembered(m map[*concept]string, c *concept, find func(*concept) string) string {
+// remembered returns find(c), from m when it is there, else put there,
+// noting what it read (see readers).
+func (n *namedAfter) remembered(m map[*concept]string, e *extractor, c *concept, find func(*concept) string) string {
 	v, ok := m[c]
-	if !ok {
+	if ok {
+		return v
+	}
+	if !n.record {
 		v = find(c)
 		m[c] = v
+		return v
+	}
+	t := &trace{cur: &opTrace{}, prefixes: true}
+	was, wasIdx := e.trace, e.idx.trace
+	e.trace, e.idx.trace = t, t
+	v = find(c)
+	e.trace, e.idx.trace = was, wasIdx
+	m[c] = v
+	for i, a := range t.cur.access {
+		if !slices.ContainsFunc(t.cur.access[:i], func(b access) bool { return b.cell == a.cell }) {
+			n.readers[a.cell] = append(n.readers[a.cell], c)
+		}
 	}
 	return v
 }

@@ -72,8 +72,13 @@ type opTrace struct {
 	access []access
 }
 
-// trace collects the accesses of the op being replayed.
-type trace struct{ cur *opTrace }
+// trace collects the accesses of the op being replayed. With prefixes
+// set it records the key prefixes read too (see namedAfter), which no op
+// of a merge reads.
+type trace struct {
+	cur      *opTrace
+	prefixes bool
+}
 
 func (t *trace) read(kind byte, key, val string) {
 	if t.cur != nil {
@@ -103,7 +108,7 @@ func newMergeExtractor(base *extractor, pass int) *extractor {
 // base. Unless traced, it keeps no record of what each op did: the merge
 // cannot be updated, only used.
 func mergeAll(base *extractor, pass int, files []string, logs [][]op, traced bool) *merging {
-	m := &merging{base: base, pass: pass, files: files, logs: logs, named: newNamedAfter(), traced: traced}
+	m := &merging{base: base, pass: pass, files: files, logs: logs, named: newNamedAfter(traced), traced: traced}
 	e := newMergeExtractor(base, pass)
 	if !traced {
 		e.trace, e.idx.trace = nil, nil
@@ -374,7 +379,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	relKeys := map[relKey]bool{}
 	var rels []*relation
 	reorder := false // whether a concept the base does not know changes
-	renamed := false // whether a concept's strength changes: compounds reads it
+	var stale []cell // what compounds read that changed (see namedAfter.forgetReaders)
 	for t := range targets {
 		if t.concept == "" {
 			relKeys[t.rel] = true
@@ -400,7 +405,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			diff.concepts = append(diff.concepts, t.concept)
 		}
 		if before, now := m.e.get(t.concept), s.get(t.concept); before == nil || now == nil || before.strength != now.strength {
-			renamed = true
+			stale = append(stale, cell{'i', t.concept}) // compounds reads the strength of a head
 		}
 		m.named.forget(e.byID[t.concept])
 		if c != nil {
@@ -470,14 +475,15 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			diff.cells = append(diff.cells, cell{'i', id})
 		}
 	}
-	if renamed || len(diff.cells) > 0 || len(base.concepts)+len(base.cells) > 0 {
-		m.named = m.named.reindexed() // the index or what it finds changed
-	}
 	if n := len(e.concepts); m.base != nil {
-		// The slugs of concepts of a base that changed are not forgotten
-		// one by one.
-		if n += len(m.base.concepts); len(m.named.slug) > 2*n {
+		// What was found of the concepts of a base that changed is not
+		// forgotten one by one.
+		n += len(m.base.concepts)
+		if len(m.named.slug) > 2*n {
 			m.named.slug = map[*concept]string{}
+		}
+		if len(m.named.head) > 2*n {
+			m.named = newNamedAfter(m.traced)
 		}
 	}
 	// A prefix is there while some op writes it; one the base has is
@@ -492,9 +498,15 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		}
 		if had != has && (m.base == nil || !m.base.idx.hasPrefix(p)) {
 			diff.cells = append(diff.cells, cell{'p', p})
-			m.named = m.named.reindexed()
 		}
 	}
+	// What compounds found reading what changed, here or in the base, is
+	// found again.
+	stale = append(append(stale, diff.cells...), base.cells...)
+	for _, id := range base.concepts {
+		stale = append(stale, cell{'i', id})
+	}
+	m.named.forgetReaders(stale)
 	return diff, true
 }
 
