@@ -282,6 +282,15 @@ func TestRevise(t *testing.T) {
 	if err := two.AddRelation(graph.Relation{From: "a", To: "f", Type: graph.Uses}); err != nil {
 		t.Fatal(err)
 	}
+	// A concept added to one, which shares its maps with base until it
+	// changes them, is one's alone.
+	if _, err := one.AddConcept(graph.Concept{ID: "g", Name: "G"}); err != nil {
+		t.Fatal(err)
+	}
+	if one.Lookup("G") == nil || base.Lookup("G") != nil || two.Lookup("g") != nil {
+		t.Errorf("a concept added to a graph revised is found in %v, %v, %v of it, base and another revised, want only the first",
+			one.Lookup("G") != nil, base.Lookup("G") != nil, two.Lookup("g") != nil)
+	}
 	for _, c := range []struct {
 		g    *graph.Graph
 		want string

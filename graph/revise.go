@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -16,18 +15,29 @@ import (
 // AddConcept for the concept it replaces, and each of relations the ends
 // and type given to AddRelation, with no other relation of that type
 // between its ends (in either direction for symmetric types). g is left
-// as it was; the two share only what neither changes.
+// as it was, and must not be changed after: the two share what neither
+// changes, maps included until the new graph changes them.
 func (g *Graph) Revise(concepts []Concept, relations []Relation) *Graph {
 	ng := &Graph{
 		lib:      &library{},
-		concepts: maps.Clone(g.concepts),
-		edges:    maps.Clone(g.edges),
-		out:      maps.Clone(g.out),
-		outEdges: maps.Clone(g.outEdges),
-		in:       maps.Clone(g.in),
-		names:    maps.Clone(g.names),
-		sym:      maps.Clone(g.sym),
+		concepts: g.concepts,
+		edges:    g.edges,
+		out:      g.out,
+		outEdges: g.outEdges,
+		in:       g.in,
+		names:    g.names,
+		sym:      g.sym,
 		revised:  true,
+		shared:   sharesConcepts | sharesNames | sharesRelations,
+	}
+	if len(concepts) > 0 {
+		ng.own(sharesConcepts)
+	}
+	for _, r := range relations {
+		ng.own(sharesEdges | sharesOutEdges)
+		if r.Type.Symmetric() {
+			ng.own(sharesSym)
+		}
 	}
 	for _, c := range concepts {
 		stored := &Concept{ID: c.ID, Name: c.Name, Summary: c.Summary}
@@ -112,6 +122,7 @@ func (g *Graph) Unrelate(r Relation) bool {
 	if e == nil || e.find(r.Type) == nil {
 		return false
 	}
+	g.own(sharesRelations)
 	old := e.find(r.Type)
 	from, to := key[0], key[1]
 	if len(e.rels) > 1 {
