@@ -130,12 +130,14 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		}
 	}
 	m1, m2, dict, built := c.pass1, c.pass2, c.dict, c.built
+	// The notes of the last call, which c.notes holds then, by name.
+	sameNotes := m1 != nil && slices.Equal(m1.files, names)
 	// The cache is changed from here on: a call that fails leaves only
 	// what was read of each note alone, and the next replays every note
 	// and reads every note's second pass again.
 	c.pass1, c.pass2, c.dict, c.built = nil, nil, nil, nil
 	var base change // what changed in the first pass
-	whole := m1 == nil || !slices.Equal(m1.files, names)
+	whole := !sameNotes
 	if !whole {
 		var ok bool
 		if base, ok = m1.replay(logs, change{}); !ok {
@@ -216,9 +218,13 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	next.relFrom = e.rels
 
-	c.notes = make(map[string]*cached, len(notes))
+	if !sameNotes {
+		c.notes = make(map[string]*cached, len(notes))
+	}
 	for i, n := range notes {
-		c.notes[n.Name] = state[i]
+		if fresh[i] || !sameNotes {
+			c.notes[n.Name] = state[i]
+		}
 	}
 	c.pass1, c.pass2, c.dict, c.built = m1, m2, dict, next
 	return &Result{Graph: g, Warnings: warnings, Skipped: skipped}, nil

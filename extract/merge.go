@@ -376,13 +376,18 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	var diff change
 	e := m.e
 	concepts := map[string]bool{}
-	relKeys := map[relKey]bool{}
 	var rels []*relation
+	// The states replaced, to take out of e's lists: by pointer, which
+	// is quicker to hash than an id or a relation's key.
+	var oldConcepts []*concept
+	var oldRels []*relation
 	reorder := false // whether a concept the base does not know changes
 	var stale []cell // what compounds read that changed (see namedAfter.forgetReaders)
 	for t := range targets {
 		if t.concept == "" {
-			relKeys[t.rel] = true
+			if old := e.relIndex[t.rel]; old != nil {
+				oldRels = append(oldRels, old)
+			}
 			if r := s.relIndex[t.rel]; r != nil {
 				r.shared = true
 				e.relIndex[t.rel] = r
@@ -408,13 +413,16 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			stale = append(stale, cell{'i', t.concept}) // compounds reads the strength of a head
 		}
 		m.named.forget(e.byID[t.concept])
+		if old := e.byID[t.concept]; old != nil {
+			oldConcepts = append(oldConcepts, old)
+		}
 		if c != nil {
 			e.byID[t.concept] = c
 		} else {
 			delete(e.byID, t.concept)
 		}
 	}
-	e.concepts = slices.DeleteFunc(e.concepts, func(c *concept) bool { return concepts[c.id] })
+	e.concepts = without(e.concepts, oldConcepts)
 	for id := range concepts {
 		if c := s.byID[id]; c != nil {
 			e.concepts = append(e.concepts, c)
@@ -423,7 +431,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	if reorder {
 		slices.SortStableFunc(e.concepts, func(a, b *concept) int { return cmp.Compare(a.born, b.born) })
 	}
-	kept := slices.DeleteFunc(e.rels, func(r *relation) bool { return relKeys[r.relKey] })
+	kept := without(e.rels, oldRels)
 	slices.SortFunc(rels, func(a, b *relation) int { return cmp.Compare(a.at, b.at) })
 	e.rels = mergeRelations(kept, rels)
 
@@ -603,6 +611,19 @@ func setOrDelete(dst, src map[string]string, k string) bool {
 		delete(dst, k)
 	}
 	return had != ok || old != v
+}
+
+// without returns s without the elements of drop, in order; s's array
+// is changed.
+func without[T any](s []*T, drop []*T) []*T {
+	if len(drop) == 0 {
+		return s
+	}
+	set := make(map[*T]bool, len(drop))
+	for _, p := range drop {
+		set[p] = true
+	}
+	return slices.DeleteFunc(s, func(p *T) bool { return set[p] })
 }
 
 // mergeRelations merges two lists of relations each in the order first
