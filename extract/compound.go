@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -115,16 +116,16 @@ func (d *deriving) compounds(p *placement, touched []string) {
 
 // A foundOrder is what compounds and basedOn found of every concept, in
 // order (see derive), with what finding it again for a few takes: where
-// each concept's id is in it, where the concepts with each head are,
-// where those are that are their head's head, and how many of the first
-// are the base's; how many relations compounds made, and how many
-// concepts it looked at to find them.
+// each concept's id is in it, the concepts with each head and those that
+// are their head's head (by id), and how many of the first are the
+// base's; how many relations compounds made, and how many concepts it
+// looked at to find them.
 type foundOrder struct {
 	found  []found
 	all    []*concept // each found's concept
 	at     map[string]int
-	byHead map[string][]int
-	pairs  []int
+	byHead map[string][]string
+	pairs  []string
 	inBase int
 	made   int
 	looked int
@@ -140,7 +141,7 @@ func (d *deriving) findAll(keep bool, changed map[string]bool, p *placement) *fo
 	o := &foundOrder{}
 	if keep {
 		last = e.named.order
-		o.at, o.byHead = map[string]int{}, map[string][]int{}
+		o.at, o.byHead = map[string]int{}, map[string][]string{}
 		if e.base != nil {
 			o.inBase = len(e.base.concepts)
 		}
@@ -157,10 +158,10 @@ func (d *deriving) findAll(keep bool, changed map[string]bool, p *placement) *fo
 			i := len(o.found)
 			o.at[c.id] = i
 			if f.head != "" {
-				o.byHead[f.head] = append(o.byHead[f.head], i)
+				o.byHead[f.head] = append(o.byHead[f.head], c.id)
 			}
 			if f.pair {
-				o.pairs = append(o.pairs, i)
+				o.pairs = append(o.pairs, c.id)
 			}
 		}
 		o.found = append(o.found, f)
@@ -199,53 +200,120 @@ func (d *deriving) find(c *concept, before *found, keep bool, changed map[string
 // revisit brings what the last call found up to date by looking again
 // only at the concepts touched (see derive), those whose head is one of
 // them, those changed says p changed, and the pairs that are each other's
-// heads, in order. It reports false, having changed nothing, when a
-// concept was added, dropped or moved, or one's head changed: every
-// concept must be looked at then.
+// heads, in order; a concept touched that is new is put in its place
+// first. It reports false, having changed nothing, when a concept was
+// dropped or moved, or one's head changed: every concept must be looked
+// at then.
 func (d *deriving) revisit(touched []string, changed map[string]bool, p *placement) bool {
 	e, o := d.e, d.e.named.order
-	if e.base == nil || len(e.base.concepts) != o.inBase {
+	if e.base == nil {
 		return false
 	}
-	var again []int
+	var added []*concept
+	inBase := o.inBase
 	for _, id := range touched {
 		i, known := o.at[id]
 		c := e.get(id)
 		switch {
 		case !known && c == nil:
-			continue
-		case !known || c == nil:
+		case !known:
+			if !slices.Contains(added, c) {
+				added = append(added, c)
+				if e.base.get(id) != nil {
+					inBase++
+				}
+			}
+		case c == nil:
 			return false
 		case c.born != o.found[i].c.born || (i < o.inBase) != (e.base.get(id) != nil):
 			// The order of the concepts is that of their birth, the
 			// base's first (see merging.update).
 			return false
 		}
-		again = append(again, i)
-		again = append(again, o.byHead[id]...)
+	}
+	if len(e.base.concepts) != inBase {
+		return false // one of the base's dropped
+	}
+	next := o
+	if len(added) > 0 {
+		next = o.with(added, e.base)
+	}
+	var again []int
+	for _, id := range touched {
+		if i, ok := next.at[id]; ok {
+			again = append(again, i)
+		}
+		for _, h := range o.byHead[id] {
+			again = append(again, next.at[h])
+		}
 	}
 	for id := range changed {
-		if i, ok := o.at[id]; ok {
+		if i, ok := next.at[id]; ok {
 			again = append(again, i)
 		}
 	}
-	again = append(again, o.pairs...)
+	for _, id := range o.pairs {
+		again = append(again, next.at[id])
+	}
 	slices.Sort(again)
 	again = slices.Compact(again)
 	now := make([]found, len(again))
 	for k, i := range again {
-		before := &o.found[i]
+		before := &next.found[i]
 		f := d.find(e.get(before.c.id), before, true, changed, p)
-		if f.head != before.head || f.pair != before.pair {
+		if _, old := o.at[before.c.id]; old && (f.head != before.head || f.pair != before.pair) || !old && f.pair {
 			d.made = map[relKey]*relation{} // found again from the start
 			return false
 		}
 		now[k] = f
 	}
 	for k, i := range again {
-		o.found[i], o.all[i] = now[k], now[k].c
+		f := now[k]
+		next.found[i], next.all[i] = f, f.c
+		if _, old := o.at[f.c.id]; !old && f.head != "" {
+			next.byHead[f.head] = append(next.byHead[f.head], f.c.id)
+		}
 	}
+	*o = *next
 	return true
+}
+
+// with returns o with the concepts added put in their places, the
+// base's among the base's, each segment in the order of birth; of what
+// was found, each added has only its concept so far. It shares o's
+// byHead and pairs.
+func (o *foundOrder) with(added []*concept, base *extractor) *foundOrder {
+	slices.SortFunc(added, func(a, b *concept) int { return cmp.Compare(a.born, b.born) })
+	var toBase, toTail []found
+	for _, c := range added {
+		if base.get(c.id) != nil {
+			toBase = append(toBase, found{c: c})
+		} else {
+			toTail = append(toTail, found{c: c})
+		}
+	}
+	byBirth := func(a, b found) int { return cmp.Compare(a.c.born, b.c.born) }
+	n := &foundOrder{byHead: o.byHead, pairs: o.pairs, inBase: o.inBase + len(toBase), made: o.made, at: make(map[string]int, len(o.found)+len(added))}
+	n.found = mergeFunc(mergeFunc(nil, o.found[:o.inBase], toBase, byBirth), o.found[o.inBase:], toTail, byBirth)
+	n.all = make([]*concept, len(n.found))
+	for i, f := range n.found {
+		n.all[i] = f.c
+		n.at[f.c.id] = i
+	}
+	return n
+}
+
+// mergeFunc appends to out the merge of a and b, each in order by cmp
+// (a's first among equals).
+func mergeFunc[T any](out, a, b []T, cmp func(T, T) int) []T {
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(a[0], b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // compound relates c to head, the concept its name ends in, unless the
