@@ -343,7 +343,7 @@ func (g *Graph) AddRelation(r Relation) error {
 	if r.Confidence <= 0 || r.Confidence > 1 || math.IsNaN(r.Confidence) {
 		r.Confidence = 1
 	}
-	g.own(sharesRelations)
+	g.own(sharesEdges | sharesOutEdges)
 	if r.Type.Symmetric() {
 		if e := g.edges[[2]string{r.To, r.From}]; e != nil && e.find(r.Type) != nil {
 			r.From, r.To = r.To, r.From
@@ -351,7 +351,9 @@ func (g *Graph) AddRelation(r Relation) error {
 	}
 	key := [2]string{r.From, r.To}
 	e := g.edges[key]
-	if e == nil {
+	made := e == nil
+	if made {
+		g.own(sharesOut | sharesIn)
 		e = &edge{}
 		g.edges[key] = e
 		g.out[r.From] = append(room(g, g.out[r.From]), r.To)
@@ -369,8 +371,19 @@ func (g *Graph) AddRelation(r Relation) error {
 	}
 	stored := r
 	stored.Evidence = append([]Evidence(nil), r.Evidence...)
-	e.rels = append(e.rels, &stored)
+	if g.revised && !made {
+		// The edge may be the revised graph's too: a copy takes the
+		// relation.
+		ne := &edge{rels: append(slices.Clip(e.rels), &stored)}
+		g.edges[key] = ne
+		es := slices.Clone(g.outEdges[r.From])
+		es[slices.Index(es, e)] = ne
+		g.outEdges[r.From] = es
+	} else {
+		e.rels = append(e.rels, &stored)
+	}
 	if stored.Type.Symmetric() {
+		g.own(sharesSym)
 		g.sym[r.From] = append(room(g, g.sym[r.From]), &stored)
 		g.sym[r.To] = append(room(g, g.sym[r.To]), &stored)
 	}

@@ -282,6 +282,17 @@ func TestRevise(t *testing.T) {
 	if err := two.AddRelation(graph.Relation{From: "a", To: "f", Type: graph.Uses}); err != nil {
 		t.Fatal(err)
 	}
+	// A relation of another type between two concepts already related,
+	// added to one, is one's alone: their edge was base's too.
+	if err := one.AddRelation(graph.Relation{From: "a", To: "b", Type: graph.PartOf}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(one.Between("a", "b")), 3; got != want {
+		t.Errorf("len(one.Between(a, b)) = %d, want %d", got, want)
+	}
+	if got, want := len(base.Between("a", "b")), 2; got != want {
+		t.Errorf("len(base.Between(a, b)) = %d after a relation added to one, want %d", got, want)
+	}
 	// A concept added to one, which shares its maps with base until it
 	// changes them, is one's alone.
 	if _, err := one.AddConcept(graph.Concept{ID: "g", Name: "G"}); err != nil {
