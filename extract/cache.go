@@ -152,7 +152,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		dict = m1.e.fingerprint()
 		keys = changedKeys(before, dict)
 	} else if len(base.concepts) > 0 {
-		m1.e.indexInitials()
+		m1.e.reindexInitials(base.concepts, dict)
 		keys = refingerprint(dict, m1.e, base.concepts)
 	}
 	first := m1.e
