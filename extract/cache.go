@@ -440,14 +440,14 @@ func (s *cached) mentionsAny(keys []string) bool {
 // were alone between their ends and adds those that are new where adding
 // them last gives the graph building it anew would (see addable and
 // lastAtEnds), and makes prev what it built, or returns a new built when
-// some were added or removed (the caller sets its relFrom). When e is not so, it reports false and
-// leaves prev as it was.
+// some were added or removed (the caller sets its relFrom). When e is
+// not so, it reports false and leaves prev as it was.
 func (e *extractor) revise(prev *built, all []*concept) (*graph.Graph, *built, bool) {
 	if prev == nil || len(all) < len(prev.from) {
 		return nil, nil, false
 	}
-	// Where each of prev's concepts and relations is now (-1 for one
-	// that is new), and which of them are not the very ones prev's were.
+	// Where each concept and relation was in prev (-1 for one that is
+	// new), and which of prev's relations are gone.
 	conceptAt, ok := alignConcepts(all, prev.from)
 	if !ok {
 		return nil, nil, false

@@ -598,9 +598,11 @@ type namedAfter struct {
 	// readers are the concepts whose head or basis was found reading
 	// each cell: a name key, a stem or a key prefix of the index, or a
 	// concept id, for its strength. They are recorded only when record
-	// is set (for a merge that is updated).
-	readers map[cell][]*concept
-	record  bool
+	// is set (for a merge that is updated); recorded counts them, those
+	// of concepts since replaced included (see merging.update).
+	readers  map[cell][]*concept
+	record   bool
+	recorded int
 	// order is what the last call of compounds found of every concept
 	// (nil before the first), and again the concepts, by id, it is to
 	// look at again because what was found of them was forgotten.
@@ -671,6 +673,7 @@ func (n *namedAfter) remembered(m map[*concept]string, e *extractor, c *concept,
 	for i, a := range t.cur.access {
 		if !slices.ContainsFunc(t.cur.access[:i], func(b access) bool { return b.cell == a.cell }) {
 			n.readers[a.cell] = append(n.readers[a.cell], c)
+			n.recorded++
 		}
 	}
 	return v

@@ -484,13 +484,15 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		}
 	}
 	if n := len(e.concepts); m.base != nil {
-		// What was found of the concepts of a base that changed is not
-		// forgotten one by one.
+		// What was found of the concepts of a base that changed, and
+		// what concepts replaced were found reading, are not forgotten
+		// one by one: all is, once it outgrows what the concepts need
+		// (a few cells each).
 		n += len(m.base.concepts)
 		if len(m.named.slug) > 2*n {
 			m.named.slug = map[*concept]string{}
 		}
-		if len(m.named.head) > 2*n {
+		if len(m.named.head) > 2*n || m.named.recorded > 16*n {
 			m.named = newNamedAfter(m.traced)
 		}
 	}

@@ -372,8 +372,8 @@ func (g *Graph) AddRelation(r Relation) error {
 	stored := r
 	stored.Evidence = append([]Evidence(nil), r.Evidence...)
 	if g.revised && !made {
-		// The edge may be the revised graph's too: a copy takes the
-		// relation.
+		// The edge may be shared with the graph this one revised: a
+		// copy takes the relation.
 		ne := &edge{rels: append(slices.Clip(e.rels), &stored)}
 		g.edges[key] = ne
 		es := slices.Clone(g.outEdges[r.From])
