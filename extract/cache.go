@@ -39,8 +39,11 @@ type Cache struct {
 	// once is set for a Cache that is called once (see Notes): it
 	// records nothing for another call to reuse.
 	once bool
-	// read counts the notes the last call read in each pass.
-	read [2]int
+	// read counts the notes the last call read in each pass, and
+	// revised tells whether it revised the last graph rather than build
+	// one anew.
+	read    [2]int
+	revised bool
 }
 
 // cached is what was read of one note.
@@ -127,12 +130,14 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		}
 	}
 	m1, m2, dict, built := c.pass1, c.pass2, c.dict, c.built
+	// The notes of the last call, which c.notes holds then, by name.
+	sameNotes := m1 != nil && slices.Equal(m1.files, names)
 	// The cache is changed from here on: a call that fails leaves only
 	// what was read of each note alone, and the next replays every note
 	// and reads every note's second pass again.
 	c.pass1, c.pass2, c.dict, c.built = nil, nil, nil, nil
 	var base change // what changed in the first pass
-	whole := m1 == nil || !slices.Equal(m1.files, names)
+	whole := !sameNotes
 	if !whole {
 		var ok bool
 		if base, ok = m1.replay(logs, change{}); !ok {
@@ -147,7 +152,7 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		dict = m1.e.fingerprint()
 		keys = changedKeys(before, dict)
 	} else if len(base.concepts) > 0 {
-		m1.e.indexInitials()
+		m1.e.reindexInitials(base.concepts, dict)
 		keys = refingerprint(dict, m1.e, base.concepts)
 	}
 	first := m1.e
@@ -203,8 +208,9 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	if m.placed == nil && m.traced {
 		m.placed = &placement{}
 	}
-	all := e.derive(m.placed)
+	all := e.derive(m.placed, append(slices.Clip(m1.touched), m2.touched...))
 	g, next, ok := e.revise(built, all)
+	c.revised = ok
 	if !ok {
 		if g, next, err = e.build(built); err != nil {
 			return nil, err
@@ -212,9 +218,13 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 	}
 	next.relFrom = e.rels
 
-	c.notes = make(map[string]*cached, len(notes))
+	if !sameNotes {
+		c.notes = make(map[string]*cached, len(notes))
+	}
 	for i, n := range notes {
-		c.notes[n.Name] = state[i]
+		if fresh[i] || !sameNotes {
+			c.notes[n.Name] = state[i]
+		}
 	}
 	c.pass1, c.pass2, c.dict, c.built = m1, m2, dict, next
 	return &Result{Graph: g, Warnings: warnings, Skipped: skipped}, nil
@@ -421,60 +431,240 @@ func (s *cached) mentionsAny(keys []string) bool {
 // revise is build's quick way for what a few notes' change makes most
 // often: all, every concept known in order (see derive), are the
 // concepts prev was built of, in the same order, each under the same id
-// and names, and e's relations are those prev was built of, in the same
-// order. It compares with prev's only the concepts and relations that
-// are not the very ones prev's were (a concept or relation that changes
-// is a new one), revises prev's graph with those that differ (see
-// graph.Graph.Revise), and makes prev what it built. When e is not so, it
-// reports false and leaves prev as it was.
+// and names, with perhaps a few more among them; and e's relations are
+// those prev was built of, in the same order, with perhaps a few more
+// and a few fewer. It compares with prev's only the concepts and
+// relations that are not the very ones prev's were (a concept or
+// relation that changes is a new one), revises prev's graph with those
+// that differ (see graph.Graph.Revise), removes the relations gone that
+// were alone between their ends and adds those that are new where adding
+// them last gives the graph building it anew would (see addable and
+// lastAtEnds), and makes prev what it built, or returns a new built when
+// some were added or removed (the caller sets its relFrom). When e is
+// not so, it reports false and leaves prev as it was.
 func (e *extractor) revise(prev *built, all []*concept) (*graph.Graph, *built, bool) {
-	if prev == nil || len(prev.relFrom) != len(e.rels) || len(all) != len(prev.from) {
+	if prev == nil || len(all) < len(prev.from) {
 		return nil, nil, false
 	}
-	var at []int // where a concept is not prev's
-	var now []*concept
+	// Where each concept and relation was in prev (-1 for one that is
+	// new), and which of prev's relations are gone.
+	conceptAt, ok := alignConcepts(all, prev.from)
+	if !ok {
+		return nil, nil, false
+	}
+	relAt, gone, ok := alignRelations(e.rels, prev.relFrom)
+	if !ok {
+		return nil, nil, false
+	}
+	for _, j := range gone {
+		// Removed from the graph, an edge that carries another
+		// relation might stand elsewhere than in a graph built anew.
+		if k := prev.relFrom[j].relKey; !alone(prev.relFrom, k) || !alone(e.rels, k) {
+			return nil, nil, false
+		}
+	}
+	added := len(all) > len(prev.from) || len(e.rels) != len(prev.relFrom) || len(gone) > 0
+	next := prev
+	if added {
+		next = &built{from: slices.Clone(all), concepts: make([]graph.Concept, len(all)), rels: make([]graph.Relation, len(e.rels))}
+	}
+	var cs, newCs []graph.Concept
+	taken := map[string]bool{} // the ids of the concepts added
 	for i, c := range all {
-		if old := prev.from[i]; c != old {
-			// The same id and names make the same graph id (see build).
-			if c.id != old.id || c.name != old.name || !slices.Equal(c.aliases, old.aliases) {
+		j := conceptAt[i]
+		if j < 0 {
+			gc := graph.Concept{ID: e.named.slugOf(c), Name: c.name, Aliases: c.aliases, Summary: c.summary,
+				Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags))}
+			if !addable(prev.g, gc, taken) {
 				return nil, nil, false
 			}
-			at, now = append(at, i), append(now, c)
+			taken[gc.ID] = true
+			newCs = append(newCs, gc)
+			next.concepts[i] = gc
+			continue
 		}
-	}
-	var relAt []int
-	for j, r := range e.rels {
-		if old := prev.relFrom[j]; r != old {
-			if r.relKey != old.relKey {
-				return nil, nil, false
+		old := prev.concepts[j]
+		if c == prev.from[j] {
+			if added {
+				next.concepts[i] = old
 			}
-			relAt = append(relAt, j)
+			continue
 		}
-	}
-	var cs []graph.Concept
-	for k, j := range at {
-		c, old := now[k], prev.concepts[j]
 		gc := graph.Concept{ID: old.ID, Name: c.name, Aliases: c.aliases, Summary: c.summary,
 			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags))}
 		if gc.Summary != old.Summary || !slices.Equal(gc.Pros, old.Pros) || !slices.Equal(gc.Cons, old.Cons) ||
 			!slices.Equal(gc.Sources, old.Sources) || !slices.Equal(gc.Tags, old.Tags) {
 			cs = append(cs, gc)
 		}
-		prev.from[j], prev.concepts[j] = c, gc
+		next.concepts[i] = gc
 	}
-	var rs []graph.Relation
-	for _, j := range relAt {
-		r, old := e.rels[j], prev.rels[j]
+	var ids map[string]string // the graph ids of the ends of the relations added
+	if len(e.rels)+len(gone) > len(prev.relFrom) {
+		ids = map[string]string{}
+		for i, r := range e.rels {
+			if relAt[i] < 0 {
+				ids[r.from], ids[r.to] = "", ""
+			}
+		}
+		for i, c := range all {
+			if _, ok := ids[c.id]; ok {
+				ids[c.id] = next.concepts[i].ID
+			}
+		}
+	}
+	var rs, newRs []graph.Relation
+	for i, r := range e.rels {
+		j := relAt[i]
+		if j < 0 {
+			if !lastAtEnds(e.rels, relAt, i) {
+				return nil, nil, false
+			}
+			gr := graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev}
+			newRs = append(newRs, gr)
+			next.rels[i] = gr
+			continue
+		}
+		old := prev.rels[j]
+		if r == prev.relFrom[j] {
+			if added {
+				next.rels[i] = old
+			}
+			continue
+		}
 		gr := old // the same ends and type
 		gr.Confidence, gr.Evidence = r.conf, r.ev
 		if gr.Confidence != old.Confidence || !slices.Equal(gr.Evidence, old.Evidence) {
 			rs = append(rs, gr)
 		}
-		prev.relFrom[j], prev.rels[j] = r, gr
+		next.rels[i] = gr
 	}
 	g := prev.g.Revise(cs, rs)
+	for _, j := range gone {
+		if !g.Unrelate(prev.rels[j]) {
+			return nil, nil, false
+		}
+	}
+	for _, c := range newCs {
+		if _, err := g.AddConcept(c); err != nil {
+			return nil, nil, false
+		}
+	}
+	for _, r := range newRs {
+		if err := g.AddRelation(r); err != nil {
+			return nil, nil, false
+		}
+	}
+	if !added {
+		copy(next.from, all)
+	}
 	// A copy of the Graph value, as build keeps.
 	gv := *g
-	prev.g = &gv
-	return g, prev, true
+	next.g = &gv
+	return g, next, true
+}
+
+// alignConcepts returns where each of all was in before (-1 for a
+// concept added): all must be before's concepts, by id and names, in
+// the same order, with others among them.
+func alignConcepts(all, before []*concept) ([]int, bool) {
+	at := make([]int, len(all))
+	j := 0
+	for i, c := range all {
+		if j < len(before) && (c == before[j] || c.id == before[j].id) {
+			// The same id and names make the same graph id (see build).
+			if old := before[j]; c != old && (c.name != old.name || !slices.Equal(c.aliases, old.aliases)) {
+				return nil, false
+			}
+			at[i] = j
+			j++
+			continue
+		}
+		// Not the next of before: one added, since ids are not repeated
+		// and before's are all found below in order.
+		at[i] = -1
+	}
+	return at, j == len(before)
+}
+
+// alignRelations returns where each of rels was in before (-1 for a
+// relation added), and where those of before are that are gone: rels must
+// be before's that are left, by ends and type, in the same order, with
+// others among them.
+func alignRelations(rels, before []*relation) (at, gone []int, ok bool) {
+	at = make([]int, len(rels))
+	var now, was map[relKey]bool // the keys of what is left of each, from the first difference
+	j := 0
+	for i, r := range rels {
+		for {
+			if j < len(before) && (r == before[j] || r.relKey == before[j].relKey) {
+				at[i] = j
+				j++
+				break
+			}
+			if now == nil {
+				now, was = map[relKey]bool{}, map[relKey]bool{}
+				for _, r := range rels[i:] {
+					now[r.relKey] = true
+				}
+				for _, r := range before[j:] {
+					was[r.relKey] = true
+				}
+			}
+			if j < len(before) && !now[before[j].relKey] {
+				gone = append(gone, j)
+				j++
+				continue
+			}
+			if was[r.relKey] {
+				return nil, nil, false // moved
+			}
+			at[i] = -1
+			break
+		}
+	}
+	for ; j < len(before); j++ {
+		gone = append(gone, j)
+	}
+	return at, gone, true
+}
+
+// alone reports whether rels holds no relation between k's ends but k's.
+func alone(rels []*relation, k relKey) bool {
+	for _, r := range rels {
+		if r.relKey != k && (r.from == k.from && r.to == k.to || r.from == k.to && r.to == k.from) {
+			return false
+		}
+	}
+	return true
+}
+
+// addable reports whether c, a concept g does not have, added to g after
+// its concepts gives what building g with c among them would: no name of
+// c is a name of g's, which c would claim before a concept after it (see
+// graph.Graph.AddConcept), and c's slug is no id of g's nor of another
+// added, so it is c's id and the others keep theirs (see uniqueID).
+func addable(g *graph.Graph, c graph.Concept, taken map[string]bool) bool {
+	if g.Concept(c.ID) != nil || taken[c.ID] {
+		return false
+	}
+	for _, n := range c.Names() {
+		if g.Lookup(n) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// lastAtEnds reports whether rels[i], a relation added, comes after every
+// relation at either of its ends that was there before (relAt is where
+// each was): the graph lists each concept's relations in the order added,
+// so adding it last puts it where building anew would.
+func lastAtEnds(rels []*relation, relAt []int, i int) bool {
+	r := rels[i]
+	for k := i + 1; k < len(rels); k++ {
+		if o := rels[k]; relAt[k] >= 0 && (o.from == r.from || o.to == r.from || o.from == r.to || o.to == r.to) {
+			return false
+		}
+	}
+	return true
 }

@@ -56,16 +56,29 @@ func TestCacheIsNotes(t *testing.T) {
 		}
 		t.Fatalf("no note %s", name)
 	}
-	// read is how many notes each step reads again in each pass, at most.
+	// read is how many notes each step reads again in each pass, at
+	// most; few is set where compounds looks again at a few concepts
+	// only, not every one, and revise where the last graph is revised,
+	// not built anew (a concept or relation added, a relation gone).
 	steps := []struct {
-		name string
-		do   func()
-		read [2]int
+		name   string
+		do     func()
+		read   [2]int
+		few    bool
+		revise bool
 	}{
-		{"unchanged", func() {}, [2]int{0, 0}},
+		{"unchanged", func() {}, [2]int{0, 0}, true, true},
 		{"a sentence edited", func() {
 			edit("ko-tcp.md", func(s string) string { return s + "\n\nTCP는 슬라이딩 윈도우를 사용한다.\n" })
-		}, [2]int{1, 1}},
+		}, [2]int{1, 1}, true, true},
+		{"a sentence naming a new concept", func() {
+			edit("ko-tcp.md", func(s string) string { return s + "\n\n이 부분은 고친 문장이다.\n" })
+		}, [2]int{1, 1}, true, true},
+		{"a statement taken back", func() {
+			edit("ko-tcp.md", func(s string) string {
+				return strings.Replace(s, "\n\nTCP는 슬라이딩 윈도우를 사용한다.\n", "", 1)
+			})
+		}, [2]int{1, 1}, false, true},
 		{"a new concept mentioned in other notes", func() {
 			// "Redis" is written in several notes; a heading makes it a
 			// concept of its own with an alias, which every note that
@@ -73,21 +86,21 @@ func TestCacheIsNotes(t *testing.T) {
 			edit("en-sdp-database.md", func(s string) string {
 				return s + "\n\n## Redis (Remote Dictionary Server)\n\nRedis is a key-value store.\n"
 			})
-		}, [2]int{1, 10}},
+		}, [2]int{1, 10}, false, false},
 		{"a concept renamed", func() {
 			edit("en-sdp-database.md", func(s string) string {
 				return strings.Replace(s, "## Redis (Remote Dictionary Server)", "## REDIS (Remote Dictionary Server)", 1)
 			})
-		}, [2]int{1, 10}},
+		}, [2]int{1, 10}, false, false},
 		{"a note deleted", func() {
 			notes = slices.DeleteFunc(notes, func(n Note) bool { return n.Name == "ko-devsquad.md" })
-		}, [2]int{0, 10}},
+		}, [2]int{0, 10}, false, false},
 		{"a note that cannot be read", func() {
 			edit("en-vault.md", func(s string) string { return s + "\x00" })
-		}, [2]int{1, 10}},
+		}, [2]int{1, 10}, false, false},
 		{"a note added", func() {
 			notes = append(notes, Note{Name: "new.md", Data: []byte("# Memcached\n\nMemcached is a kind of cache. Unlike Redis, it has no persistence.\n")})
-		}, [2]int{1, 10}},
+		}, [2]int{1, 10}, false, false},
 	}
 	c := NewCache()
 	if _, err := c.Notes(context.Background(), notes); err != nil {
@@ -109,9 +122,15 @@ func TestCacheIsNotes(t *testing.T) {
 		if g, w := fmt.Sprint(got.Warnings), fmt.Sprint(want.Warnings); g != w {
 			t.Errorf("%s: warnings %s, want %s", step.name, g, w)
 		}
-		t.Logf("%s: read %d notes alone, %d over all of %d", step.name, c.read[0], c.read[1], len(notes))
+		t.Logf("%s: read %d notes alone, %d over all of %d; graph revised %v (%d concepts, %d relations)", step.name, c.read[0], c.read[1], len(notes), c.revised, len(c.built.concepts), len(c.built.rels))
 		if c.read[0] > step.read[0] || c.read[1] > step.read[1] {
 			t.Errorf("%s: read %d and %d notes again, want at most %d and %d", step.name, c.read[0], c.read[1], step.read[0], step.read[1])
+		}
+		if step.revise && !c.revised {
+			t.Errorf("%s: the graph was built anew, want the last one revised", step.name)
+		}
+		if o := c.pass2.named.order; step.few && o.looked > len(o.all)/10 {
+			t.Errorf("%s: compounds looked at %d concepts of %d again, want at most a tenth", step.name, o.looked, len(o.all))
 		}
 	}
 }

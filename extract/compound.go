@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -10,17 +11,20 @@ import (
 )
 
 // derive adds to e's relations those made of names: compounds, then
-// basedOn, and returns every concept known, in order (see eachConcept).
-// It only reads e.relIndex, which may be shared, and does not bring it up
-// to date.
+// basedOn, and returns every concept known, in order (see eachConcept;
+// the slice is shared, and only read). It only reads e.relIndex, which
+// may be shared, and does not bring it up to date.
 //
 // p, when set, is what e's relations say of placing concepts, kept up to
 // date by a merge (see placement): what compounds found of each concept
 // that p does not say changed is taken from the last call (see
-// namedAfter). With no p, everything is found afresh.
-func (e *extractor) derive(p *placement) []*concept {
+// namedAfter). touched are the concepts whose state changed since that
+// call, by id: when no concept was added, dropped or moved, only they,
+// the concepts named after them and those p says changed are looked at
+// again (see revisit). With no p, everything is found afresh.
+func (e *extractor) derive(p *placement, touched []string) []*concept {
 	d := &deriving{e: e, own: map[relKey]*relation{}, made: map[relKey]*relation{}, uses: map[string]*relation{}}
-	d.compounds(p)
+	d.compounds(p, touched)
 	d.basedOn(d.based)
 	return d.all
 }
@@ -39,6 +43,8 @@ type deriving struct {
 	based []basing
 	// all is every concept known, in order.
 	all []*concept
+	// looked counts the concepts whose findings were looked at.
+	looked int
 }
 
 type basing struct {
@@ -46,56 +52,274 @@ type basing struct {
 	id string
 }
 
+// found is what compounds and basedOn found of one concept c by its
+// names: the concept it is a compound of and that one's concept as it
+// was (none for a concept with no sources), whether that one is in turn
+// a compound of c, the concept c is named after being based on, and the
+// relation compounds made (nil for none).
+type found struct {
+	c     *concept
+	head  string
+	h     *concept
+	pair  bool
+	basis string
+	rel   *relation
+}
+
 // compounds relates concepts whose name ends in another concept's name,
 // the head of the compound: "Root DNS" type_of "DNS", "Master-slave
 // replication" type_of "Replication", and "멀티 스레드" uses "스레드" (a
 // quantifier makes it many of them, not a kind). Pairs already related,
 // or already joined by a chain of type_of, are left alone.
-func (d *deriving) compounds(p *placement) {
+func (d *deriving) compounds(p *placement, touched []string) {
 	e := d.e
-	keep := p != nil && e.named != nil
+	n := e.named
+	keep := p != nil && n != nil
 	if p == nil {
 		p = &placement{}
 	}
 	if p.up == nil {
 		p.fill(e.rels)
 		if keep {
-			e.named.made = map[string]madeOf{}
+			n.forgetFound()
 		}
 	}
 	changed := p.changed()
+	var o *foundOrder
+	if keep {
+		touched = append(slices.Clip(touched), n.again...)
+		n.again = nil
+	}
+	if keep && n.order != nil && d.revisit(touched, changed, p) {
+		o = n.order
+	} else {
+		o = d.findAll(keep, changed, p)
+	}
+	if keep {
+		n.order = o
+	}
+	d.all = o.all
+	o.made, o.looked = 0, d.looked
+	for _, f := range o.found {
+		if f.basis != "" {
+			d.based = append(d.based, basing{f.c, f.basis})
+		}
+		if r := f.rel; r != nil {
+			o.made++
+			e.rels = append(e.rels, r)
+			if r.typ == graph.Uses {
+				d.uses[f.c.id] = r
+			}
+		}
+	}
+}
+
+// A foundOrder is what compounds and basedOn found of every concept, in
+// order (see derive), with what finding it again for a few takes: where
+// each concept's id is in it, the concepts with each head and those that
+// are their head's head (by id), and how many of the first are the
+// base's; how many relations compounds made, and how many concepts it
+// looked at to find them.
+type foundOrder struct {
+	found  []found
+	all    []*concept // each found's concept
+	at     map[string]int
+	byHead map[string][]string
+	pairs  []string
+	inBase int
+	made   int
+	looked int
+}
+
+// findAll finds what compounds and basedOn find of every concept, taking
+// from the last call, when keep is set, what it found of a concept whose
+// state, head's state and placing are the same. Only with keep does what
+// it returns tell where each concept is.
+func (d *deriving) findAll(keep bool, changed map[string]bool, p *placement) *foundOrder {
+	e := d.e
+	var last *foundOrder
+	o := &foundOrder{}
+	if keep {
+		last = e.named.order
+		o.at, o.byHead = map[string]int{}, map[string][]string{}
+		if e.base != nil {
+			o.inBase = len(e.base.concepts)
+		}
+	}
 	e.eachConcept(func(c *concept) {
-		d.all = append(d.all, c)
-		if id := e.named.basisOf(e, c); id != "" && id != c.id && len(c.sources) > 0 {
-			d.based = append(d.based, basing{c, id})
+		var before *found
+		if last != nil {
+			if i, ok := last.at[c.id]; ok {
+				before = &last.found[i]
+			}
 		}
-		head := e.named.headOf(e, c)
-		if head == "" || len(c.sources) == 0 {
-			return
+		f := d.find(c, before, keep, changed, p)
+		if keep {
+			i := len(o.found)
+			o.at[c.id] = i
+			if f.head != "" {
+				o.byHead[f.head] = append(o.byHead[f.head], c.id)
+			}
+			if f.pair {
+				o.pairs = append(o.pairs, c.id)
+			}
 		}
-		h := e.get(head)
-		if made, ok := e.named.madeOf(c.id); ok && made.c == c && made.h == h && !changed[c.id] {
-			if r := made.rel; r != nil {
-				e.rels = append(e.rels, r)
-				if r.typ == graph.Uses {
-					d.uses[c.id] = r
+		o.found = append(o.found, f)
+		o.all = append(o.all, c)
+	})
+	return o
+}
+
+// find finds what compounds and basedOn find of c; before, when set, is
+// what the last call found of the concept of c's id, taken as it is when
+// nothing it depends on changed.
+func (d *deriving) find(c *concept, before *found, keep bool, changed map[string]bool, p *placement) found {
+	e := d.e
+	d.looked++
+	f := found{c: c}
+	if id := e.named.basisOf(e, c); id != "" && id != c.id && len(c.sources) > 0 {
+		f.basis = id
+	}
+	head := e.named.headOf(e, c)
+	if head == "" || len(c.sources) == 0 {
+		return f
+	}
+	f.head, f.h = head, e.get(head)
+	// A pair that are each other's heads is related by the first of
+	// them only: what the second finds depends on the first, and is
+	// found again every time.
+	f.pair = keep && e.named.headOf(e, f.h) == c.id
+	if before != nil && before.c == c && before.h == f.h && !before.pair && !f.pair && !changed[c.id] {
+		f.rel = before.rel
+		return f
+	}
+	f.rel = d.compound(c, head, p)
+	return f
+}
+
+// revisit brings what the last call found up to date by looking again
+// only at the concepts touched (see derive), those whose head is one of
+// them, those changed says p changed, and the pairs that are each other's
+// heads, in order; a concept touched that is new is put in its place
+// first. It reports false, having changed nothing, when a concept was
+// dropped or moved, or one's head changed: every concept must be looked
+// at then.
+func (d *deriving) revisit(touched []string, changed map[string]bool, p *placement) bool {
+	e, o := d.e, d.e.named.order
+	if e.base == nil {
+		return false
+	}
+	var added []*concept
+	inBase := o.inBase
+	for _, id := range touched {
+		i, known := o.at[id]
+		c := e.get(id)
+		switch {
+		case !known && c == nil:
+		case !known:
+			if !slices.Contains(added, c) {
+				added = append(added, c)
+				if e.base.get(id) != nil {
+					inBase++
 				}
 			}
-			return
+		case c == nil:
+			return false
+		case c.born != o.found[i].c.born || (i < o.inBase) != (e.base.get(id) != nil):
+			// The order of the concepts is that of their birth, the
+			// base's first (see merging.update).
+			return false
 		}
-		r := d.compound(c, head, p)
-		// A pair that are each other's heads is related by the first of
-		// them only: what the second finds depends on the first, and is
-		// found again every time.
-		if keep && e.named.headOf(e, h) != c.id {
-			e.named.made[c.id] = madeOf{c, h, r}
+	}
+	if len(e.base.concepts) != inBase {
+		return false // one of the base's dropped
+	}
+	next := o
+	if len(added) > 0 {
+		next = o.with(added, e.base)
+	}
+	var again []int
+	for _, id := range touched {
+		if i, ok := next.at[id]; ok {
+			again = append(again, i)
 		}
-	})
+		for _, h := range o.byHead[id] {
+			again = append(again, next.at[h])
+		}
+	}
+	for id := range changed {
+		if i, ok := next.at[id]; ok {
+			again = append(again, i)
+		}
+	}
+	for _, id := range o.pairs {
+		again = append(again, next.at[id])
+	}
+	slices.Sort(again)
+	again = slices.Compact(again)
+	now := make([]found, len(again))
+	for k, i := range again {
+		before := &next.found[i]
+		f := d.find(e.get(before.c.id), before, true, changed, p)
+		if _, old := o.at[before.c.id]; old && (f.head != before.head || f.pair != before.pair) || !old && f.pair {
+			d.made = map[relKey]*relation{} // found again from the start
+			return false
+		}
+		now[k] = f
+	}
+	for k, i := range again {
+		f := now[k]
+		next.found[i], next.all[i] = f, f.c
+		if _, old := o.at[f.c.id]; !old && f.head != "" {
+			next.byHead[f.head] = append(next.byHead[f.head], f.c.id)
+		}
+	}
+	*o = *next
+	return true
+}
+
+// with returns o with the concepts added put in their places, the
+// base's among the base's, each segment in the order of birth; of what
+// was found, each added has only its concept so far. It shares o's
+// byHead and pairs.
+func (o *foundOrder) with(added []*concept, base *extractor) *foundOrder {
+	slices.SortFunc(added, func(a, b *concept) int { return cmp.Compare(a.born, b.born) })
+	var toBase, toTail []found
+	for _, c := range added {
+		if base.get(c.id) != nil {
+			toBase = append(toBase, found{c: c})
+		} else {
+			toTail = append(toTail, found{c: c})
+		}
+	}
+	byBirth := func(a, b found) int { return cmp.Compare(a.c.born, b.c.born) }
+	n := &foundOrder{byHead: o.byHead, pairs: o.pairs, inBase: o.inBase + len(toBase), made: o.made, at: make(map[string]int, len(o.found)+len(added))}
+	n.found = mergeFunc(mergeFunc(nil, o.found[:o.inBase], toBase, byBirth), o.found[o.inBase:], toTail, byBirth)
+	n.all = make([]*concept, len(n.found))
+	for i, f := range n.found {
+		n.all[i] = f.c
+		n.at[f.c.id] = i
+	}
+	return n
+}
+
+// mergeFunc appends to out the merge of a and b, each in order by cmp
+// (a's first among equals).
+func mergeFunc[T any](out, a, b []T, cmp func(T, T) int) []T {
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(a[0], b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // compound relates c to head, the concept its name ends in, unless the
 // notes already place c or relate the two, and returns the relation made
-// (shared: it is copied before it is changed) or nil.
+// (shared: it is copied before it is changed) or nil. The caller adds it
+// to e's relations, in the order of the concepts.
 func (d *deriving) compound(c *concept, head string, p *placement) *relation {
 	if p.placed[c.id] > 0 || d.related(c.id, head) || p.reaches(c.id, head) {
 		return nil
@@ -110,11 +334,7 @@ func (d *deriving) compound(c *concept, head string, p *placement) *relation {
 	}
 	k := relKey{c.id, head, rel}
 	r := &relation{relKey: k, conf: 0.6, ev: []graph.Evidence{ev}, seen: map[graph.Evidence]bool{ev: true}, at: d.e.at, shared: true}
-	d.e.rels = append(d.e.rels, r)
 	d.made[k] = r
-	if rel == graph.Uses {
-		d.uses[c.id] = r
-	}
 	return r
 }
 
@@ -367,51 +587,61 @@ func (e *extractor) basis(c *concept) string {
 }
 
 // namedAfter is what was found of each concept by its names: by
-// compounds and basedOn, kept while the index and the concepts'
-// strengths are the same (see reindexed); and the slug of its id. A
-// concept's names do not change once merged: a change is a new concept.
+// compounds and basedOn, kept while what they read of the index and of
+// the concepts' strengths is the same (see forgetReaders); and the slug
+// of its id. A concept's names do not change once merged: a change is a
+// new concept.
 type namedAfter struct {
 	head map[*concept]string
 	base map[*concept]string
 	slug map[*concept]string
-	// made is what compounds made of each concept, by id, with the
-	// concept and its head's concept as they were then.
-	made map[string]madeOf
+	// readers are the concepts whose head or basis was found reading
+	// each cell: a name key, a stem or a key prefix of the index, or a
+	// concept id, for its strength. They are recorded only when record
+	// is set (for a merge that is updated); recorded counts them, those
+	// of concepts since replaced included (see merging.update).
+	readers  map[cell][]*concept
+	record   bool
+	recorded int
+	// order is what the last call of compounds found of every concept
+	// (nil before the first), and again the concepts, by id, it is to
+	// look at again because what was found of them was forgotten.
+	order *foundOrder
+	again []string
 }
 
-// madeOf is the relation compounds made of c (nil for none), when its
-// head's concept was h.
-type madeOf struct {
-	c, h *concept
-	rel  *relation
+func newNamedAfter(record bool) *namedAfter {
+	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: map[*concept]string{},
+		readers: map[cell][]*concept{}, record: record}
 }
 
-func newNamedAfter() *namedAfter {
-	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: map[*concept]string{}, made: map[string]madeOf{}}
-}
-
-// reindexed returns n for an index that changed: without what compounds
-// and basedOn found.
-func (n *namedAfter) reindexed() *namedAfter {
-	return &namedAfter{head: map[*concept]string{}, base: map[*concept]string{}, slug: n.slug, made: map[string]madeOf{}}
-}
-
-// madeOf returns what compounds made of the concept id, if it is
-// remembered.
-func (n *namedAfter) madeOf(id string) (madeOf, bool) {
-	if n == nil {
-		return madeOf{}, false
+// forgetReaders drops the heads and bases found reading any of cells,
+// the cells whose value changed, and notes their concepts to be looked
+// at again. A cell's readers are dropped with it: they are recorded again
+// when found again.
+func (n *namedAfter) forgetReaders(cells []cell) {
+	for _, c := range cells {
+		for _, r := range n.readers[c] {
+			if _, ok := n.head[r]; ok {
+				delete(n.head, r)
+				delete(n.base, r)
+				n.again = append(n.again, r.id)
+			}
+		}
+		delete(n.readers, c)
 	}
-	m, ok := n.made[id]
-	return m, ok
 }
+
+// forgetFound drops what the last call of compounds found, for
+// relations that are not what it read.
+func (n *namedAfter) forgetFound() { n.order = nil }
 
 // basisOf returns e.basis(c), remembered.
 func (n *namedAfter) basisOf(e *extractor, c *concept) string {
 	if n == nil {
 		return e.basis(c)
 	}
-	return remembered(n.base, c, e.basis)
+	return n.remembered(n.base, e, c, e.basis)
 }
 
 // headOf returns e.compoundHead(c), remembered.
@@ -419,15 +649,32 @@ func (n *namedAfter) headOf(e *extractor, c *concept) string {
 	if n == nil {
 		return e.compoundHead(c)
 	}
-	return remembered(n.head, c, e.compoundHead)
+	return n.remembered(n.head, e, c, e.compoundHead)
 }
 
-// remembered returns find(c), from m when it is there, else put there.
-func remembered(m map[*concept]string, c *concept, find func(*concept) string) string {
+// remembered returns find(c), from m when it is there, else put there,
+// noting what it read (see readers).
+func (n *namedAfter) remembered(m map[*concept]string, e *extractor, c *concept, find func(*concept) string) string {
 	v, ok := m[c]
-	if !ok {
+	if ok {
+		return v
+	}
+	if !n.record {
 		v = find(c)
 		m[c] = v
+		return v
+	}
+	t := &trace{cur: &opTrace{}, prefixes: true}
+	was, wasIdx := e.trace, e.idx.trace
+	e.trace, e.idx.trace = t, t
+	v = find(c)
+	e.trace, e.idx.trace = was, wasIdx
+	m[c] = v
+	for i, a := range t.cur.access {
+		if !slices.ContainsFunc(t.cur.access[:i], func(b access) bool { return b.cell == a.cell }) {
+			n.readers[a.cell] = append(n.readers[a.cell], c)
+			n.recorded++
+		}
 	}
 	return v
 }

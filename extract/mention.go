@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,7 +141,11 @@ func (x *index) stemmed(k string) (string, bool) {
 }
 
 func (x *index) hasPrefix(k string) bool {
-	return x.prefix[k] || x.base != nil && x.base.hasPrefix(k)
+	has := x.prefix[k] || x.base != nil && x.base.hasPrefix(k)
+	if x.trace != nil && x.trace.prefixes {
+		x.trace.read('p', k, strconv.FormatBool(has))
+	}
+	return has
 }
 
 // maxKeyPrefix bounds the prefixes stored per name.

@@ -31,8 +31,9 @@ type merging struct {
 	byWriter map[cell][]opRef   // the ops that wrote each cell, in order
 	count    int                // how many ops there are
 	// replayed is how many ops the last call replayed (all of them in
-	// mergeAll).
+	// mergeAll), and touched the concepts whose state it replaced, by id.
 	replayed int
+	touched  []string
 	// named is what the relations made of names found of each concept
 	// (see compounds), while it holds.
 	named *namedAfter
@@ -71,8 +72,13 @@ type opTrace struct {
 	access []access
 }
 
-// trace collects the accesses of the op being replayed.
-type trace struct{ cur *opTrace }
+// trace collects the accesses of the op being replayed. With prefixes
+// set it records the key prefixes read too (see namedAfter), which no op
+// of a merge reads.
+type trace struct {
+	cur      *opTrace
+	prefixes bool
+}
 
 func (t *trace) read(kind byte, key, val string) {
 	if t.cur != nil {
@@ -102,7 +108,7 @@ func newMergeExtractor(base *extractor, pass int) *extractor {
 // base. Unless traced, it keeps no record of what each op did: the merge
 // cannot be updated, only used.
 func mergeAll(base *extractor, pass int, files []string, logs [][]op, traced bool) *merging {
-	m := &merging{base: base, pass: pass, files: files, logs: logs, named: newNamedAfter(), traced: traced}
+	m := &merging{base: base, pass: pass, files: files, logs: logs, named: newNamedAfter(traced), traced: traced}
 	e := newMergeExtractor(base, pass)
 	if !traced {
 		e.trace, e.idx.trace = nil, nil
@@ -370,13 +376,18 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	var diff change
 	e := m.e
 	concepts := map[string]bool{}
-	relKeys := map[relKey]bool{}
 	var rels []*relation
+	// The states replaced, to take out of e's lists: by pointer, which
+	// is quicker to hash than an id or a relation's key.
+	var oldConcepts []*concept
+	var oldRels []*relation
 	reorder := false // whether a concept the base does not know changes
-	renamed := false // whether a concept's strength changes: compounds reads it
+	var stale []cell // what compounds read that changed (see namedAfter.forgetReaders)
 	for t := range targets {
 		if t.concept == "" {
-			relKeys[t.rel] = true
+			if old := e.relIndex[t.rel]; old != nil {
+				oldRels = append(oldRels, old)
+			}
 			if r := s.relIndex[t.rel]; r != nil {
 				r.shared = true
 				e.relIndex[t.rel] = r
@@ -390,6 +401,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			continue
 		}
 		concepts[t.concept] = true
+		m.touched = append(m.touched, t.concept)
 		if m.base == nil || m.base.get(t.concept) == nil {
 			reorder = true
 		}
@@ -398,16 +410,19 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			diff.concepts = append(diff.concepts, t.concept)
 		}
 		if before, now := m.e.get(t.concept), s.get(t.concept); before == nil || now == nil || before.strength != now.strength {
-			renamed = true
+			stale = append(stale, cell{'i', t.concept}) // compounds reads the strength of a head
 		}
 		m.named.forget(e.byID[t.concept])
+		if old := e.byID[t.concept]; old != nil {
+			oldConcepts = append(oldConcepts, old)
+		}
 		if c != nil {
 			e.byID[t.concept] = c
 		} else {
 			delete(e.byID, t.concept)
 		}
 	}
-	e.concepts = slices.DeleteFunc(e.concepts, func(c *concept) bool { return concepts[c.id] })
+	e.concepts = without(e.concepts, oldConcepts)
 	for id := range concepts {
 		if c := s.byID[id]; c != nil {
 			e.concepts = append(e.concepts, c)
@@ -416,7 +431,7 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 	if reorder {
 		slices.SortStableFunc(e.concepts, func(a, b *concept) int { return cmp.Compare(a.born, b.born) })
 	}
-	kept := slices.DeleteFunc(e.rels, func(r *relation) bool { return relKeys[r.relKey] })
+	kept := without(e.rels, oldRels)
 	slices.SortFunc(rels, func(a, b *relation) int { return cmp.Compare(a.at, b.at) })
 	e.rels = mergeRelations(kept, rels)
 
@@ -468,14 +483,17 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 			diff.cells = append(diff.cells, cell{'i', id})
 		}
 	}
-	if renamed || len(diff.cells) > 0 || len(base.concepts)+len(base.cells) > 0 {
-		m.named = m.named.reindexed() // the index or what it finds changed
-	}
 	if n := len(e.concepts); m.base != nil {
-		// The slugs of concepts of a base that changed are not forgotten
-		// one by one.
-		if n += len(m.base.concepts); len(m.named.slug) > 2*n {
+		// What was found of the concepts of a base that changed, and
+		// what concepts replaced were found reading, are not forgotten
+		// one by one: all is, once it outgrows what the concepts need
+		// (a few cells each).
+		n += len(m.base.concepts)
+		if len(m.named.slug) > 2*n {
 			m.named.slug = map[*concept]string{}
+		}
+		if len(m.named.head) > 2*n || m.named.recorded > 16*n {
+			m.named = newNamedAfter(m.traced)
 		}
 	}
 	// A prefix is there while some op writes it; one the base has is
@@ -490,15 +508,22 @@ func (m *merging) update(changed []int, logs [][]op, base change) (change, bool)
 		}
 		if had != has && (m.base == nil || !m.base.idx.hasPrefix(p)) {
 			diff.cells = append(diff.cells, cell{'p', p})
-			m.named = m.named.reindexed()
 		}
 	}
+	// What compounds found reading what changed, here or in the base, is
+	// found again.
+	stale = append(append(stale, diff.cells...), base.cells...)
+	for _, id := range base.concepts {
+		stale = append(stale, cell{'i', id})
+	}
+	m.named.forgetReaders(stale)
 	return diff, true
 }
 
 // replay makes the merge what replaying logs, every note's, would make,
 // the base having changed as base says; see update.
 func (m *merging) replay(logs [][]op, base change) (change, bool) {
+	m.touched = nil
 	if !m.traced {
 		return change{}, false
 	}
@@ -590,6 +615,19 @@ func setOrDelete(dst, src map[string]string, k string) bool {
 	return had != ok || old != v
 }
 
+// without returns s without the elements of drop, in order; s's array
+// is changed.
+func without[T any](s []*T, drop []*T) []*T {
+	if len(drop) == 0 {
+		return s
+	}
+	set := make(map[*T]bool, len(drop))
+	for _, p := range drop {
+		set[p] = true
+	}
+	return slices.DeleteFunc(s, func(p *T) bool { return set[p] })
+}
+
 // mergeRelations merges two lists of relations each in the order first
 // stated.
 func mergeRelations(a, b []*relation) []*relation {
@@ -610,7 +648,11 @@ func mergeRelations(a, b []*relation) []*relation {
 // relations the two share).
 func (m *merging) fork() *extractor {
 	e := m.e
-	rels := make([]*relation, len(e.rels), len(e.rels)+len(m.named.made)+16)
+	extra := 16
+	if o := m.named.order; o != nil {
+		extra += o.made
+	}
+	rels := make([]*relation, len(e.rels), len(e.rels)+extra)
 	copy(rels, e.rels)
 	return &extractor{base: e.base, pass: e.pass, byID: e.byID, concepts: e.concepts, idx: e.idx,
 		rels: rels, relIndex: e.relIndex, at: stamp(len(m.logs), 0), named: m.named}

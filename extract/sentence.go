@@ -1071,6 +1071,30 @@ func (e *extractor) indexInitials() {
 	}
 }
 
+// reindexInitials brings e.initials up to date after the concepts ids
+// changed, whose fingerprints were those of before (see fingerprint;
+// none for a concept that is new). Expansion reads only how many
+// concepts each list holds, so a concept is put at the end of its list.
+func (e *extractor) reindexInitials(ids []string, before map[string]string) {
+	for _, id := range ids {
+		name, _, _ := strings.Cut(before[id], "\x00")
+		if k := initialsOf(name); k != "" {
+			if rest := slices.DeleteFunc(slices.Clone(e.initials[k]), func(x string) bool { return x == id }); len(rest) > 0 {
+				e.initials[k] = rest
+			} else {
+				delete(e.initials, k)
+			}
+		}
+	}
+	for _, id := range ids {
+		if c := e.get(id); c != nil {
+			if k := initialsOf(c.name); k != "" && !slices.Contains(e.initials[k], id) {
+				e.initials[k] = append(e.initials[k], id)
+			}
+		}
+	}
+}
+
 // initialsOf returns the capitals of a multi-word Latin name's words
 // ("Breadth-first search": "BFS"), or "".
 func initialsOf(name string) string {

@@ -142,8 +142,54 @@ type Graph struct {
 	sym      map[string][]*Relation // compared_with and opposite_of relations at each end
 	// revised is set on a graph made by Revise, whose slices in out, in,
 	// outEdges and sym may share their arrays with the graph it revised:
-	// appending to one copies it first (see room).
+	// appending to one copies it first (see room). shared marks the maps
+	// it still shares with that graph: each is copied before it is first
+	// changed (see own).
 	revised bool
+	shared  uint8
+}
+
+// The maps of a Graph, for Graph.shared.
+const (
+	sharesConcepts uint8 = 1 << iota
+	sharesNames
+	sharesEdges
+	sharesOut
+	sharesOutEdges
+	sharesIn
+	sharesSym
+	sharesRelations = sharesEdges | sharesOut | sharesOutEdges | sharesIn | sharesSym
+)
+
+// own makes the maps of which g's own to change: those it shares with
+// the graph it revised are copied.
+func (g *Graph) own(which uint8) {
+	which &= g.shared
+	if which == 0 {
+		return
+	}
+	if which&sharesConcepts != 0 {
+		g.concepts = maps.Clone(g.concepts)
+	}
+	if which&sharesNames != 0 {
+		g.names = maps.Clone(g.names)
+	}
+	if which&sharesEdges != 0 {
+		g.edges = maps.Clone(g.edges)
+	}
+	if which&sharesOut != 0 {
+		g.out = maps.Clone(g.out)
+	}
+	if which&sharesOutEdges != 0 {
+		g.outEdges = maps.Clone(g.outEdges)
+	}
+	if which&sharesIn != 0 {
+		g.in = maps.Clone(g.in)
+	}
+	if which&sharesSym != 0 {
+		g.sym = maps.Clone(g.sym)
+	}
+	g.shared &^= which
 }
 
 // edge is the data carried by one dominikbraun/graph edge.
@@ -207,6 +253,7 @@ func (g *Graph) AddConcept(c Concept) (*Concept, error) {
 	if c.ID == "" {
 		return nil, fmt.Errorf("concept %q has no id", c.Name)
 	}
+	g.own(sharesConcepts | sharesNames)
 	if old, ok := g.concepts[c.ID]; ok {
 		for _, n := range c.Names() {
 			g.addName(old, n)
@@ -296,6 +343,7 @@ func (g *Graph) AddRelation(r Relation) error {
 	if r.Confidence <= 0 || r.Confidence > 1 || math.IsNaN(r.Confidence) {
 		r.Confidence = 1
 	}
+	g.own(sharesEdges | sharesOutEdges)
 	if r.Type.Symmetric() {
 		if e := g.edges[[2]string{r.To, r.From}]; e != nil && e.find(r.Type) != nil {
 			r.From, r.To = r.To, r.From
@@ -303,7 +351,9 @@ func (g *Graph) AddRelation(r Relation) error {
 	}
 	key := [2]string{r.From, r.To}
 	e := g.edges[key]
-	if e == nil {
+	made := e == nil
+	if made {
+		g.own(sharesOut | sharesIn)
 		e = &edge{}
 		g.edges[key] = e
 		g.out[r.From] = append(room(g, g.out[r.From]), r.To)
@@ -321,8 +371,19 @@ func (g *Graph) AddRelation(r Relation) error {
 	}
 	stored := r
 	stored.Evidence = append([]Evidence(nil), r.Evidence...)
-	e.rels = append(e.rels, &stored)
+	if g.revised && !made {
+		// The edge may be shared with the graph this one revised: a
+		// copy takes the relation.
+		ne := &edge{rels: append(slices.Clip(e.rels), &stored)}
+		g.edges[key] = ne
+		es := slices.Clone(g.outEdges[r.From])
+		es[slices.Index(es, e)] = ne
+		g.outEdges[r.From] = es
+	} else {
+		e.rels = append(e.rels, &stored)
+	}
 	if stored.Type.Symmetric() {
+		g.own(sharesSym)
 		g.sym[r.From] = append(room(g, g.sym[r.From]), &stored)
 		g.sym[r.To] = append(room(g, g.sym[r.To]), &stored)
 	}

@@ -282,6 +282,26 @@ func TestRevise(t *testing.T) {
 	if err := two.AddRelation(graph.Relation{From: "a", To: "f", Type: graph.Uses}); err != nil {
 		t.Fatal(err)
 	}
+	// A relation of another type between two concepts already related,
+	// added to one, is one's alone: their edge was base's too.
+	if err := one.AddRelation(graph.Relation{From: "a", To: "b", Type: graph.PartOf}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(one.Between("a", "b")), 3; got != want {
+		t.Errorf("len(one.Between(a, b)) = %d, want %d", got, want)
+	}
+	if got, want := len(base.Between("a", "b")), 2; got != want {
+		t.Errorf("len(base.Between(a, b)) = %d after a relation added to one, want %d", got, want)
+	}
+	// A concept added to one, which shares its maps with base until it
+	// changes them, is one's alone.
+	if _, err := one.AddConcept(graph.Concept{ID: "g", Name: "G"}); err != nil {
+		t.Fatal(err)
+	}
+	if one.Lookup("G") == nil || base.Lookup("G") != nil || two.Lookup("g") != nil {
+		t.Errorf("a concept added to a graph revised is found in %v, %v, %v of it, base and another revised, want only the first",
+			one.Lookup("G") != nil, base.Lookup("G") != nil, two.Lookup("g") != nil)
+	}
 	for _, c := range []struct {
 		g    *graph.Graph
 		want string
@@ -296,5 +316,63 @@ func TestRevise(t *testing.T) {
 		if want := []string{c.want}; c.want == "" && len(to) > 0 || c.want != "" && !slices.Equal(to, want) {
 			t.Errorf("RelationsOf(a) of a graph revised and added to reaches %v, want %q", to, c.want)
 		}
+	}
+}
+
+// TestUnrelate: a relation removed from a graph revised leaves the graph
+// built without it, inside as well as out, where it was the only relation
+// between its ends or not the first of them; and the graph revised is
+// left as it was.
+func TestUnrelate(t *testing.T) {
+	concepts := []graph.Concept{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}, {ID: "c", Name: "C"}, {ID: "d", Name: "D"}}
+	relations := []graph.Relation{
+		{From: "a", To: "b", Type: graph.Uses, Confidence: 0.9},
+		{From: "a", To: "c", Type: graph.Uses, Confidence: 0.8},
+		{From: "d", To: "c", Type: graph.ComparedWith, Confidence: 0.6},
+		{From: "a", To: "b", Type: graph.TypeOf, Confidence: 0.5},
+		{From: "c", To: "b", Type: graph.PartOf, Confidence: 0.7},
+		{From: "a", To: "d", Type: graph.Requires, Confidence: 0.4},
+	}
+	build := func(rs []graph.Relation) *graph.Graph {
+		g := graph.New()
+		for _, c := range concepts {
+			if _, err := g.AddConcept(c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, r := range rs {
+			if err := g.AddRelation(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return g
+	}
+	base := build(relations)
+	var before bytes.Buffer
+	if err := base.WriteJSON(&before); err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{1, 2, 3, 4, 5} {
+		r := relations[i]
+		if i == 2 {
+			r.From, r.To = r.To, r.From // either way round
+		}
+		g := base.Revise(nil, nil)
+		if !g.Unrelate(r) {
+			t.Fatalf("Unrelate(%v) = false, want true", relations[i])
+		}
+		if want := build(slices.Delete(slices.Clone(relations), i, i+1)); !graph.SameInside(g, want) {
+			t.Errorf("Unrelate(%v) gives another graph than building it without", relations[i])
+		}
+		if g.Unrelate(r) {
+			t.Errorf("Unrelate(%v) again = true, want false", relations[i])
+		}
+	}
+	var after bytes.Buffer
+	if err := base.WriteJSON(&after); err != nil {
+		t.Fatal(err)
+	}
+	if before.String() != after.String() || !graph.SameInside(base, build(relations)) {
+		t.Errorf("Unrelate changed the graph revised")
 	}
 }

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -16,18 +15,29 @@ import (
 // AddConcept for the concept it replaces, and each of relations the ends
 // and type given to AddRelation, with no other relation of that type
 // between its ends (in either direction for symmetric types). g is left
-// as it was; the two share only what neither changes.
+// as it was, and must not be changed after: the two share what neither
+// changes, maps included until the new graph changes them.
 func (g *Graph) Revise(concepts []Concept, relations []Relation) *Graph {
 	ng := &Graph{
 		lib:      &library{},
-		concepts: maps.Clone(g.concepts),
-		edges:    maps.Clone(g.edges),
-		out:      maps.Clone(g.out),
-		outEdges: maps.Clone(g.outEdges),
-		in:       maps.Clone(g.in),
-		names:    maps.Clone(g.names),
-		sym:      maps.Clone(g.sym),
+		concepts: g.concepts,
+		edges:    g.edges,
+		out:      g.out,
+		outEdges: g.outEdges,
+		in:       g.in,
+		names:    g.names,
+		sym:      g.sym,
 		revised:  true,
+		shared:   sharesConcepts | sharesNames | sharesRelations,
+	}
+	if len(concepts) > 0 {
+		ng.own(sharesConcepts)
+	}
+	for _, r := range relations {
+		ng.own(sharesEdges | sharesOutEdges)
+		if r.Type.Symmetric() {
+			ng.own(sharesSym)
+		}
 	}
 	for _, c := range concepts {
 		stored := &Concept{ID: c.ID, Name: c.Name, Summary: c.Summary}
@@ -92,5 +102,57 @@ func (g *Graph) reviseNames(c *Concept, aliases []string) {
 		if g.names[k] == c.ID {
 			claimed[k] = true
 		}
+	}
+}
+
+// Unrelate removes the relation of r's type between r's ends (either way
+// round for a symmetric type) and reports whether there was one. The
+// lists of each concept's relations keep their order, and the edge goes
+// with its last relation: when that relation was the only one between
+// its ends, the graph is the one building it without that relation gives.
+// Like AddRelation on a graph made by Revise, it changes nothing another
+// graph shares.
+func (g *Graph) Unrelate(r Relation) bool {
+	key := [2]string{r.From, r.To}
+	e := g.edges[key]
+	if (e == nil || e.find(r.Type) == nil) && r.Type.Symmetric() {
+		key = [2]string{r.To, r.From}
+		e = g.edges[key]
+	}
+	if e == nil || e.find(r.Type) == nil {
+		return false
+	}
+	g.own(sharesRelations)
+	old := e.find(r.Type)
+	from, to := key[0], key[1]
+	if len(e.rels) > 1 {
+		ne := &edge{rels: slices.DeleteFunc(slices.Clone(e.rels), func(x *Relation) bool { return x == old })}
+		g.edges[key] = ne
+		es := slices.Clone(g.outEdges[from])
+		es[slices.Index(es, e)] = ne
+		g.outEdges[from] = es
+	} else {
+		delete(g.edges, key)
+		i := slices.Index(g.outEdges[from], e)
+		setOrDrop(g.out, from, slices.Delete(slices.Clone(g.out[from]), i, i+1))
+		setOrDrop(g.outEdges, from, slices.Delete(slices.Clone(g.outEdges[from]), i, i+1))
+		j := slices.Index(g.in[to], from)
+		setOrDrop(g.in, to, slices.Delete(slices.Clone(g.in[to]), j, j+1))
+	}
+	if old.Type.Symmetric() {
+		for _, end := range key {
+			setOrDrop(g.sym, end, slices.DeleteFunc(slices.Clone(g.sym[end]), func(x *Relation) bool { return x == old }))
+		}
+	}
+	return true
+}
+
+// setOrDrop sets m[k] to s, or deletes it when s is empty, as a graph
+// built anew holds no list for a concept with none.
+func setOrDrop[V any](m map[string][]V, k string, s []V) {
+	if len(s) == 0 {
+		delete(m, k)
+	} else {
+		m[k] = s
 	}
 }
