@@ -74,7 +74,7 @@ func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 // post의 차이점은?", "A vs B".
 func (e *extractor) compareSentence(st *sent) {
 	s := st.s
-	if lead, _, ok := strings.Cut(s, ": "); ok && vsRe.MatchString(lead) && len(strings.Fields(lead)) <= 8 {
+	if lead, _, ok := strings.Cut(s, ": "); ok && vsIndex(lead) != nil && len(strings.Fields(lead)) <= 8 {
 		s = lead // "Rebase vs merge: merge keeps …"
 	} else if len(st.ws) > 10 {
 		return
@@ -104,6 +104,15 @@ func isCueWord(w string) bool {
 
 var vsRe = regexp.MustCompile(`(?i)\s+(?:vs\.?|versus)\s+`)
 
+// vsIndex is vsRe.FindStringIndex(s). It is asked of most sentences, and
+// most have no "v" for the expression to match.
+func vsIndex(s string) []int {
+	if !strings.ContainsAny(s, "vV") {
+		return nil
+	}
+	return vsRe.FindStringIndex(s)
+}
+
 // compareTitle reads "A vs B", "A or B", "A & B", "A와 B", "A와 B의 차이",
 // "Difference between A and B", and questions such as "A와 B의 차이에
 // 대하여 설명해보세요".
@@ -114,7 +123,7 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 			return an, bn, true
 		}
 	}
-	if loc := vsRe.FindStringIndex(s); loc != nil {
+	if loc := vsIndex(s); loc != nil {
 		left, right := s[:loc[0]], s[loc[1]:]
 		if i := strings.LastIndexAny(left, "-:–"); i >= 0 && i+1 < len(left) && strings.ContainsAny(left[i:i+1], "-:–") && strings.Contains(left[:i], " ") {
 			left = left[i+1:]

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -291,16 +292,32 @@ func (e *extractor) read(d *doc, pass int) []op {
 		d.seen.analyses = map[string]*analysis{}
 	}
 	r.analyses = d.seen.analyses
-	r.doc(d)
 	if pass == 1 {
+		r.doc(d)
 		log := make([]op, 0, len(r.concepts))
 		for _, c := range r.concepts {
 			log = append(log, op{kind: opDefine, kn: keyed(nameSet{name: c.name, aliases: c.aliases}), st: c.strength, id: c.id})
 		}
 		return log
 	}
-	return r.log
+	scratch := scratchLogs.Get().(*[]op)
+	r.log = *scratch
+	r.doc(d)
+	var log []op
+	if len(r.log) > 0 {
+		log = slices.Clone(r.log)
+	}
+	clear(r.log) // the scratch keeps nothing of this note alive
+	*scratch = r.log[:0]
+	scratchLogs.Put(scratch)
+	return log
 }
+
+// scratchLogs hold the logs of notes being read, to use again: a log
+// grows to thousands of ops, and growing it anew for every note cost
+// several times its size (a large slice grows by a quarter at a time).
+// The log a note's reading returns is copied out of one, at its size.
+var scratchLogs = sync.Pool{New: func() any { return new([]op) }}
 
 // op is one thing a note's extractor did that its base replays.
 type op struct {

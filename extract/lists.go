@@ -349,7 +349,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 			return
 		}
 	}
-	if head != "" && desc != "" && (vsRe.MatchString(head) || strings.Contains(head, "차이")) {
+	if head != "" && desc != "" && (vsIndex(head) != nil || strings.Contains(head, "차이")) {
 		if a, b, ok := compareTitle(head); ok {
 			// "- Last-Modified vs ETag: …": the two, set side by side.
 			ida, idb := e.define(a, line, fromItem), e.define(b, line, fromItem)
@@ -738,6 +738,16 @@ func splitItem(t *text) (head, desc string, descAt int, bold bool) {
 
 var nameSepRe = regexp.MustCompile(`\s*(?:,|，|、|/|\s및\s|\s또는\s|\sand\s|\sor\s)\s*`)
 
+// nameSeps is nameSepRe.FindAllStringIndex(s, -1), without running the
+// expression on text that has none of its separators (most items).
+func nameSeps(s string) [][]int {
+	if !strings.ContainsAny(s, ",，、/") && !strings.Contains(s, "및") && !strings.Contains(s, "또는") &&
+		!strings.Contains(s, "and") && !strings.Contains(s, "or") {
+		return nil
+	}
+	return nameSepRe.FindAllStringIndex(s, -1)
+}
+
 // splitNames splits "AWS, Azure, GCP" or "캡슐화, 상속, 다형성" into names;
 // it returns nil unless every part reads as a name.
 func splitNames(s string) []nameSet { return splitNamesOf(s, false) }
@@ -755,7 +765,7 @@ func splitNamesOf(s string, loose bool) []nameSet {
 	// redies(key-value)".
 	var parts []string
 	last := 0
-	for _, loc := range nameSepRe.FindAllStringIndex(s, -1) {
+	for _, loc := range nameSeps(s) {
 		if loc[1] == loc[0] || parenDepth(s[:loc[0]]) != 0 {
 			continue
 		}

@@ -100,6 +100,11 @@ var (
 // 2026-11-30 HTTP 캐시" is about HTTP 캐시.
 // A title that is only "TIL 2024-03-02" names no concept: it is "".
 func dropNotePrefix(s string) string {
+	// Every title is checked, and tilRe matches only text that starts
+	// with "t" or "T" after at most one "[": others are not given to it.
+	if t := strings.TrimPrefix(s, "["); t == "" || t[0]|0x20 != 't' {
+		return s
+	}
 	if loc := tilRe.FindStringIndex(s + " "); loc != nil {
 		rest := strings.TrimSpace(s[min(loc[1], len(s)):])
 		if dateRe.MatchString(rest) {
