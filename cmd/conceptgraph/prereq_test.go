@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -98,7 +99,10 @@ func TestPrereqJSON(t *testing.T) {
 
 func TestPrereqDiagrams(t *testing.T) {
 	code, out, stderr := runCLI(t, "prereq", "Docker", "--format", "mermaid")
-	if code != 0 || !strings.HasPrefix(out, "flowchart") || !strings.Contains(out, `"4. 도커"`) {
+	// The concept asked about comes last: numbered after every node
+	// before it.
+	last := fmt.Sprintf("%d. 도커", strings.Count(out, `["`))
+	if code != 0 || !strings.HasPrefix(out, "flowchart") || !strings.Contains(out, `"`+last+`"`) {
 		t.Errorf("prereq --format mermaid: exit %d, %s\n%s", code, stderr, out)
 	}
 	file := filepath.Join(t.TempDir(), "order.svg")
@@ -116,7 +120,7 @@ func TestPrereqDiagrams(t *testing.T) {
 	if err := xml.Unmarshal(data, &svg); err != nil {
 		t.Fatalf("prereq wrote invalid SVG: %v", err)
 	}
-	for _, want := range []string{"1. 하이퍼바이저", "4. 도커", "example_of"} {
+	for _, want := range []string{"1. 하이퍼바이저", last, "example_of"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("order.svg lacks %q", want)
 		}
