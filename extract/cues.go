@@ -318,7 +318,7 @@ var cues = func() []cue {
 		"works over", "works on top of", "operates over", "runs over", "run over", "running over", "via", "through", "makes use of", "make use of", "employs", "employ",
 		"utilizes", "utilises", "utilize", "needs a", "needs an", "need a", "requires a", "requires an", "depends on", "depend on",
 		"is represented as", "represented as", "is powered by", "on top of", "with the help of", "by means of",
-		"written in", "is written in", "implemented in")
+		"written in", "is written in", "implemented in", "is implemented as", "are implemented as", "implemented as")
 	en(graph.ComparedWith, cueObject, after, false, "compare", "than", "and not", "but not")
 	en(graph.Uses, cuePassive, after, false, "cue:uses", "is used by", "are used by", "used by", "is relied on by")
 	// "is (very) commonly used in/for/by": adverbs between.

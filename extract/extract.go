@@ -263,6 +263,7 @@ func (e *extractor) cuesOf(st *sent) []cueHit {
 type prevTopic struct {
 	sec *section
 	id  string
+	t   *text // the paragraph of the sentence that named it
 }
 
 // newExtractor returns an extractor over base (nil for none): one that

@@ -182,14 +182,31 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 			c.subject = e.prev.id
 		}
 	}
+	if st.ko && c.only == nil && e.prev.id != "" && e.prev.t == t && !koreanTopicMarked(st) && !hasKoreanSubject(st) {
+		// "UDP는 …이다. DNS와 스트리밍에서 주로 사용된다.": a Korean
+		// sentence that leaves its subject out is about the topic of the
+		// sentence before it in the paragraph.
+		c.subject = e.prev.id
+	}
 	topic := e.topicOf(st, c)
 	if koreanTopicMarked(st) && topic != "" {
-		e.prev.id = topic
+		e.prev.id, e.prev.t = topic, t
 	}
 	typed := e.cueRules(st, c, topic)
 	if c.only == nil && !typed {
 		e.definition(st, c, topic)
 	}
+}
+
+// hasKoreanSubject reports whether a word of st is marked as a topic or
+// a subject.
+func hasKoreanSubject(st *sent) bool {
+	for i := range st.ws {
+		if k := st.ws[i].kind; k == endTopic || k == endSubject {
+			return true
+		}
+	}
+	return false
 }
 
 // takeWords returns the words of s in a slice of e's spares.
