@@ -309,7 +309,7 @@ var cues = func() []cue {
 		"를 기반으로", "을 기반으로", "를 바탕으로", "을 바탕으로", "에 기반", "기반으로", "기반의", "기반", "를 필요로", "을 필요로",
 		"가 필요", "이 필요", "에 의존", "를 채택", "을 채택", "를 도입", "을 도입", "를 쓴", "을 쓴", "를 쓰", "을 쓰",
 		"로 저장", "으로 저장", "를 사용하여", "을 사용하여", "를 이용하여", "을 이용하여", "를 갖춘", "을 갖춘", "로 구현", "으로 구현",
-		"방식에 따라", "방식으로", "구조를 가지", "구조를 갖", "구조를 가진", "구조로", "구조를 가지고 있", "구조를 갖고 있",
+		"방식에 따라", "방식으로", "방식의", "구조의", "구조를 가지", "구조를 갖", "구조를 가진", "구조로", "구조를 가지고 있", "구조를 갖고 있",
 		"를 실시", "을 실시", "를 수행", "을 수행", "로 통신", "으로 통신", "로 동작", "으로 동작")
 	en(graph.Uses, cueObject, after, false, "cue:uses", "uses", "use", "using", "used", "relies on", "rely on", "relying on",
 		"is built on", "are built on", "built on", "built upon", "built on top of", "is based on", "are based on", "based on",
@@ -432,7 +432,7 @@ var cues = func() []cue {
 			strings.Contains(cs[i].phrase, "갖춘"), strings.Contains(cs[i].phrase, "들어"), strings.Contains(cs[i].phrase, "담고"),
 			strings.Contains(cs[i].phrase, "포함"), strings.Contains(cs[i].phrase, "가지"), strings.Contains(cs[i].phrase, "갖는"),
 			strings.Contains(cs[i].phrase, "구성"), strings.Contains(cs[i].phrase, "이루어"), cs[i].phrase == "가 필요", cs[i].phrase == "이 필요",
-			strings.Contains(cs[i].phrase, "로 통신"), strings.Contains(cs[i].phrase, "로 동작"):
+			strings.Contains(cs[i].phrase, "로 통신"), strings.Contains(cs[i].phrase, "로 동작"), cs[i].phrase == "방식의", cs[i].phrase == "구조의":
 			// ("X의 구성 요소": the whole, named as such, is no plain noun.)
 			cs[i].weak = !strings.HasPrefix(cs[i].phrase, "의 ")
 		}

@@ -439,8 +439,8 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 		// not what the sentence defines.
 		subj = ""
 	}
-	if subj == "" && (c.first || c.own) {
-		subj = c.subject
+	if subj == "" && (c.first || c.own) && !koreanTopicMarked(st) {
+		subj = c.subject // (a topic that names nothing is not the text's concept)
 	}
 	if subj == "" {
 		return

@@ -120,6 +120,15 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 		ss := strings.TrimSpace(t.s[sp[0]:sp[1]])
 		st := &sent{s: ss, lower: asciiLower(ss), ws: e.takeWords(ss), ko: hasHangul(ss)}
 		st.ev = graph.Evidence{File: e.file, Line: t.lineAt(sp[0]), Text: ss}
+		if n := len(st.ws); st.ko && !introduces && koreanTopicMarked(st) && endsInCopula(st) {
+			// "스택은 LIFO 구조의 선형 자료구조이다.": a definition, whose
+			// words say nothing of the list after it; but "ACID는 …
+			// 4가지 성질입니다" names what the items are.
+			if _, ok := labels[labelKey(st.ws[n-1].stem(st.s))]; !ok {
+				e.giveWords(st.ws)
+				continue
+			}
+		}
 		for i, w := range st.ws {
 			if w.kind == endModifier || w.kind == endPredicate {
 				continue // "구현한": a verb, not a label
