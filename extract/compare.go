@@ -591,10 +591,21 @@ var attributeHeads = map[string]bool{
 
 // attributeValue reports whether a table cell's one name is a value of
 // an attribute: one Korean word formed with "-형" or "-식" ("선언형",
-// "비동기식").
+// "비동기식"), one lower-case English adjective or "-level" word
+// ("stateless", "process-level"), or a unit of time ("seconds").
 func attributeValue(name string) bool {
-	if strings.ContainsRune(name, ' ') || !hasHangul(name) {
+	if strings.ContainsRune(name, ' ') {
 		return false
 	}
-	return strings.HasSuffix(name, "형") || strings.HasSuffix(name, "식")
+	if hasHangul(name) {
+		return strings.HasSuffix(name, "형") || strings.HasSuffix(name, "식")
+	}
+	if name != strings.ToLower(name) {
+		return false
+	}
+	switch name {
+	case "milliseconds", "seconds", "minutes", "hours", "days", "weeks", "ms", "low", "high", "fast", "slow", "yes", "no":
+		return true
+	}
+	return adjective(name) || strings.HasSuffix(name, "-level") || strings.HasSuffix(name, "-based") || strings.HasSuffix(name, "-wide")
 }

@@ -450,7 +450,9 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 		if whole == "" {
 			whole = e.subjectBefore(st, c, topic, at-1, "en")
 		}
-		if kindWord(st.ws[p.j-1].lower) {
+		rel = graph.PartOf
+		switch head := st.ws[p.j-1].lower; {
+		case kindWord(head):
 			class, whole = whole, ""
 			if q := (phrase{p.i, p.j - 1}); !q.empty() {
 				// "Prometheus has four metric types: …": kinds of metric.
@@ -458,8 +460,13 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 					class = id
 				}
 			}
+		case !partNouns[head] && !methodWord(head):
+			// "Docker supports several network drivers: bridge, host …":
+			// network drivers, not parts of Docker.
+			if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" {
+				class, whole, rel = id, "", graph.TypeOf
+			}
 		}
-		rel = graph.PartOf
 	default:
 		return false
 	}
@@ -797,4 +804,12 @@ func singular(w string) string {
 		return w[:len(w)-2]
 	}
 	return w[:len(w)-1]
+}
+
+// partNouns name the parts of a whole in the plural: "A stack has two
+// operations: push and pop", "three components: …".
+var partNouns = map[string]bool{
+	"operations": true, "components": true, "parts": true, "elements": true, "steps": true, "phases": true, "stages": true,
+	"layers": true, "members": true, "fields": true, "attributes": true, "properties": true, "modules": true, "sections": true,
+	"columns": true, "pieces": true, "subsystems": true, "units": true, "functions": true, "methods": true, "states": true,
 }

@@ -265,6 +265,9 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && participle(w.lower) && j+1 < len(ws) && ws[j+1].fn != 0 && ws[j+1].fn != fnAux && ws[j+1].fn != fnConj && (ws[j+1].lower != "of" || irregularParticiples[w.lower]) {
 			break // "a structure containing a set …", "a structure made of nodes"
 		}
+		if j > k && participle(w.lower) && j+2 < len(ws) && ws[j+1].lower == "up" && ws[j+2].lower == "of" {
+			break // "a template made up of layers"
+		}
 		if j > k && englishVerb(w.lower) {
 			if nounToo[w.lower] && (j+1 >= len(ws) || w.hard() || ws[j+1].fn == fnConj) {
 				j++ // "row locks and table locks": a plural noun, the phrase's head
