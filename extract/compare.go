@@ -356,6 +356,7 @@ func (e *extractor) table(b *block, sc scope) {
 	}
 	// A column of examples, or of descriptions of the first column's terms.
 	exCol, descCol := -1, -1
+	features := false // the descriptions are features, not definitions
 	for i, cell := range header {
 		k := labelKey(cell.s)
 		if l, ok := labels[k]; ok && l.mode == labelRel && l.rel == graph.ExampleOf && i > 0 {
@@ -365,6 +366,10 @@ func (e *extractor) table(b *block, sc scope) {
 		case "description", "설명", "의미", "meaning", "definition", "정의", "내용", "desc", "details", "뜻":
 			if i > 0 {
 				descCol = i
+			}
+		case "특징", "feature", "features", "characteristics", "비고", "notes", "note", "역할", "role", "용도", "purpose":
+			if i > 0 && descCol < 0 {
+				descCol, features = i, true
 			}
 		}
 	}
@@ -376,6 +381,11 @@ func (e *extractor) table(b *block, sc scope) {
 		if exCol >= 0 || descCol >= 0 {
 			if ns := parseNames(row[0].s); len(ns) >= 1 && nameLike(ns[0].name, false) && !numberWord(strings.ReplaceAll(ns[0].name, ".", "")) {
 				term = e.define(ns[0], row[0].line(), fromItem)
+				if term != "" && sc.subject != "" && term != sc.subject && sc.list.lab.mode == labelRel {
+					// "## GC 종류" over "| Serial GC | …|": the label says
+					// what the terms are of the section's concept.
+					e.structural(term, sc, graph.Evidence{File: e.file, Line: row[0].line(), Text: rowText(row)}, ns[0].name, false, "label")
+				}
 			}
 		}
 		for i, cell := range row {
@@ -388,7 +398,7 @@ func (e *extractor) table(b *block, sc scope) {
 					}
 				}
 			case i == descCol && term != "":
-				e.statements(&row[i], ctx{subject: term, first: true})
+				e.statements(&row[i], ctx{subject: term, first: !features, own: true})
 			case i > 0 || term == "":
 				// "| 1.1.1.1 | Cloudflare |": a cell that is a name alone
 				// names a concept.

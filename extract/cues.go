@@ -364,11 +364,12 @@ var cues = func() []cue {
 		"보다", "랑 다를 바", "와 다를 바", "과 다를 바", "와 다르", "과 다르", "과 거의 같", "와 거의 같", "과 같은 방식",
 		"와 같은 방식", "와 비슷", "과 비슷", "와 유사", "과 유사", "와 비교", "과 비교", "와의 차이", "과의 차이",
 		"와 마찬가지로", "과 마찬가지로", "처럼 동작", "을 개선한", "를 개선한",
-		"와 동일", "과 동일", "과 같음", "와 같음", "와 반대로", "과 반대로")
+		"와 동일", "과 동일", "과 같음", "와 같음", "와 반대로", "과 반대로", "를 대체", "을 대체", "의 후속", "의 대안")
 	ko(graph.ComparedWith, cuePair, 0, false, "compare", "데 비해", "반면", "반면에")
 	en(graph.ComparedWith, cueObject, after, false, "compare", "unlike", "compared to", "compared with", "in comparison with",
 		"in comparison to", "in contrast to", "in contrast with", "similar to", "different from", "differs from", "versus",
-		"vs", "vs.", "as opposed to", "over other", "instead of", "rather than", "better than", "faster than", "slower than")
+		"vs", "vs.", "as opposed to", "over other", "instead of", "rather than", "better than", "faster than", "slower than",
+		"replaces", "replaced", "supersedes", "superseded", "is the successor of", "is an alternative to")
 	cs = append(cs, cue{lang: "en", phrase: "like", rel: graph.ComparedWith, kind: cueObject, side: after, start: true, rule: "compare"})
 	en(graph.ComparedWith, cuePair, 0, false, "compare", "whereas", "while")
 
@@ -667,7 +668,8 @@ var relationalHeads = map[string]bool{
 	"collection": true, "list": true, "pair": true, "tuple": true, "combination": true, "mix": true, "part": true,
 	"piece": true, "bunch": true, "couple": true, "handful": true, "majority": true, "minority": true, "minimum": true,
 	"maximum": true, "process": true, "act": true, "practice": true, "term": true, "name": true, "abbreviation": true,
-	"measure": true, "state": true, "study": true, "art": true, "generalization": true, "generalisation": true,
+	"measure": true, "state": true, "study": true, "art": true, "generalization": true, "generalisation": true, "alternative": true, "successor": true,
+	"predecessor": true, "replacement": true, "counterpart": true, "equivalent": true,
 	// Korean: "… 가상머신을 만드는 프로세스" is a procedure, not an OS
 	// process; "… 데이터의 집합" a set.
 	"프로세스": true, "과정": true, "절차": true, "집합": true, "모음": true, "묶음": true, "능력": true,

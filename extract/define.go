@@ -235,6 +235,9 @@ func plainNounPhrase(st *sent, p phrase) bool {
 		if w := st.ws[i].text(st.s); w == st.ws[i].lower && plural(w) {
 			return false
 		}
+		if i > p.i && participle(st.ws[i].lower) && !strings.HasSuffix(st.ws[i].lower, "ing") && unicode.IsUpper(firstRune(st.ws[i+1].text(st.s))) {
+			return false // "systemd replaced SysVinit": a verb and its object
+		}
 	}
 	return true
 }
