@@ -442,6 +442,9 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 		// not what the sentence defines.
 		subj = ""
 	}
+	if subj == "" && koreanTopicMarked(st) {
+		subj = e.oneSyllableTopic(st)
+	}
 	if subj == "" && (c.first || c.own) && !koreanTopicMarked(st) {
 		subj = c.subject // (a topic that names nothing is not the text's concept)
 	}
@@ -540,6 +543,29 @@ func (e *extractor) purposeObjects(st *sent, subj string, genus int) {
 			e.relate(subj, graph.Uses, id, 0.7, st.ev, "definition")
 		}
 	}
+}
+
+// oneSyllableTopic defines the one-syllable noun that opens a Korean
+// definition as its topic ("큐는 FIFO 방식의 자료구조다", "힙은 …"): a
+// name too short to be made a concept anywhere else, where the copula
+// says it is one. It returns "" for other sentences and for function
+// nouns ("것은", "이는").
+func (e *extractor) oneSyllableTopic(st *sent) string {
+	w := &st.ws[0]
+	stem := w.stem(st.s)
+	if w.kind != endTopic || w.fn != 0 || utf8.RuneCountInString(stem) != 1 || !isHangul(firstRune(stem)) || functionNouns[stem] || !endsInCopula(st) || len(st.ws) < 3 {
+		return ""
+	}
+	return e.define(nameSet{name: stem}, st.ev.Line, fromText)
+}
+
+// functionNouns are one-syllable Korean nouns that stand for something
+// else or for nothing: pronouns, bound nouns, times and places.
+var functionNouns = map[string]bool{
+	"이": true, "그": true, "저": true, "것": true, "수": true, "때": true, "곳": true, "점": true, "등": true, "중": true,
+	"뒤": true, "앞": true, "위": true, "안": true, "밖": true, "후": true, "전": true, "측": true, "번": true, "개": true,
+	"명": true, "분": true, "초": true, "날": true, "해": true, "달": true, "말": true, "일": true, "나": true, "너": true,
+	"데": true, "바": true, "줄": true, "뿐": true, "채": true, "편": true, "쪽": true, "간": true, "외": true, "내": true,
 }
 
 // koreanTopicMarked reports whether the sentence's first phrase carries a
