@@ -20,11 +20,15 @@ import (
 // the subject of the clause before and the first concept after.
 func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 	at := st.wordAt(h.at)
-	if at == 0 {
-		return // "While …, …" opens the sentence: one concept, two clauses
-	}
 	var a string
-	if h.c.lang == "en" {
+	switch {
+	case at == 0 && h.c.lang == "ko" && e.prev.id != "" && e.prev.t == st.t:
+		// "Ansible은 agentless 도구이다. 반면 Chef와 Puppet은 …": the
+		// topic of the sentence before.
+		a = e.prev.id
+	case at == 0:
+		return // "While …, …" opens the sentence: one concept, two clauses
+	case h.c.lang == "en":
 		// The subject of the clause before: its first phrase, after the
 		// sentence's start, "(" or ";".
 		from := at
@@ -37,7 +41,7 @@ func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 		if a == "" {
 			a = topic
 		}
-	} else {
+	default:
 		a = e.subjectBefore(st, c, topic, at, "ko")
 	}
 	k := st.wordAt(h.end)
@@ -59,9 +63,13 @@ func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 	} else {
 		for i := k; i < len(st.ws) && i < k+4; i++ {
 			if st.ws[i].kind == endTopic || st.ws[i].kind == endSubject {
-				p := st.koreanPhraseAt(i)
-				b = e.conceptOf(st, p, nameLikePhrase(st, p))
-				break
+				// "반면 Chef와 Puppet은": each of them.
+				for _, p := range st.koreanEnumEndingAt(i) {
+					if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" && a != "" && id != a {
+						e.relate(a, h.c.rel, id, 0.8, st.ev, "compare")
+					}
+				}
+				return
 			}
 		}
 	}
