@@ -473,8 +473,7 @@ func (e *extractor) revise(prev *built, all []*concept) (*graph.Graph, *built, b
 	for i, c := range all {
 		j := conceptAt[i]
 		if j < 0 {
-			gc := graph.Concept{ID: e.named.slugOf(c), Name: c.name, Aliases: c.aliases, Summary: c.summary,
-				Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags))}
+			gc := c.graphConcept(e.named.slugOf(c))
 			if !addable(prev.g, gc, taken) {
 				return nil, nil, false
 			}
@@ -490,8 +489,7 @@ func (e *extractor) revise(prev *built, all []*concept) (*graph.Graph, *built, b
 			}
 			continue
 		}
-		gc := graph.Concept{ID: old.ID, Name: c.name, Aliases: c.aliases, Summary: c.summary,
-			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags))}
+		gc := c.graphConcept(old.ID)
 		if gc.Summary != old.Summary || !slices.Equal(gc.Pros, old.Pros) || !slices.Equal(gc.Cons, old.Cons) ||
 			!slices.Equal(gc.Sources, old.Sources) || !slices.Equal(gc.Tags, old.Tags) {
 			cs = append(cs, gc)

@@ -228,7 +228,7 @@ func plainNounPhrase(st *sent, p phrase) bool {
 	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] {
 		return false // "Translate network addresses …": an instruction
 	}
-	if p.i > 0 && (st.ws[p.i-1].lower == "a" || st.ws[p.i-1].lower == "an") {
+	if p.i > 0 && indefinite(st.ws[p.i-1].lower) {
 		return true
 	}
 	for i := p.i; i < p.j-1; i++ {

@@ -746,10 +746,7 @@ func (e *extractor) build(prev *built) (g *graph.Graph, next *built, err error) 
 		taken[id] = true
 		ids[c.id] = id
 		next.from = append(next.from, c)
-		next.concepts = append(next.concepts, graph.Concept{
-			ID: id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
-			Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags)),
-		})
+		next.concepts = append(next.concepts, c.graphConcept(id))
 	})
 	for _, r := range e.rels {
 		next.rels = append(next.rels, graph.Relation{From: ids[r.from], To: ids[r.to], Type: r.typ, Confidence: r.conf, Evidence: r.ev})
@@ -823,4 +820,10 @@ func (b *built) changes(next *built) (cs []graph.Concept, rs []graph.Relation, o
 func hasKey[K comparable, V any](m map[K]V, k K) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// graphConcept is c as the graph holds it, under id.
+func (c *concept) graphConcept(id string) graph.Concept {
+	return graph.Concept{ID: id, Name: c.name, Aliases: c.aliases, Summary: c.summary,
+		Pros: c.pros, Cons: c.cons, Sources: c.sources, Tags: slices.Sorted(slices.Values(c.tags))}
 }

@@ -92,7 +92,7 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 			if cu.phrase == "like" {
 				// "a unique value like a clock": a likeness; kinds are
 				// named in the plural ("databases like MySQL").
-				if p := st.englishPhraseBefore(at); !p.empty() && p.i > 0 && (st.ws[p.i-1].lower == "a" || st.ws[p.i-1].lower == "an") && !plural(st.ws[p.j-1].lower) {
+				if p := st.englishPhraseBefore(at); !p.empty() && p.i > 0 && indefinite(st.ws[p.i-1].lower) && !plural(st.ws[p.j-1].lower) {
 					return false
 				}
 			}
@@ -727,8 +727,8 @@ func (e *extractor) usedBy(st *sent, items []phrase) bool {
 // whether it related any.
 func (e *extractor) eitherKinds(st *sent) bool {
 	ws := st.ws
-	if st.ko || len(ws) < 5 {
-		return false
+	if st.ko || len(ws) < 5 || !strings.Contains(st.lower, " or ") {
+		return false // (alternatives are joined by "or")
 	}
 	p := st.englishPhraseFrom(0)
 	if p.empty() || p.i != 0 && !(p.i == 1 && ws[0].fn == fnDet) || p.j+3 >= len(ws)+1 {

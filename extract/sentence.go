@@ -1449,9 +1449,7 @@ func (e *extractor) definiendum(st *sent, c ctx, q phrase) string {
 	if i < 2 || i == q.i || st.ws[i-1].fn != fnAux {
 		return ""
 	}
-	switch st.ws[i-1].lower {
-	case "is", "are", "was", "were":
-	default:
+	if !beWord(st.ws[i-1].lower) {
 		return ""
 	}
 	x := st.englishPhraseBefore(i - 1)

@@ -656,7 +656,7 @@ func (e *extractor) afterComma(st *sent, from int, topic string, c ctx) string {
 		}
 		// "Unlike a VM, a container …": an unknown noun after an
 		// article is a common noun, not a concept of the notes.
-		if p.i > i+1 && (st.ws[i+1].lower == "a" || st.ws[i+1].lower == "an") {
+		if p.i > i+1 && indefinite(st.ws[i+1].lower) {
 			return e.conceptOf(st, p, false)
 		}
 		return e.conceptOf(st, p, nameLikePhrase(st, p))

@@ -168,28 +168,21 @@ func (g *Graph) own(which uint8) {
 	if which == 0 {
 		return
 	}
-	if which&sharesConcepts != 0 {
-		g.concepts = maps.Clone(g.concepts)
-	}
-	if which&sharesNames != 0 {
-		g.names = maps.Clone(g.names)
-	}
-	if which&sharesEdges != 0 {
-		g.edges = maps.Clone(g.edges)
-	}
-	if which&sharesOut != 0 {
-		g.out = maps.Clone(g.out)
-	}
-	if which&sharesOutEdges != 0 {
-		g.outEdges = maps.Clone(g.outEdges)
-	}
-	if which&sharesIn != 0 {
-		g.in = maps.Clone(g.in)
-	}
-	if which&sharesSym != 0 {
-		g.sym = maps.Clone(g.sym)
-	}
+	cloneIf(which, sharesConcepts, &g.concepts)
+	cloneIf(which, sharesNames, &g.names)
+	cloneIf(which, sharesEdges, &g.edges)
+	cloneIf(which, sharesOut, &g.out)
+	cloneIf(which, sharesOutEdges, &g.outEdges)
+	cloneIf(which, sharesIn, &g.in)
+	cloneIf(which, sharesSym, &g.sym)
 	g.shared &^= which
+}
+
+// cloneIf replaces *m by a copy when which has bit.
+func cloneIf[M ~map[K]V, K comparable, V any](which, bit uint8, m *M) {
+	if which&bit != 0 {
+		*m = maps.Clone(*m)
+	}
 }
 
 // edge is the data carried by one dominikbraun/graph edge.

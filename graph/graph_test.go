@@ -217,6 +217,23 @@ func TestLibrary(t *testing.T) {
 	}
 }
 
+// built is a graph of cs and rs, added in order.
+func built(t *testing.T, cs []graph.Concept, rs []graph.Relation) *graph.Graph {
+	t.Helper()
+	g := graph.New()
+	for _, c := range cs {
+		if _, err := g.AddConcept(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range rs {
+		if err := g.AddRelation(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return g
+}
+
 // TestRevise: a graph revised is the graph built again with the concepts
 // and relations changed, inside as well as out, and the graph revised is
 // left as it was.
@@ -233,20 +250,7 @@ func TestRevise(t *testing.T) {
 		{From: "a", To: "b", Type: graph.TypeOf, Confidence: 0.5},
 		{From: "d", To: "c", Type: graph.ComparedWith, Confidence: 0.6},
 	}
-	build := func(cs []graph.Concept, rs []graph.Relation) *graph.Graph {
-		g := graph.New()
-		for _, c := range cs {
-			if _, err := g.AddConcept(c); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, r := range rs {
-			if err := g.AddRelation(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return g
-	}
+	build := func(cs []graph.Concept, rs []graph.Relation) *graph.Graph { return built(t, cs, rs) }
 	g := build(concepts, relations)
 	var before bytes.Buffer
 	if err := g.WriteJSON(&before); err != nil {
@@ -333,20 +337,7 @@ func TestUnrelate(t *testing.T) {
 		{From: "c", To: "b", Type: graph.PartOf, Confidence: 0.7},
 		{From: "a", To: "d", Type: graph.Requires, Confidence: 0.4},
 	}
-	build := func(rs []graph.Relation) *graph.Graph {
-		g := graph.New()
-		for _, c := range concepts {
-			if _, err := g.AddConcept(c); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, r := range rs {
-			if err := g.AddRelation(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return g
-	}
+	build := func(rs []graph.Relation) *graph.Graph { return built(t, concepts, rs) }
 	base := build(relations)
 	var before bytes.Buffer
 	if err := base.WriteJSON(&before); err != nil {
