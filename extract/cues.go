@@ -67,7 +67,9 @@ var wordEndings = func() []ending {
 		case "한", "된", "할", "될":
 			es[i].minStem = 2
 		case "중":
-			es[i].minStem = 1
+			// "실행중", "사용중"; but "이중", "다중", "집중", "비중" are
+			// nouns.
+			es[i].minStem = 2
 		case "진":
 			// "주어진", "알려진"; but "이진", "엔진" are nouns.
 			es[i].minStem = 2
@@ -702,6 +704,14 @@ var kindHeads = map[string]graph.RelationType{
 	"예": graph.ExampleOf, "예시": graph.ExampleOf, "사례": graph.ExampleOf, "구현체": graph.ExampleOf,
 	"구성요소": graph.PartOf, "요소": graph.PartOf, "부분": graph.PartOf, "일부": graph.PartOf, "속성": graph.PartOf,
 	"컴포넌트": graph.PartOf, "단계": graph.PartOf, "계층": graph.PartOf, "구성원": graph.PartOf, "연산": graph.PartOf,
+}
+
+// madeWords after a genus say that someone wrote or released the thing
+// defined, which a product or tool is and a kind is not: "a TFTP server
+// written in Go", "a database developed by …" (followed by in, by or at).
+var madeWords = map[string]bool{
+	"written": true, "made": true, "implemented": true, "developed": true, "created": true, "maintained": true,
+	"released": true, "published": true, "open-sourced": true,
 }
 
 // termAdjectives rank, yet begin terms of their own: "primary key",

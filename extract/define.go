@@ -338,18 +338,54 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			return
 		}
 	}
+	if ownHead(st, p, e.nameOf(subj)) {
+		e.ownHeadGenus(st, subj, p)
+		return // "A hash function is a function …": its own head noun
+	}
 	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
-		return // "A hash function is a function …": its own head noun
+		return
 	}
 	if e.placedUnder(subj, genus) {
 		return
 	}
 	if rel == "" {
 		rel = e.definitionRel(subj, genus)
+		if rel == graph.TypeOf && madeBy(st, p.j) && !acronymNamed(e.get(subj)) {
+			rel = graph.ExampleOf // "hooktftp: a TFTP server written in Go"
+		}
 	}
 	e.relate(subj, rel, genus, 0.75, st.ev, rule)
 	e.memberOf(st, subj, p)
+}
+
+// ownHeadGenus reads a definition whose genus is its subject's own head
+// noun ("이진 트리는 … 트리입니다"): a kind of that concept when the notes
+// name one so, and nothing (no new concept) when they do not.
+func (e *extractor) ownHeadGenus(st *sent, subj string, p phrase) {
+	if g := e.conceptOf(st, p, false); g != "" && g != subj && !e.placedUnder(subj, g) {
+		e.relate(subj, graph.TypeOf, g, 0.7, st.ev, "definition")
+	}
+}
+
+// ownHead reports whether a genus of one word is the head noun of the
+// name it would define, checked before the genus becomes a concept: a
+// "네트워크 주소 … 주소" does not make "주소" one.
+func ownHead(st *sent, p phrase, name string) bool {
+	return p.j-p.i == 1 && sameHeadNoun(name, st.ws[p.i].stem(st.s))
+}
+
+// madeBy reports whether the words from k say who made or wrote what the
+// genus before them names: "written in Go", "developed by Google".
+func madeBy(st *sent, k int) bool {
+	if k+1 >= len(st.ws) || !madeWords[st.ws[k].lower] {
+		return false
+	}
+	switch st.ws[k+1].lower {
+	case "in", "by", "at":
+		return true
+	}
+	return false
 }
 
 // placedUnder reports whether subj is already related to a concept named
@@ -445,11 +481,25 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 	if subj == "" && koreanTopicMarked(st) {
 		subj = e.oneSyllableTopic(st)
 	}
+	subjs := []string{subj}
+	if subj == "" {
+		// "AVL 트리와 레드블랙 트리는 … 트리입니다": subjects in a list.
+		subjs = e.koreanListedSubjects(st)
+		if len(subjs) > 0 {
+			subj = subjs[0]
+		}
+	}
 	if subj == "" && (c.first || c.own) && !koreanTopicMarked(st) {
 		subj = c.subject // (a topic that names nothing is not the text's concept)
+		subjs = []string{subj}
 	}
 	if subj == "" {
 		return
+	}
+	genus := func(k int) {
+		for _, s := range subjs {
+			e.koreanGenus(st, s, k)
+		}
 	}
 	// "X란 … G를 말한다", "… G를 의미한다"
 	end := strings.TrimRight(st.s, ". \t\n")
@@ -457,7 +507,7 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 		if i := len(end) - len(d); i > 0 && strings.HasSuffix(end, d) {
 			k := st.objectWord(i)
 			if k >= 0 {
-				e.koreanGenus(st, subj, k)
+				genus(k)
 			}
 			return
 		}
@@ -469,11 +519,11 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 			if k < len(ws)-1 && w.ending != "이며" && w.ending != "이고" && w.ending != "며" && w.ending != "고" && w.ending != "이지만" && w.ending != "인데" {
 				continue
 			}
-			e.koreanGenus(st, subj, k)
+			genus(k)
 			return
 		}
-		if w.kind == endAdverb && (w.ending == "로" || w.ending == "으로") && strings.Contains(w.after, ",") && topic != "" && k > 0 {
-			e.koreanGenus(st, subj, k)
+		if commaRo(*w) && topic != "" && k > 0 {
+			genus(k)
 			return
 		}
 	}
@@ -511,7 +561,7 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 		}
 	}
 	if argued {
-		e.koreanGenus(st, subj, last)
+		genus(last)
 		e.purposeObjects(st, subj, p.i)
 	}
 }
@@ -552,11 +602,36 @@ func (e *extractor) purposeObjects(st *sent, subj string, genus int) {
 // nouns ("것은", "이는").
 func (e *extractor) oneSyllableTopic(st *sent) string {
 	w := &st.ws[0]
-	stem := w.stem(st.s)
-	if w.kind != endTopic || w.fn != 0 || utf8.RuneCountInString(stem) != 1 || !isHangul(firstRune(stem)) || functionNouns[stem] || !endsInCopula(st) || len(st.ws) < 3 {
+	if w.kind != endTopic || !oneSyllableNoun(st, phrase{0, 1}) || !endsInCopula(st) && !slices.ContainsFunc(st.ws[1:], commaRo) || len(st.ws) < 3 {
 		return ""
 	}
-	return e.define(nameSet{name: stem}, st.ev.Line, fromText)
+	return e.define(nameSet{name: w.stem(st.s)}, st.ev.Line, fromText)
+}
+
+// ownerOf returns the concept that owner, a phrase marked 의 before a
+// label, names; one syllable is name enough there ("큐의 연산으로는 …").
+func (e *extractor) ownerOf(st *sent, owner phrase) string {
+	if id := e.conceptOf(st, owner, nameLikePhrase(st, owner)); id != "" || !oneSyllableNoun(st, owner) {
+		return id
+	}
+	return e.define(nameSet{name: st.ws[owner.i].stem(st.s)}, st.ev.Line, fromText)
+}
+
+// commaRo reports whether w is a noun that ends a definition's predicate
+// before a comma: "… 자료구조로, …".
+func commaRo(w word) bool {
+	return w.kind == endAdverb && (w.ending == "로" || w.ending == "으로") && strings.Contains(w.after, ",")
+}
+
+// oneSyllableNoun reports whether p is one Hangul syllable that may name
+// a concept ("큐", "힙", "락"), not a function noun.
+func oneSyllableNoun(st *sent, p phrase) bool {
+	if p.j-p.i != 1 {
+		return false
+	}
+	w := &st.ws[p.i]
+	stem := w.stem(st.s)
+	return w.fn == 0 && utf8.RuneCountInString(stem) == 1 && isHangul(firstRune(stem)) && !functionNouns[stem]
 }
 
 // functionNouns are one-syllable Korean nouns that stand for something
@@ -633,14 +708,50 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	if p.j-p.i > 1 && genericNouns[st.ws[p.i].stem(st.s)] {
 		return
 	}
+	if ownHead(st, p, e.nameOf(subj)) {
+		e.ownHeadGenus(st, subj, p)
+		return // "마이크로 서비스 아키텍쳐 … 아키텍쳐": its own head noun
+	}
 	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
-		return // "마이크로 서비스 아키텍쳐 … 아키텍쳐": its own head noun
+		return
 	}
 	if e.placedUnder(subj, genus) {
 		return
 	}
 	e.relate(subj, e.definitionRel(subj, genus), genus, 0.7, st.ev, "definition")
+}
+
+// koreanListedSubjects returns the concepts an enumeration opening a
+// Korean sentence and marked as its topic names ("A와 B는", "A, B, C는"),
+// or nil when the sentence does not open so.
+func (e *extractor) koreanListedSubjects(st *sent) []string {
+	if !endsInCopula(st) {
+		return nil // "A와 B는 … 진행하고": no definition to share
+	}
+	for h := 0; h < len(st.ws) && h < 12; h++ {
+		switch w := &st.ws[h]; w.kind {
+		case endNone, endAnd:
+			if w.hard() && !strings.Contains(w.after, ",") {
+				return nil
+			}
+			continue
+		case endTopic:
+			items := st.koreanEnumEndingAt(h)
+			if len(items) < 2 || items[0].i != 0 {
+				return nil
+			}
+			var out []string
+			for _, p := range items {
+				if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" {
+					out = append(out, id)
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	return nil
 }
 
 // quantified reports whether a name starts with a quantifier: "멀티 스레드".

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -595,8 +596,8 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 	if len(items) == 0 {
 		return false
 	}
-	if e.usedBy(st, items) {
-		return false
+	if e.usedBy(st, items) || !slices.ContainsFunc(items, func(p phrase) bool { return nameLikePhrase(st, p) || e.idx.lookup(st.text(p)) != "" }) {
+		return false // "주소는 … 삭제하는 기능도 있음": nothing named is there
 	}
 	class, rel := "", graph.TypeOf
 	first := items[0].i
@@ -614,7 +615,8 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 				class, rel = topic, l.rel
 				if p.i > 0 && st.ws[p.i-1].kind == endOf {
 					if owner := st.koreanPhraseAt(p.i - 1); !owner.empty() {
-						class = e.conceptOf(st, owner, nameLikePhrase(st, owner))
+						// ("큐의 연산으로는 …": a one-syllable owner too)
+						class = e.ownerOf(st, owner)
 					}
 				}
 				if class == "" {

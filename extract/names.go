@@ -386,7 +386,7 @@ func nameLike1(s string, strict bool) bool {
 		}
 		// A bold or heading name may hold "your" ("Read Your Own Writes
 		// Consistency"), never a verb or an article inside.
-		if len(words) > 1 && (fn(lw) == fnAux || i == 0 && imperatives[lw] && lowerAfter(words) || i > 0 && (lw == "the" || lw == "a" || lw == "an" || lw == "to")) {
+		if len(words) > 1 && (fn(lw) == fnAux || i == 0 && imperatives[lw] && lowerAfter(words) && !verbNoun(words) || i > 0 && (lw == "the" || lw == "a" || lw == "an" || lw == "to")) {
 			return false
 		}
 		if i == 0 && numberWord(w) && len(words) > 1 {
@@ -483,6 +483,18 @@ var enClauseWords = map[string]bool{
 // as a noun or participle would, before a capitalised word: "Read
 // Committed", "Read Replica", "Set Associative" (but "Use Redis" is a
 // clause).
+// verbNoun reports whether two lower-case words that open with a verb
+// are a compound noun, the verb naming what the thing is for: "build
+// tool", "write buffer", "run queue"; "run tests", "use caching" and
+// "make sure" are instructions.
+func verbNoun(words []string) bool {
+	if len(words) != 2 {
+		return false
+	}
+	w := words[1]
+	return w == strings.ToLower(w) && fn(w) == 0 && !plural(w) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") && !adjective(w) && w != "sure"
+}
+
 func nominalVerb(words []string) bool {
 	switch lowerCase(words[0]) {
 	case "read", "set":

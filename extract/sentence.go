@@ -188,8 +188,13 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 		// sentence before it in the paragraph.
 		c.subject = e.prev.id
 	}
+	if !st.ko && c.only == nil && e.prev.id != "" && e.prev.t == t && englishPronounOpening(st) {
+		// "Ansible is … . It relies on SSH": "it" is the subject of the
+		// sentence before it in the paragraph, not the section's concept.
+		c.subject = e.prev.id
+	}
 	topic := e.topicOf(st, c)
-	if koreanTopicMarked(st) && topic != "" {
+	if topic != "" && (koreanTopicMarked(st) || !st.ko) {
 		e.prev.id, e.prev.t = topic, t
 	}
 	typed := e.cueRules(st, c, topic)
@@ -704,6 +709,21 @@ func allOpeners(st *sent, from, to int) bool {
 	return true
 }
 
+// englishPronounOpening reports whether an English sentence opens with a
+// pronoun as its subject: "It relies on …", "They are …", "This is …".
+func englishPronounOpening(st *sent) bool {
+	if len(st.ws) < 2 {
+		return false
+	}
+	switch st.ws[0].lower {
+	case "it", "they":
+		return true
+	case "this":
+		return st.ws[1].fn == fnAux
+	}
+	return false
+}
+
 // koreanPronouns stand for a concept named before, with a particle
 // ("이에", "이를", "그것은"); bare, "이" and "그" are determiners.
 var koreanPronouns = map[string]bool{"이": true, "그": true, "이것": true, "그것": true, "이들": true, "그들": true}
@@ -1041,7 +1061,7 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 			e.define(nameSet{name: name}, t.lineAt(start+w.start), fromLetters)
 			continue
 		}
-		if !namedWord(name) || genericNouns[lowerCase(name)] || fn(lowerCase(name)) != 0 || e.idx.lookup(name) != "" {
+		if !namedWord(name) || genericNouns[lowerCase(name)] || fn(lowerCase(name)) != 0 || e.idx.lookup(name) != "" || e.withinName(st, i) {
 			continue
 		}
 		if e.pass == 1 && isAcronym(name) {
@@ -1053,6 +1073,17 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 		}
 		e.define(nameSet{name: name}, t.lineAt(start+w.start), fromLetters)
 	}
+}
+
+// withinName reports whether word i opens a longer name the notes know:
+// "AVL" in "AVL 트리가" is no concept of its own.
+func (e *extractor) withinName(st *sent, i int) bool {
+	for j := i + 2; j <= len(st.ws) && j <= i+3 && st.ws[j-2].after == ""; j++ {
+		if e.idx.lookup(st.text(phrase{i, j})) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // expansion returns the one concept whose name's initials spell the

@@ -640,18 +640,18 @@ func (e *extractor) instance(id string) bool {
 	if c == nil {
 		return false
 	}
-	names := append([]string{c.name}, c.aliases...)
-	for _, n := range names {
-		if isAcronym(n) {
-			return false // "BGP (Border Gateway Protocol)" names a kind
-		}
+	if acronymNamed(c) {
+		return false // "BGP (Border Gateway Protocol)" names a kind
 	}
-	for _, n := range names {
-		if productName(n) {
-			return true
-		}
+	if productName(c.name) {
+		return true
 	}
-	return false
+	return slices.ContainsFunc(c.aliases, productName)
+}
+
+// acronymNamed reports whether one of c's names is an acronym.
+func acronymNamed(c *concept) bool {
+	return c != nil && (isAcronym(c.name) || slices.ContainsFunc(c.aliases, isAcronym))
 }
 
 // productName reports whether a name is written the way products and

@@ -52,9 +52,10 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	strongAmong := false         // one strong item makes its fellows names too
 	partsListed := false         // "consists of vertices and edges": parts, listed
 	object := func(p phrase) {
-		if cu.lang == "en" && !known && p.j-p.i == 1 && (partsListed || p.i > 0 && indefinite(st.ws[p.i-1].lower)) && plainTerm(st, p) {
-			// "DFS uses a stack": one common noun, a thing of its kind,
-			// is a concept; so is each of the parts listed.
+		if cu.lang == "en" && !known && p.j-p.i == 1 && (partsListed || p.i > 0 && (indefinite(st.ws[p.i-1].lower) || st.ws[p.i-1].end <= h.end && plural(st.ws[p.i].lower))) && plainTerm(st, p) {
+			// "DFS uses a stack", "Terraform uses providers": one common
+			// noun, a thing of its kind or the kind itself, is a concept;
+			// so is each of the parts listed.
 			if id := e.conceptOf(st, p, true); id != "" {
 				objs = append(objs, id)
 			}
@@ -564,7 +565,8 @@ func (e *extractor) modifiedBy(st *sent, c ctx, h cueHit, topic string) (id stri
 		return "", false
 	}
 	head := &st.ws[p.j-1]
-	copula := head.kind == endCopula
+	// ("… 기반의 자료구조로, …": the predicate a definition reads too)
+	copula := head.kind == endCopula || commaRo(*head)
 	if p.j < len(st.ws) {
 		// "HTTP/2 기반의 RPC 프레임워크다": the copula contracted, in a
 		// word the phrase stops before.
