@@ -79,24 +79,48 @@ func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 }
 
 // compareSentence reads a short sentence that is a comparison title: "get과
-// post의 차이점은?", "A vs B".
-func (e *extractor) compareSentence(st *sent) {
+// post의 차이점은?", "A vs B"; and a Korean sentence whose topic is one
+// ("선점형과 비선점형 스케줄링의 차이는 …이다"). It reports whether the
+// sentence compares.
+func (e *extractor) compareSentence(st *sent) bool {
 	s := st.s
 	if lead, _, ok := strings.Cut(s, ": "); ok && vsIndex(lead) != nil && len(strings.Fields(lead)) <= 8 {
 		s = lead // "Rebase vs merge: merge keeps …"
+	} else if h := differenceTopic(st); h > 0 {
+		s = st.s[:st.ws[h].end]
 	} else if len(st.ws) > 10 {
-		return
+		return false
 	}
 	s = strings.TrimSpace(strings.TrimRight(s, "?. "))
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "은"), "는")
 	if !strings.Contains(s, "차이") && !strings.Contains(lowerCase(s), " vs") && !strings.Contains(s, "비교") {
-		return
+		return false
 	}
 	if a, b, ok := compareTitle(s); ok {
 		ida := e.define(a, st.ev.Line, fromText)
 		idb := e.define(b, st.ev.Line, fromText)
 		e.relate(ida, graph.ComparedWith, idb, 0.8, st.ev, "compare-title")
+		return true
 	}
+	return false
+}
+
+// differenceTopic returns the word, among a Korean sentence's first few,
+// that makes a difference its topic ("…의 차이는", "…의 차이점은"), or -1.
+func differenceTopic(st *sent) int {
+	if !st.ko {
+		return -1
+	}
+	for h := 1; h < len(st.ws) && h < 8; h++ {
+		w := &st.ws[h]
+		if w.kind == endTopic && strings.HasPrefix(w.stem(st.s), "차이") && st.ws[h-1].kind == endOf {
+			return h
+		}
+		if w.hard() {
+			return -1
+		}
+	}
+	return -1
 }
 
 // isCueWord reports whether an English word is the first word of a verb

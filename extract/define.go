@@ -101,6 +101,16 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			cop = at
 		}
 	}
+	// "Chef and Puppet are configuration management tools": subjects
+	// listed before the copula.
+	var also []phrase
+	if !subj.empty() && cop < len(ws) && (ws[cop].lower == "and" || strings.Contains(ws[subj.j-1].after, ",")) {
+		if items := st.englishEnumFrom(k); len(items) >= 2 {
+			if end := items[len(items)-1].j; end < len(ws) && (ws[end].lower == "are" || ws[end].lower == "were") && !slices.ContainsFunc(items, func(p phrase) bool { return !nameLikePhrase(st, p) }) {
+				subj, also, cop = items[0], items[1:], end
+			}
+		}
+	}
 	switch {
 	case ws[k].lower == "it" || ws[k].lower == "this" || ws[k].lower == "they":
 		subjID, cop = c.subject, k+1
@@ -153,6 +163,9 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			subjID = e.conceptOf(st, subj, englishNewName(st, subj) || subj.i > 0 && (ws[subj.i-1].lower == "a" || ws[subj.i-1].lower == "an" || ws[subj.i-1].lower == "the"))
 		}
 		e.genusPhrase(st, subjID, gp, "definition")
+		for _, p := range also {
+			e.genusPhrase(st, e.conceptOf(st, p, englishNewName(st, p)), gp, "definition")
+		}
 	case "refers", "refer", "means", "denotes", "represents":
 		if g < len(ws) && ws[g].lower == "to" {
 			g++
@@ -225,11 +238,11 @@ func plainNounPhrase(st *sent, p phrase) bool {
 	if p.empty() || marked(st, p) && st.marks[0].kind == markCode {
 		return false
 	}
+	if p.i > 0 && indefinite(st.ws[p.i-1].lower) {
+		return true // ("a state file kept in …": a noun after its article)
+	}
 	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] {
 		return false // "Translate network addresses …": an instruction
-	}
-	if p.i > 0 && indefinite(st.ws[p.i-1].lower) {
-		return true
 	}
 	for i := p.i; i < p.j-1; i++ {
 		if w := st.ws[i].text(st.s); w == st.ws[i].lower && plural(w) {
@@ -252,6 +265,9 @@ func hasVerb(st *sent, k int) bool {
 		}
 		if st.ws[i].fn == fnAux || englishVerb(w) {
 			return true
+		}
+		if i > k && baseVerb(w) && w == st.ws[i].text(st.s) && unicode.IsUpper(firstRune(st.ws[i-1].text(st.s))) && st.ws[i-1].lower != "to" {
+			return true // "Receivers like PagerDuty or Slack get alerts"
 		}
 	}
 	return false

@@ -49,6 +49,14 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 				items = st.englishEnumFrom(p.j)
 				break
 			}
+			// "two kinds of blocks you will write most: …": a clause of
+			// its own, then the colon.
+			if p.j < len(st.ws) && (st.ws[p.j].fn == fnPronoun || relativeWords[st.ws[p.j].lower]) {
+				if i := slices.IndexFunc(st.ws[p.j:min(len(st.ws), p.j+6)], func(w word) bool { return strings.Contains(w.after, ":") }); i >= 0 && p.j+i+1 < len(st.ws) {
+					items = st.englishEnumFrom(p.j + i + 1)
+					break
+				}
+			}
 			// "which type of NoSQL database best fits … We'll review
 			// **key-value stores**, **document stores** …": the terms
 			// marked later in the paragraph.
@@ -286,7 +294,7 @@ func (e *extractor) properNamed(id string) bool {
 		return false
 	}
 	for _, n := range append([]string{c.name}, c.aliases...) {
-		if properName(n) {
+		if properName(n) || identName(n) {
 			return true
 		}
 	}
@@ -358,8 +366,11 @@ func (e *extractor) classBefore(st *sent, c ctx, topic string, at int) string {
 		}
 	}
 	// "…, such as": after a comma the class is a phrase of the clause,
-	// which must already name a concept.
-	return e.conceptOf(st, p, nameLikePhrase(st, p) && !strings.Contains(st.ws[p.j-1].after, ","))
+	// which must already name a concept; unless a count or a verb is
+	// right before it ("supports many data sources, including …").
+	comma := strings.Contains(st.ws[p.j-1].after, ",")
+	counted := p.i > 0 && plural(last) && (countWord(st.ws[p.i-1].lower) || englishVerb(st.ws[p.i-1].lower))
+	return e.conceptOf(st, p, nameLikePhrase(st, p) && (!comma || counted))
 }
 
 // enumerated reports whether a Korean sentence lists with "등": "A, B 등이

@@ -118,6 +118,9 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	attrOf := ""
 	for _, sp := range spans {
 		ss := strings.TrimSpace(t.s[sp[0]:sp[1]])
+		if i := strings.IndexAny(ss, ":："); i >= 0 && strings.TrimSpace(strings.TrimRight(ss[i:], ":：. ")) != "" {
+			continue // "two kinds of blocks: resource blocks and data blocks.": its own list
+		}
 		st := &sent{s: ss, lower: asciiLower(ss), ws: e.takeWords(ss), ko: hasHangul(ss)}
 		st.ev = graph.Evidence{File: e.file, Line: t.lineAt(sp[0]), Text: ss}
 		if n := len(st.ws); st.ko && !introduces && koreanTopicMarked(st) && endsInCopula(st) {

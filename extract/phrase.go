@@ -280,8 +280,9 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && unicode.IsUpper(firstRune(ws[j-1].text(st.s))) && w.lower == w.text(st.s) && baseVerb(w.lower) && j+1 < len(ws) && (ws[j+1].fn == fnPrep || ws[j+1].fn == fnDet) {
 			break // "tools like StatsD rely on …": the verb of the tools
 		}
-		if j > k && st.known != nil && w.lower == w.text(st.s) && plural(w.lower) && !classNouns[w.lower] && !kindWord(w.lower) && st.known(st.s[ws[k].start:ws[j-1].stemEnd]) && !st.known(st.s[ws[k].start:w.stemEnd]) {
-			break // "sharding results in …": a known name, then its verb
+		if j > k && st.known != nil && w.lower == w.text(st.s) && plural(w.lower) && !classNouns[w.lower] && !kindWord(w.lower) && st.known(st.s[ws[k].start:ws[j-1].stemEnd]) && !st.known(st.s[ws[k].start:w.stemEnd]) &&
+			!(j+1 < len(ws) && (ws[j+1].fn == fnPronoun || relativeWords[ws[j+1].lower])) {
+			break // "sharding results in …": a known name, then its verb (but "Terraform modules you write", "… modules that …")
 		}
 		j++
 	}
@@ -337,7 +338,7 @@ var enVerbs = func() map[string]bool {
 		replaces reports requests responds returns runs saves scales selects shifts shrinks signs simplifies skips
 		solves splits spreads stops stores suggests supplies suffers triggers trusts updates validates varies wraps
 		exposes deploys encrypts authenticates serializes compiles parses renders orchestrates spawns terminates
-		emits publishes subscribes consumes produces resolves retries fetches persists exists`) {
+		emits publishes subscribes consumes produces resolves retries fetches persists exists feeds polls`) {
 		m[w] = true
 	}
 	return m
@@ -383,8 +384,8 @@ func (st *sent) englishPhraseBefore(k int) phrase {
 		if englishVerb(w.lower) && (i < j || !nounToo[w.lower]) {
 			break // "A similar template goes like this": no phrase before "like"
 		}
-		if i >= 2 && st.ws[i-2].lower == "to" {
-			break // "to model relationship …": a verb after "to"
+		if i >= 2 && st.ws[i-2].lower == "to" && !(plural(w.lower) && !englishVerb(w.lower)) {
+			break // "to model relationship …": a verb after "to" (but "to receivers like …")
 		}
 		i--
 	}
@@ -421,11 +422,12 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 		if p.empty() {
 			break
 		}
-		// "PostgreSQL and Oracle support materialized views": a list of
-		// names ends where a verb follows the last one.
-		if w := &st.ws[p.i]; unicode.IsUpper(firstRune(w.text(st.s))) {
+		// "PostgreSQL and Oracle support materialized views", "such as
+		// node_exporter expose metrics": a list of names ends where a
+		// verb follows the last one.
+		if w := &st.ws[p.i]; unicode.IsUpper(firstRune(w.text(st.s))) || strings.ContainsAny(w.text(st.s), "_0123456789") {
 			for i := p.i + 1; i < p.j; i++ {
-				if l := st.ws[i].lower; l == st.ws[i].text(st.s) && st.ws[i].paren == w.paren && (enVerbs[l+"s"] || enVerbs[l+"es"] || enVerbs[l]) {
+				if l := st.ws[i].lower; l == st.ws[i].text(st.s) && st.ws[i].paren == w.paren && (enVerbs[l+"s"] || enVerbs[l+"es"] || enVerbs[l] || i+1 < len(st.ws) && st.ws[i+1].fn == fnDet && !st.ws[i].hard()) {
 					p.j = i
 					break
 				}

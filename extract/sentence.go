@@ -1322,8 +1322,8 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 	if c.only == nil || c.only(graph.Uses) {
 		e.bareUse(st, c, topic)
 	}
-	if c.only == nil || c.only(graph.ComparedWith) {
-		e.compareSentence(st)
+	if (c.only == nil || c.only(graph.ComparedWith)) && e.compareSentence(st) && differenceTopic(st) > 0 {
+		typed = true // what the difference "is" is no genus
 	}
 	return typed
 }

@@ -659,6 +659,9 @@ func acronymNamed(c *concept) bool {
 // ("MongoDB", "WhaTap", "PostgreSQL") or letters and digits ("K8s",
 // "EC2"), or a capitalised name after a vendor's ("AWS DynamoDB").
 func productName(n string) bool {
+	if identName(n) {
+		return true
+	}
 	words := strings.Fields(n)
 	if len(words) == 0 || len(words) > 3 || !isLatin(n) {
 		return false
@@ -671,6 +674,14 @@ func productName(n string) bool {
 		}
 	}
 	return inner
+}
+
+// identName reports whether n is written as an identifier is, one word
+// with an underscore joining letters ("node_exporter", "max_connections"):
+// the name of one program or setting.
+func identName(n string) bool {
+	i := strings.IndexByte(n, '_')
+	return i > 0 && i < len(n)-1 && !strings.ContainsAny(n, " \t") && isLatin(n)
 }
 
 func (e *extractor) nameOf(id string) string {
