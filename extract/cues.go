@@ -359,7 +359,8 @@ var cues = func() []cue {
 		"is a phase of", "is a stage of", "is an operation of", "are parts of")
 	en(graph.PartOf, cueObject, after, true, "cue:part_of", "consists of", "consist of", "consisting of", "composed of",
 		"is composed of", "made up of", "is made up of", "contains", "contain", "containing", "comprises", "comprise",
-		"comprising", "is divided into", "are divided into", "has two", "has three", "has four", "has several", "stands for")
+		"comprising", "is divided into", "are divided into", "is split into", "are split into", "is partitioned into",
+		"are partitioned into", "is broken into", "are broken into", "has two", "has three", "has four", "has several", "stands for")
 
 	// compared_with
 	ko(graph.ComparedWith, cueObject, before, false, "compare", "와는 달리", "과는 달리", "와 달리", "과 달리", "에 비해", "에 비하여",

@@ -150,6 +150,9 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		if gp.empty() {
 			return
 		}
+		if v == "are" && !det && subjID == "" && len(also) == 0 && e.membersListed(st, subj, g) {
+			return
+		}
 		if !det && !(v == "are" && plural(ws[gp.j-1].lower)) {
 			return // "X is important", "X is used to …"
 		}
@@ -205,6 +208,38 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			e.genusPhrase(st, c.subject, subj, "definition")
 		}
 	}
+}
+
+// membersListed reads "Common page replacement algorithms are FIFO, LRU
+// and Optimal": a class in the plural, then the names of its members,
+// which end the sentence. It reports whether it read them.
+func (e *extractor) membersListed(st *sent, subj phrase, g int) bool {
+	ws := st.ws
+	if !plural(ws[subj.j-1].lower) || pronounPhrase(st, subj) {
+		return false
+	}
+	items := st.englishEnumFrom(g)
+	if len(items) < 2 || items[len(items)-1].j != len(ws) {
+		return false
+	}
+	for _, p := range items {
+		if w := ws[p.i].text(st.s); !unicode.IsUpper(firstRune(w)) && e.idx.lookup(st.text(p)) == "" || !nameLikePhrase(st, p) {
+			return false // "Stacks are useful, simple and fast"
+		}
+	}
+	for subj.j-subj.i > 1 && genusAdjectives[ws[subj.i].lower] {
+		subj.i++
+	}
+	class := e.conceptOf(st, subj, nameLikePhrase(st, subj))
+	if class == "" {
+		return false
+	}
+	for _, p := range items {
+		if id := e.conceptOf(st, p, true); id != "" && id != class {
+			e.relate(id, e.memberRel(st, id, class, graph.TypeOf, false), class, 0.8, st.ev, "hearst")
+		}
+	}
+	return true
 }
 
 // aliasClauseEnd returns the word after an alias clause that starts at

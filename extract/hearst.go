@@ -265,19 +265,7 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		if id == "" || id == class {
 			continue
 		}
-		r := rel
-		named := e.properNamed(id) || st.ko && isLatin(e.nameOf(id)) && !isAcronym(e.nameOf(id))
-		if r == graph.ExampleOf && !named && !isAcronym(e.nameOf(id)) {
-			r = graph.TypeOf
-		}
-		if r == graph.TypeOf && named && !isAcronym(e.nameOf(id)) && !sameHeadNoun(e.nameOf(id), e.nameOf(class)) && !kindSaid(cu) {
-			r = graph.ExampleOf
-		}
-		if r == graph.ExampleOf && headMode(e.nameOf(class)).taxonomy {
-			// "Mutex, Semaphore 등의 동기화 기법": kinds of a technique,
-			// not instances.
-			r = graph.TypeOf
-		}
+		r := e.memberRel(st, id, class, rel, kindSaid(cu))
 		if e.relate(id, r, class, 0.85, st.ev, "hearst") && id == topic {
 			fired = true
 		}
@@ -288,6 +276,25 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 // properNamed reports whether concept id has a capitalised Latin name
 // ("Cassandra", "Google App Engine"): in an enumeration of examples, a
 // member named so is an instance.
+// memberRel is how a member a list names relates to its class: rel as
+// the cue says it, but a named instance is an example and anything else a
+// kind, and the members of a taxonomy ("Mutex, Semaphore 등의 동기화
+// 기법") are kinds. kinds says the cue names kinds ("types of").
+func (e *extractor) memberRel(st *sent, id, class string, rel graph.RelationType, kinds bool) graph.RelationType {
+	name := e.nameOf(id)
+	named := e.properNamed(id) || st.ko && isLatin(name) && !isAcronym(name)
+	if rel == graph.ExampleOf && !named && !isAcronym(name) {
+		rel = graph.TypeOf
+	}
+	if rel == graph.TypeOf && named && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(class)) && !kinds {
+		rel = graph.ExampleOf
+	}
+	if rel == graph.ExampleOf && headMode(e.nameOf(class)).taxonomy {
+		rel = graph.TypeOf
+	}
+	return rel
+}
+
 func (e *extractor) properNamed(id string) bool {
 	c := e.get(id)
 	if c == nil {
@@ -406,6 +413,14 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 	// word may also be a verb's form: "joins").
 	// "Four conditions must hold:": the class before its verb.
 	end := colon + 1
+	// "Four conditions must hold at the same time:": an adverbial
+	// phrase after the verb.
+	for i := colon; i > 1 && i > colon-5; i-- {
+		if st.ws[i].fn == fnPrep && (st.ws[i-1].fn == fnAux || baseVerb(st.ws[i-1].lower)) {
+			end = i
+			break
+		}
+	}
 	for end-1 > 1 && (st.ws[end-1].fn == fnAux || baseVerb(st.ws[end-1].lower)) && !countWord(st.ws[end-2].lower) {
 		end--
 	}

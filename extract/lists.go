@@ -310,6 +310,11 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		return
 	}
 
+	// "- 스케줄링 알고리즘: FCFS, SJF, Round Robin": a class and its
+	// members.
+	if head != "" && desc != "" && len(it.children) == 0 && e.classItem(head, desc, ev) {
+		return
+	}
 	// Several names in one item: "- AWS, Azure, GCP".
 	if mode == labelRel && desc == "" && len(it.children) == 0 {
 		if names := splitNamesOf(t.s, sc.list.taxonomy); len(names) > 1 {
@@ -777,9 +782,21 @@ func splitNamesOf(s string, loose bool) []nameSet {
 	// redies(key-value)".
 	var parts []string
 	last := 0
-	for _, loc := range nameSeps(s) {
+	seps := nameSeps(s)
+	for i, loc := range seps {
 		if loc[1] == loc[0] || parenDepth(s[:loc[0]]) != 0 {
 			continue
+		}
+		if s[loc[0]:loc[1]] == "/" {
+			// "Redis Pub/Sub", "read/write locks": a slash inside a name
+			// of several words joins; "TCP/UDP" splits.
+			next := len(s)
+			if i+1 < len(seps) {
+				next = seps[i+1][0]
+			}
+			if strings.Contains(strings.TrimSpace(s[last:loc[0]]), " ") || strings.Contains(strings.TrimSpace(s[loc[1]:next]), " ") {
+				continue
+			}
 		}
 		parts = append(parts, s[last:loc[0]])
 		last = loc[1]

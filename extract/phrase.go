@@ -269,8 +269,8 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 			break // "a template made up of layers"
 		}
 		if j > k && englishVerb(w.lower) {
-			if nounToo[w.lower] && (j+1 >= len(ws) || w.hard() || ws[j+1].fn == fnConj) {
-				j++ // "row locks and table locks": a plural noun, the phrase's head
+			if nounToo[w.lower] && (j+1 >= len(ws) || w.hard() || ws[j+1].fn == fnConj) || j+1 < len(ws) && ws[j+1].fn == fnAux && !w.hard() && ws[j-1].fn == 0 {
+				j++ // "row locks and table locks", "delivery guarantees are": a plural noun, the phrase's head
 			}
 			break
 		}

@@ -856,7 +856,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	}
 	// "popular conflict resolution mechanisms": a new name starts after
 	// the adjectives that only praise or rank it.
-	if i := p.i; i < p.j-1 && genusAdjectives[st.ws[i].lower] && !termAdjectives[st.ws[i].lower] && st.ws[i].lower == st.ws[i].text(st.s) {
+	if i := p.i; i < p.j-1 && genusAdjectives[st.ws[i].lower] && !termAdjectives[st.ws[i].lower] && (st.ws[i].lower == st.ws[i].text(st.s) || i == 0 && lowerAfter(strings.Fields(st.text(p)))) {
 		for i < p.j-1 && genusAdjectives[st.ws[i].lower] {
 			i++
 		}
@@ -1297,8 +1297,8 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 			if h.c.rel == graph.TypeOf && h.c.lang == "ko" && kindsOfTopic(st.s[h.end:]) {
 				continue // "격리 수준의 종류에는 A, B가 있다": the kinds of it, not what the subject is
 			}
-			if e.frame(st, c, topic, h) && (h.c.rel == graph.TypeOf || h.c.rel == graph.ExampleOf) {
-				typed = true
+			if e.frame(st, c, topic, h) && (h.c.rel == graph.TypeOf || h.c.rel == graph.ExampleOf) && !inRelative(st, h.at) {
+				typed = true // (but "a message broker that implements AMQP" is still a definition)
 			}
 		case cueEnum:
 			if e.hearst(st, c, topic, h) {
@@ -1326,6 +1326,20 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		typed = true // what the difference "is" is no genus
 	}
 	return typed
+}
+
+// inRelative reports whether byte offset at of an English sentence is
+// inside a relative clause: after "that" or "which" following a noun.
+func inRelative(st *sent, at int) bool {
+	if st.ko {
+		return false
+	}
+	for i := 1; i < len(st.ws) && st.ws[i].start < at; i++ {
+		if relativeWords[st.ws[i].lower] && st.ws[i-1].fn == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // insideName reports whether a cue stands inside a bare noun phrase that

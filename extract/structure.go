@@ -432,8 +432,8 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	if head == "" || desc == "" {
 		return false
 	}
-	if _, isLabel := e.labelOf(head); isLabel {
-		return false
+	if info, isLabel := e.labelOf(head); isLabel {
+		return !clauseHead(head) && e.labelList(info, desc, sc, t)
 	}
 	ns := parseNames(cleanTitle(head))
 	if len(ns) != 1 || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 {
@@ -459,21 +459,129 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 		return false // "Abstraction: hash table": a remark, not a term
 	}
 	line := t.line()
+	if len(names) >= 2 && e.classList(ns[0], names, graph.Evidence{File: e.file, Line: line, Text: t.s}) {
+		return true
+	}
 	id := e.define(ns[0], line, fromBold)
 	if len(names) >= 2 {
 		ev := graph.Evidence{File: e.file, Line: line, Text: t.s}
-		lsc := scope{subject: id, list: headMode(ns[0].name)}
 		for _, n := range names {
-			item := e.define(n, line, fromItem)
-			if lsc.list.lab.mode == labelRel {
-				e.structural(item, lsc, ev, n.name, false, "colon-list")
-			} else {
-				e.relate(item, graph.PartOf, id, 0.7, ev, "colon-list")
-			}
+			e.relate(e.define(n, line, fromItem), graph.PartOf, id, 0.7, ev, "colon-list")
 		}
 		return true
 	}
 	e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
+	return true
+}
+
+// clauseHead reports whether the text before a colon is a clause, not a
+// label: "Loki has three label types", "Four conditions must hold".
+func clauseHead(head string) bool {
+	for _, w := range strings.Fields(lowerCase(head)) {
+		if englishVerb(w) || fn(w) == fnAux || countWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelList reads a label and the names after its colon in one
+// paragraph: "Components: Broker, Producer and Consumer" (parts of the
+// text's concept), "Exchange types: direct, topic, fanout" (kinds of the
+// exchange the label names), "Examples: …". It reports whether it read
+// one.
+func (e *extractor) labelList(info titleInfo, desc string, sc scope, t *text) bool {
+	rel := info.lab.rel
+	if info.lab.mode != labelRel || rel != graph.TypeOf && rel != graph.ExampleOf && rel != graph.PartOf {
+		return false
+	}
+	names := splitNames(desc)
+	if len(names) < 2 || slices.ContainsFunc(names, func(n nameSet) bool { return !nameLike(n.name, true) || len(strings.Fields(n.name)) > 4 }) {
+		return false
+	}
+	ev := graph.Evidence{File: e.file, Line: t.line(), Text: t.s}
+	subj := sc.subject
+	if info.target != nil {
+		subj = e.define(*info.target, ev.Line, fromText)
+	}
+	if subj == "" {
+		return false
+	}
+	for _, n := range names {
+		if item := e.define(n, ev.Line, fromItem); item != subj {
+			e.relate(item, rel, subj, 0.75, ev, "label")
+		}
+	}
+	return true
+}
+
+// classItem reads a list item "G: X, Y, Z" whose term names a class (see
+// classList); it reports whether it read one.
+func (e *extractor) classItem(head, desc string, ev graph.Evidence) bool {
+	ns := parseNames(cleanTitle(head))
+	if len(ns) != 1 || !nameLike(ns[0].name, true) {
+		return false
+	}
+	names := splitNames(desc)
+	if len(names) < 2 || slices.ContainsFunc(names, func(n nameSet) bool { return len(strings.Fields(n.name)) > 4 }) {
+		return false
+	}
+	return e.classList(ns[0], names, ev)
+}
+
+// classList reads a term that names a class in the plural, and its
+// members after the colon: "Popular brokers: RabbitMQ, Kafka, Amazon SQS"
+// (examples of brokers, the praise dropped), "Exchange types: direct,
+// topic, fanout" (kinds of exchange). Parts and steps ("Components: …",
+// "DORA process: …") are not classes; it reports whether it read one.
+func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bool {
+	if headMode(hn.name).lab.mode == labelRel {
+		// "스케줄링 알고리즘: FCFS, SJF": a class word names its kinds.
+		id := e.define(hn, ev.Line, fromBold)
+		lsc := scope{subject: id, list: headMode(hn.name)}
+		for _, n := range names {
+			e.structural(e.define(n, ev.Line, fromItem), lsc, ev, n.name, false, "colon-list")
+		}
+		return true
+	}
+	head := hn.name
+	ws := strings.Fields(head)
+	for len(ws) > 1 && genusAdjectives[lowerCase(ws[0])] {
+		ws = ws[1:]
+	}
+	last := lowerCase(ws[len(ws)-1])
+	if !isLatin(head) || last != ws[len(ws)-1] && len(ws) > 1 {
+		return false
+	}
+	rel := graph.RelationType("")
+	class := strings.Join(ws, " ")
+	switch {
+	case kindWord(last) && len(ws) > 1:
+		class, rel = strings.Join(ws[:len(ws)-1], " "), graph.TypeOf
+	case plural(last) && !kindWord(last) && len(ws) < len(strings.Fields(head)):
+		// ("Brokers: …" alone may be a label; praise before it says a class)
+	default:
+		return false
+	}
+	if _, ok := kindHeads[stem(last)]; ok && rel == "" {
+		return false // "Main components: …": parts
+	}
+	cns := parseNames(class)
+	if len(cns) != 1 {
+		return false
+	}
+	id := e.define(cns[0], ev.Line, fromBold)
+	for _, n := range names {
+		item := e.define(n, ev.Line, fromItem)
+		r := rel
+		if r == "" {
+			r = graph.TypeOf
+			if properName(n.name) || identName(n.name) {
+				r = graph.ExampleOf
+			}
+		}
+		e.relate(item, r, id, 0.75, ev, "colon-list")
+	}
 	return true
 }
 

@@ -154,6 +154,9 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			subj, modified = e.modifiedBy(st, c, h, topic)
 			if subj == "" && !modified {
 				subj = e.topicBefore(st, c, topic, k)
+				if id := e.topicAfter(st, h); id != "" && (subj == c.subject || subj == "") {
+					subj = id // "Forward proxy와 달리 reverse proxy는 …"
+				}
 			}
 			if subj == "" {
 				// "정규화의 반대 개념은 반정규화이다": no topic; the other
@@ -316,6 +319,18 @@ func plainTerm(st *sent, p phrase) bool {
 		!participle(w) && st.ws[p.i].fn == 0 && utf8.RuneCountInString(w) >= 3
 }
 
+// divides reports whether a part cue says a whole is divided: "나뉜다",
+// "is split into". Divided into things of its own head noun, a class is
+// divided into its kinds.
+func divides(phrase string) bool {
+	for _, d := range []string{"나뉘", "나뉩", "나뉜", " into"} {
+		if strings.Contains(phrase, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounObject reads a Korean cue whose object is a pronoun, word k:
 // "비선점형 스케줄링은 …이고, FCFS와 SJF가 이에 속합니다". The pronoun
 // stands for the sentence's topic, or the last sentence's, or the text's
@@ -428,7 +443,7 @@ func (e *extractor) relateObjects(st *sent, cu *cue, subj string, objs []string)
 			from, to = o, subj
 		}
 		rel := cu.rel
-		if rel == graph.PartOf && (strings.Contains(cu.phrase, "나뉘") || strings.Contains(cu.phrase, "나뉩") || strings.Contains(cu.phrase, "나뉜")) && sameHeadNoun(e.nameOf(from), e.nameOf(to)) {
+		if rel == graph.PartOf && divides(cu.phrase) && sameHeadNoun(e.nameOf(from), e.nameOf(to)) {
 			rel = graph.TypeOf // "옵티마이저는 규칙 기반 옵티마이저와 비용 기반 옵티마이저로 나뉜다": kinds
 		}
 		if rel == graph.TypeOf && strings.Contains(cu.phrase, "하나") && e.instance(from) {
@@ -524,6 +539,24 @@ func (e *extractor) topicBefore(st *sent, c ctx, topic string, k int) string {
 		}
 	}
 	return c.subject
+}
+
+// topicAfter returns the concept a Korean sentence that opens with a
+// comparison ("X와 달리 …") marks as its topic after the cue, or "".
+func (e *extractor) topicAfter(st *sent, h cueHit) string {
+	k := st.wordAt(h.end - 1)
+	if k >= len(st.ws) || k > 0 && st.koreanPhraseAt(k).i != 0 && !allOpeners(st, 0, st.koreanPhraseAt(k).i) {
+		return ""
+	}
+	t := koreanTopicWithin(st, k+1)
+	if t < 0 || st.ws[t].kind != endTopic {
+		return ""
+	}
+	p := st.koreanPhraseAt(t)
+	if p.empty() || p.i != k+1 || pronounPhrase(st, p) {
+		return ""
+	}
+	return e.conceptOf(st, p, nameLikePhrase(st, p))
 }
 
 // modifiedBy returns the concept a Korean cue modifies when its verb is
