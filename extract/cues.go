@@ -578,6 +578,17 @@ var classifierHeads = []string{
 	"frameworks", "libraries", "services", "devices", "기기", "장비", "분류",
 }
 
+// partPlurals are plural heads whose items are pieces of a whole, or
+// remarks, not members of a class: "## Operations" under a stack.
+var partPlurals = map[string]bool{
+	"operations": true, "fields": true, "properties": true, "attributes": true, "features": true, "functions": true,
+	"notes": true, "tips": true, "questions": true, "answers": true, "details": true, "basics": true, "terms": true,
+	"settings": true, "options": true, "parameters": true, "arguments": true, "responsibilities": true, "roles": true,
+	"goals": true, "requirements": true, "rules": true, "principles": true, "benefits": true, "drawbacks": true,
+	"concepts": true, "ideas": true, "things": true, "internals": true, "commands": true, "apis": true, "metrics": true,
+	"codes": true, "errors": true, "messages": true, "values": true, "examples": true, "issues": true, "problems": true,
+}
+
 // wholeHeads end the names of concepts whose list items are their parts:
 // "3Tier Architecture", "…의 구조".
 var wholeHeads = []string{"architecture", "아키텍처", "아키텍쳐", "framework", "프레임워크", "플랫폼", "platform", "info",

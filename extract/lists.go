@@ -506,7 +506,7 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if len(ns) != 1 || !nameLike(ns[0].name, !bold) {
 		return nameSet{}, false
 	}
-	if f := lowerCase(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 && !definedAs(desc) {
+	if f := lowerCase(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 && !definedAs(desc) && !verbNoun(strings.Fields(ns[0].name)) {
 		return nameSet{}, false // "Support data structures": an instruction or a note
 	}
 	if _, _, ok := compareTitle(ns[0].name); ok && desc == "" && (strings.HasSuffix(cand, "?") || strings.Contains(cand, "차이")) {

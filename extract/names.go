@@ -381,7 +381,7 @@ func nameLike1(s string, strict bool) bool {
 	}
 	for i, w := range words {
 		lw := lowerCase(strings.Trim(w, ",.()"))
-		if strict && enClauseWords[lw] && (fn(lw) != 0 || i == 0 && len(words) > 1 && !nominalVerb(words) || w == lw && len(words) == 1) {
+		if strict && enClauseWords[lw] && (fn(lw) != 0 || i == 0 && len(words) > 1 && !nominalVerb(words) && !participleName(words) || w == lw && len(words) == 1) {
 			return false // "Use X", "the …", "is": a clause; "Sorted Set", "Set" are names
 		}
 		// A bold or heading name may hold "your" ("Read Your Own Writes
@@ -485,14 +485,24 @@ var enClauseWords = map[string]bool{
 // clause).
 // verbNoun reports whether two lower-case words that open with a verb
 // are a compound noun, the verb naming what the thing is for: "build
-// tool", "write buffer", "run queue"; "run tests", "use caching" and
-// "make sure" are instructions.
+// tool", "write buffer", "run queue", or a name ending in a participle
+// ("Read committed"); "run tests", "use caching" and "make sure" are
+// instructions.
 func verbNoun(words []string) bool {
 	if len(words) != 2 {
 		return false
 	}
 	w := words[1]
+	if participleName(words) {
+		return true
+	}
 	return w == strings.ToLower(w) && fn(w) == 0 && !plural(w) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") && !adjective(w) && w != "sure"
+}
+
+// participleName reports whether two words are a capitalised verb and a
+// participle, a name: "Read committed", "Read uncommitted".
+func participleName(words []string) bool {
+	return len(words) == 2 && strings.HasSuffix(words[1], "ed") && unicode.IsUpper(firstRune(words[0])) && words[1] == strings.ToLower(words[1])
 }
 
 func nominalVerb(words []string) bool {

@@ -290,6 +290,36 @@ func headMode(name string) listMode {
 	return listMode{}
 }
 
+// memberMode is headMode for the items of a list right under a heading
+// or term: there a name of several words ending in a class noun in the
+// plural ("## Message brokers", "## Delivery semantics") lists members.
+func memberMode(name string) listMode {
+	if m := headMode(name); m.lab.mode != 0 {
+		return m
+	}
+	if strings.Contains(strings.TrimSpace(name), " ") && pluralClass(lastWord(name)) {
+		return listMode{lab: label{labelRel, graph.TypeOf}}
+	}
+	return listMode{}
+}
+
+// pluralClass reports whether an English head noun names a class in the
+// plural, whose listed items are its members: "brokers", "semantics";
+// not parts, pieces or remarks ("operations", "fields", "notes"), nor a
+// label.
+func pluralClass(last string) bool {
+	if !plural(last) || !isLatin(last) || last != strings.ToLower(last) || genericNouns[last] || partPlurals[last] || strings.ContainsAny(last, "0123456789") {
+		return false
+	}
+	if _, ok := labels[labelKey(last)]; ok {
+		return false
+	}
+	if _, ok := kindHeads[stem(last)]; ok {
+		return false
+	}
+	return true
+}
+
 // olist is an ordered list that a later list may continue ("1." … text …
 // "2." …), across the blocks and pseudo-sections of one heading.
 type olist struct {
@@ -360,6 +390,9 @@ func (e *extractor) blocks(s *section, blocks []*block, sc scope, defined bool) 
 			e.statements(&b.text, c)
 		case blockList:
 			lsc := scope{subject: subject, list: mode}
+			if mode.lab.mode == 0 && subject != "" && subject == sc.subject {
+				lsc.list = memberMode(e.nameOf(subject))
+			}
 			var lead *text
 			if i > 0 && (blocks[i-1].kind == blockPara || blocks[i-1].kind == blockQuote) {
 				lead = &blocks[i-1].text
