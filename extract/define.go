@@ -159,6 +159,9 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		if ws[g].lower == "one" && gp.i < len(ws) && ws[gp.i].lower == "of" {
 			gp = st.englishPhraseFrom(gp.i + 1)
 		}
+		if subjID == "" && subj.i == 0 && !nameLikePhrase(st, subj) {
+			subjID = e.subjectName(st, subj) // "Open addressing is …"
+		}
 		if subjID == "" {
 			if !nameLikePhrase(st, subj) {
 				return
@@ -276,8 +279,8 @@ func plainNounPhrase(st *sent, p phrase) bool {
 	if p.i > 0 && indefinite(st.ws[p.i-1].lower) {
 		return true // ("a state file kept in …": a noun after its article)
 	}
-	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] {
-		return false // "Translate network addresses …": an instruction
+	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] || enVerbs[f] && p.j-p.i > 1 {
+		return false // "Translate network addresses …": an instruction; "Translates names …": a clause
 	}
 	for i := p.i; i < p.j-1; i++ {
 		if w := st.ws[i].text(st.s); w == st.ws[i].lower && plural(w) {
@@ -360,6 +363,14 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			}
 		}
 	}
+	// "a tree-based structure": it uses trees, whatever the genus is.
+	for i := p.i; i < p.j-1; i++ {
+		if base, ok := strings.CutSuffix(ws[i].text(st.s), "-based"); ok && base != "" {
+			if id := e.defineText(base); id != "" && id != subj {
+				e.relate(subj, graph.Uses, id, 0.7, st.ev, "definition")
+			}
+		}
+	}
 	head := lowerCase(ws[p.j-1].stem(st.s))
 	rel := graph.RelationType("")
 	if r, ok := kindHeads[stem(head)]; ok && p.j < len(ws) && ws[p.j].lower == "of" {
@@ -370,8 +381,8 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			return
 		}
 		head = lowerCase(ws[p.j-1].stem(st.s))
-	} else if relationalHeads[stem(head)] || relationalHeads[head] {
-		return
+	} else if (relationalHeads[stem(head)] || relationalHeads[head]) && (onlyAdjectives(st, phrase{p.i, p.j - 1}) || ws[p.j-1].paren > ws[p.i].paren || p.j < len(ws) && (ws[p.j].lower == "of" || ws[p.j].lower == "to")) {
+		return // "a set of …", "a way to …"; but "an isolation level" is a class
 	}
 	if p.j-p.i == 1 && (genericNouns[head] || genericNouns[stem(head)]) {
 		return

@@ -377,7 +377,8 @@ func (e *extractor) classBefore(st *sent, c ctx, topic string, at int) string {
 	// right before it ("supports many data sources, including …").
 	comma := strings.Contains(st.ws[p.j-1].after, ",")
 	counted := p.i > 0 && plural(last) && (countWord(st.ws[p.i-1].lower) || englishVerb(st.ws[p.i-1].lower))
-	return e.conceptOf(st, p, nameLikePhrase(st, p) && (!comma || counted))
+	opening := plural(last) && (p.i == 0 || p.i == 1 && st.ws[0].fn == fnDet) // "Self-balancing BSTs, such as …, keep …"
+	return e.conceptOf(st, p, nameLikePhrase(st, p) && (!comma || counted || opening))
 }
 
 // enumerated reports whether a Korean sentence lists with "등": "A, B 등이
@@ -493,6 +494,14 @@ func (e *extractor) counted(st *sent, c ctx, topic string) bool {
 			if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" {
 				class, whole, rel = id, "", graph.TypeOf
 			}
+		}
+	case (strings.HasSuffix(opening, " comes in") || strings.HasSuffix(opening, " come in")) && kindWord(st.ws[p.j-1].lower):
+		// "Open addressing comes in three flavors: …": its kinds.
+		if q := st.englishPhraseBefore(at - 2); !q.empty() && !pronounPhrase(st, q) {
+			class = e.subjectName(st, q)
+		}
+		if class == "" {
+			class = e.subjectBefore(st, c, topic, at-2, "en")
 		}
 	default:
 		return false

@@ -112,6 +112,17 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 		}
 		break
 	}
+	// "Collision resolution strategies:" alone: a class, its members
+	// listed.
+	if introduces && len(spans) == 1 {
+		if ns := parseNames(strings.TrimRight(s, ":： ")); len(ns) == 1 && nameLike(ns[0].name, true) && len(strings.Fields(ns[0].name)) <= 5 {
+			if _, isLabel := e.labelOf(ns[0].name); !isLabel {
+				if m := memberMode(ns[0].name); m.lab.mode == labelRel {
+					return e.define(ns[0], t.line(), fromText), m.lab, mentioned
+				}
+			}
+		}
+	}
 	// The last label word says how the items relate; "3가지 유형의
 	// 프로세스", "types of X" also name what they are about.
 	var attr label // a pros or cons label introducing the list
@@ -503,10 +514,14 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 		return nameSet{}, false // a statement, not a name
 	}
 	ns := parseNames(cleanTitle(cand))
-	if len(ns) != 1 || !nameLike(ns[0].name, !bold) {
+	// Under a class ("Collision resolution strategies:"), a term with its
+	// description is a member even when it opens with a verb ("Open
+	// addressing: …").
+	member := sc.list.lab.mode == labelRel && desc != "" && len(ns) == 1 && len(strings.Fields(ns[0].name)) <= 4 && plainWords(ns[0].name)
+	if len(ns) != 1 || !nameLike(ns[0].name, !bold) && !member {
 		return nameSet{}, false
 	}
-	if f := lowerCase(firstWord(ns[0].name)); !bold && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 && !definedAs(desc) && !verbNoun(strings.Fields(ns[0].name)) {
+	if f := lowerCase(firstWord(ns[0].name)); !bold && !member && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 && !definedAs(desc) && !verbNoun(strings.Fields(ns[0].name)) {
 		return nameSet{}, false // "Support data structures": an instruction or a note
 	}
 	if _, _, ok := compareTitle(ns[0].name); ok && desc == "" && (strings.HasSuffix(cand, "?") || strings.Contains(cand, "차이")) {

@@ -422,6 +422,9 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 		if p.empty() {
 			break
 		}
+		if w := st.ws[p.i].lower; len(out) > 0 && englishVerb(w) && st.ws[p.i].text(st.s) == w && p.j-p.i > 1 {
+			break // "uses a queue and finds shortest paths": a second verb
+		}
 		// "PostgreSQL and Oracle support materialized views", "such as
 		// node_exporter expose metrics": a list of names ends where a
 		// verb follows the last one.

@@ -236,7 +236,7 @@ func (e *extractor) giveWords(ws []word) {
 // hortative verb: "사용하자", "주의하세요", "확인하라".
 func instruction(st *sent) bool {
 	if !st.ko {
-		return len(st.ws) > 1 && imperatives[st.ws[0].lower] && st.ws[0].text(st.s) != strings.ToUpper(st.ws[0].text(st.s))
+		return len(st.ws) > 1 && imperatives[st.ws[0].lower] && st.ws[0].text(st.s) != strings.ToUpper(st.ws[0].text(st.s)) && !verbNamedSubject(st)
 	}
 	last := strings.TrimRight(st.ws[len(st.ws)-1].text(st.s), ".!")
 	for _, e := range []string{"하자", "보자", "세요", "시오", "하라", "말자", "합시다", "해라"} {
@@ -245,6 +245,19 @@ func instruction(st *sent) bool {
 		}
 	}
 	return false
+}
+
+// verbNamedSubject reports whether an English sentence that opens with a
+// verb opens with a name made of it, its own verb right after: "Open
+// addressing comes in three flavors", "Read committed is …" ("Make sure
+// …" and "Use the …" are instructions).
+func verbNamedSubject(st *sent) bool {
+	ws := st.ws
+	if len(ws) < 3 || ws[1].fn != 0 || ws[1].lower == "sure" || ws[0].hard() || ws[1].hard() {
+		return false
+	}
+	finite := func(w *word) bool { return w.fn == fnAux || englishVerb(w.lower) }
+	return finite(&ws[2]) || len(ws) > 3 && ws[2].fn == 0 && !ws[2].hard() && finite(&ws[3])
 }
 
 // imperatives open an English instruction: "Configure using NTP", "Use X
@@ -660,7 +673,24 @@ func (e *extractor) topicOf(st *sent, c ctx) string {
 	if pronounPhrase(st, p) || st.ws[p.i].lower == "this" || st.ws[p.i].lower == "it" {
 		return c.subject
 	}
-	return e.conceptOf(st, p, nameLikePhrase(st, p) && c.only == nil)
+	if c.only == nil {
+		return e.subjectName(st, p)
+	}
+	return e.conceptOf(st, p, false)
+}
+
+// subjectName returns the concept an English sentence's opening phrase p
+// names, made new when it reads as a name, or when it is a verb's name
+// with the sentence's own verb right after it ("Open addressing comes
+// in …").
+func (e *extractor) subjectName(st *sent, p phrase) string {
+	if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" || p.i != 0 || !verbNamedSubject(st) {
+		return id
+	}
+	if ns := parseNames(st.text(p)); len(ns) == 1 && len(strings.Fields(ns[0].name)) <= 4 && plainWords(ns[0].name) {
+		return e.define(ns[0], st.ev.Line, fromText)
+	}
+	return ""
 }
 
 // boundNounAt reports whether word i is a bound noun a modifier makes a
@@ -834,8 +864,9 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 			}
 		}
 	}
-	// "Microsoft's Distributed File System": the name after the owner's.
-	if p.j-p.i > 1 && strings.HasSuffix(st.ws[p.i].lower, "'s") {
+	// "Microsoft's Distributed File System": the name after the owner's;
+	// but "Dijkstra's algorithm" is named after its author.
+	if p.j-p.i > 1 && strings.HasSuffix(st.ws[p.i].lower, "'s") && (unicode.IsUpper(firstRune(st.ws[p.i+1].text(st.s))) || p.j-p.i > 2 || !unicode.IsUpper(firstRune(st.ws[p.i].text(st.s)))) {
 		if id := e.conceptOf(st, phrase{p.i + 1, p.j}, allowNew); id != "" {
 			return id
 		}
@@ -1080,6 +1111,12 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 func (e *extractor) withinName(st *sent, i int) bool {
 	for j := i + 2; j <= len(st.ws) && j <= i+3 && st.ws[j-2].after == ""; j++ {
 		if e.idx.lookup(st.text(phrase{i, j})) != "" {
+			return true
+		}
+	}
+	// ("BSTs" in "Self-balancing BSTs")
+	for j := i - 1; j >= 0 && j >= i-2 && st.ws[j].after == ""; j-- {
+		if e.idx.lookup(st.text(phrase{j, i + 1})) != "" {
 			return true
 		}
 	}

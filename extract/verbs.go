@@ -249,6 +249,9 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		at := st.wordAt(h.at)
 		subj = e.subjectBefore(st, c, topic, at, "en")
+		if cu.phrase == "using" && topic != "" && at > 1 && hasVerbBetween(st, 1, at) {
+			subj = topic // "A hash table maps keys to values using a hash function": the sentence's subject
+		}
 		if cu.rel == graph.ComparedWith || cu.rel == graph.OppositeOf {
 			switch {
 			case opensSentence(st, at) && cu.kind == cueObject:
