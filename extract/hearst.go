@@ -643,6 +643,9 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 			if q := st.relativePhrase(p); !q.empty() {
 				p = q
 			}
+			if p.empty() {
+				return false // "이상에는 …": no noun phrase read before the particle
+			}
 			if l, ok := labels[labelKey(st.ws[p.j-1].stem(st.s))]; ok && l.mode == labelRel {
 				// "전제 조건으로는 A, B, C가 있다": the label says how they
 				// relate, to the text's concept, or to the one it names
