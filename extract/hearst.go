@@ -643,7 +643,7 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 			if q := st.relativePhrase(p); !q.empty() {
 				p = q
 			}
-			if p.empty() {
+			if p.j == 0 {
 				return false // "이상에는 …": no noun phrase read before the particle
 			}
 			if l, ok := labels[labelKey(st.ws[p.j-1].stem(st.s))]; ok && l.mode == labelRel {
