@@ -273,9 +273,6 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 	return fired
 }
 
-// properNamed reports whether concept id has a capitalised Latin name
-// ("Cassandra", "Google App Engine"): in an enumeration of examples, a
-// member named so is an instance.
 // memberRel is how a member a list names relates to its class: rel as
 // the cue says it, but a named instance is an example and anything else a
 // kind, and the members of a taxonomy ("Mutex, Semaphore 등의 동기화
@@ -295,6 +292,9 @@ func (e *extractor) memberRel(st *sent, id, class string, rel graph.RelationType
 	return rel
 }
 
+// properNamed reports whether concept id has a capitalised Latin name
+// ("Cassandra", "Google App Engine"): in an enumeration of examples, a
+// member named so is an instance.
 func (e *extractor) properNamed(id string) bool {
 	c := e.get(id)
 	if c == nil {

@@ -479,10 +479,6 @@ var enClauseWords = map[string]bool{
 	"check": true, "try": true, "learn": true, "read": true, "how": true, "what": true, "why": true,
 }
 
-// nominalVerb reports whether a name opens with a verb that heads names
-// as a noun or participle would, before a capitalised word: "Read
-// Committed", "Read Replica", "Set Associative" (but "Use Redis" is a
-// clause).
 // verbNoun reports whether two lower-case words that open with a verb
 // are a compound noun, the verb naming what the thing is for: "build
 // tool", "write buffer", "run queue", or a name ending in a participle
@@ -505,6 +501,10 @@ func participleName(words []string) bool {
 	return len(words) == 2 && strings.HasSuffix(words[1], "ed") && unicode.IsUpper(firstRune(words[0])) && words[1] == strings.ToLower(words[1])
 }
 
+// nominalVerb reports whether a name opens with a verb that heads names
+// as a noun or participle would, before a capitalised word: "Read
+// Committed", "Read Replica", "Set Associative" (but "Use Redis" is a
+// clause).
 func nominalVerb(words []string) bool {
 	switch lowerCase(words[0]) {
 	case "read", "set":

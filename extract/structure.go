@@ -492,12 +492,12 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 		return false // "Abstraction: hash table": a remark, not a term
 	}
 	line := t.line()
-	if len(names) >= 2 && e.classList(ns[0], names, graph.Evidence{File: e.file, Line: line, Text: t.s}) {
+	ev := graph.Evidence{File: e.file, Line: line, Text: t.s}
+	if len(names) >= 2 && e.classList(ns[0], names, ev) {
 		return true
 	}
 	id := e.define(ns[0], line, fromBold)
 	if len(names) >= 2 {
-		ev := graph.Evidence{File: e.file, Line: line, Text: t.s}
 		for _, n := range names {
 			e.relate(e.define(n, line, fromItem), graph.PartOf, id, 0.7, ev, "colon-list")
 		}
@@ -568,10 +568,9 @@ func (e *extractor) classItem(head, desc string, ev graph.Evidence) bool {
 // topic, fanout" (kinds of exchange). Parts and steps ("Components: …",
 // "DORA process: …") are not classes; it reports whether it read one.
 func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bool {
-	if headMode(hn.name).lab.mode == labelRel {
+	if m := headMode(hn.name); m.lab.mode == labelRel {
 		// "스케줄링 알고리즘: FCFS, SJF": a class word names its kinds.
-		id := e.define(hn, ev.Line, fromBold)
-		lsc := scope{subject: id, list: headMode(hn.name)}
+		lsc := scope{subject: e.define(hn, ev.Line, fromBold), list: m}
 		for _, n := range names {
 			e.structural(e.define(n, ev.Line, fromItem), lsc, ev, n.name, false, "colon-list")
 		}

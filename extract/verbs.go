@@ -154,8 +154,10 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			subj, modified = e.modifiedBy(st, c, h, topic)
 			if subj == "" && !modified {
 				subj = e.topicBefore(st, c, topic, k)
-				if id := e.topicAfter(st, h); id != "" && (subj == c.subject || subj == "") {
-					subj = id // "Forward proxy와 달리 reverse proxy는 …"
+				if subj == c.subject || subj == "" {
+					if id := e.topicAfter(st, h); id != "" {
+						subj = id // "Forward proxy와 달리 reverse proxy는 …"
+					}
 				}
 			}
 			if subj == "" {
@@ -548,8 +550,13 @@ func (e *extractor) topicBefore(st *sent, c ctx, topic string, k int) string {
 // comparison ("X와 달리 …") marks as its topic after the cue, or "".
 func (e *extractor) topicAfter(st *sent, h cueHit) string {
 	k := st.wordAt(h.end - 1)
-	if k >= len(st.ws) || k > 0 && st.koreanPhraseAt(k).i != 0 && !allOpeners(st, 0, st.koreanPhraseAt(k).i) {
+	if k >= len(st.ws) {
 		return ""
+	}
+	if k > 0 {
+		if i := st.koreanPhraseAt(k).i; i != 0 && !allOpeners(st, 0, i) {
+			return ""
+		}
 	}
 	t := koreanTopicWithin(st, k+1)
 	if t < 0 || st.ws[t].kind != endTopic {
