@@ -108,7 +108,10 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 		}
 		s.warnings = d.warnings
 		docs[i] = d
-		s.pass1 = empty.read(d, 1)
+		if s.pass1, err = empty.read(d, 1); err != nil {
+			s.problem = err
+			return
+		}
 		if !c.once {
 			s.text = textKey(d)
 		}
@@ -178,7 +181,14 @@ func (c *Cache) Notes(ctx context.Context, notes []Note) (*Result, error) {
 				return // read before; it cannot fail now
 			}
 		}
-		state[i].pass2 = first.read(d, 2)
+		// A note whose second pass fails is skipped from here on; its
+		// first pass named concepts already, which stay (they are only
+		// names, with no relation).
+		s := state[i]
+		var err error
+		if s.pass2, err = first.read(d, 2); err != nil {
+			s.problem = err
+		}
 	})
 	if err != nil {
 		return nil, err

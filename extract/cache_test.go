@@ -3,11 +3,13 @@ package extract
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -383,4 +385,41 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("one is a prefix of the other (%d and %d lines)", len(al), len(bl))
+}
+
+// A fault of the rules on one note, in either pass, skips that note with
+// a warning naming it and the line being read; the other notes' graph is
+// whole, and the note is read again once it changes.
+func TestFaultSkipsNote(t *testing.T) {
+	good := Note{Name: "good.md", Data: []byte("# 큐\n\n큐는 선입선출 자료구조이다.\n")}
+	for _, pass := range []int{1, 2} {
+		t.Run("pass"+strconv.Itoa(pass), func(t *testing.T) {
+			testHookSentence = func(p int, s string) {
+				if p == pass && strings.Contains(s, "터지는") {
+					panic("a fault")
+				}
+			}
+			defer func() { testHookSentence = nil }()
+			bad := Note{Name: "bad.md", Data: []byte("# 스택\n\n스택은 후입선출 자료구조이다.\n\n터지는 문장이다.\n")}
+			c := NewCache()
+			res, err := c.Notes(context.Background(), []Note{bad, good})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(res.Skipped, []string{"bad.md"}) || len(res.Warnings) != 1 {
+				t.Fatalf("skipped %q, warnings %v; want bad.md skipped with one warning", res.Skipped, res.Warnings)
+			}
+			var fe *Error
+			if !errors.As(res.Warnings[0], &fe) || fe.File != "bad.md" || fe.Line != 5 || !strings.Contains(fe.Error(), "a fault") {
+				t.Errorf("warning %v; want bad.md:5 naming the fault", res.Warnings[0])
+			}
+			if res.Graph.Lookup("큐") == nil || len(res.Graph.Relations()) == 0 {
+				t.Errorf("the good note's graph is lost: %d concepts, %d relations", res.Graph.Len(), len(res.Graph.Relations()))
+			}
+			fixed := Note{Name: "bad.md", Data: []byte("# 스택\n\n스택은 후입선출 자료구조이다.\n")}
+			if res, err = c.Notes(context.Background(), []Note{fixed, good}); err != nil || len(res.Skipped) != 0 || res.Graph.Lookup("스택") == nil {
+				t.Errorf("after the fix: err %v, skipped %q; want 스택 read", err, res.Skipped)
+			}
+		})
+	}
 }

@@ -61,7 +61,12 @@ func Notes(ctx context.Context, notes []Note) (*Result, error) {
 
 // parseNote checks and parses one note; it returns a problem for a note
 // that cannot be read.
-func parseNote(n Note) (*doc, error) {
+func parseNote(n Note) (d *doc, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			d, err = nil, &Error{File: n.Name, Err: fmt.Errorf("the note could not be parsed, and is skipped (please report it): %v", p)}
+		}
+	}()
 	if err := Check(n.Name, n.Data); err != nil {
 		return nil, err
 	}
@@ -69,7 +74,7 @@ func parseNote(n Note) (*doc, error) {
 		return nil, &Error{File: n.Name, Err: errorf("empty note")}
 	}
 	t := tame(n.Name, nfc(unixLines(n.Data)))
-	d, err := parse(n.Name, t.src, t.lines)
+	d, err = parse(n.Name, t.src, t.lines)
 	if err != nil {
 		return nil, err
 	}
@@ -284,9 +289,26 @@ func newExtractor(base *extractor) *extractor {
 // reads) and returns the log of what it found. The first pass's log is
 // the concepts the note names, with their names and strength; the
 // second's, every concept named, alias, summary, attribute and relation,
-// in the order read.
-func (e *extractor) read(d *doc, pass int) []op {
+// in the order read. A fault of the rules on the note (a panic) is an
+// error naming the note and the line being read: one note the rules
+// cannot read costs that note, not the graph of all, nor the server that
+// shows it.
+func (e *extractor) read(d *doc, pass int) (log []op, err error) {
 	r := newExtractor(e)
+	defer func() {
+		if p := recover(); p != nil {
+			log, err = nil, &Error{File: d.file, Line: r.line, Err: fmt.Errorf("the extractor failed on this note, which is skipped (please report it): %v", p)}
+		}
+	}()
+	return r.readAs(d, pass), nil
+}
+
+// testHookSentence, when set (by tests), is called with every sentence
+// read.
+var testHookSentence func(pass int, s string)
+
+// readAs is read, by r itself.
+func (r *extractor) readAs(d *doc, pass int) []op {
 	r.pass = pass
 	r.seen = &d.seen
 	if d.seen.analyses == nil {

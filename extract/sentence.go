@@ -155,6 +155,9 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	defer e.giveWords(st.ws)
 	st.ev = graph.Evidence{File: e.file, Line: t.lineAt(start), Text: s}
 	e.line = st.ev.Line
+	if testHookSentence != nil {
+		testHookSentence(e.pass, s)
+	}
 	e.defineMarked(st, t, start)
 	if len(st.ws) == 0 {
 		return
