@@ -144,6 +144,10 @@ type doc struct {
 	h1      string   // the first level-1 heading
 	h1s     int      // how many level-1 headings there are
 	tags    []string // front matter tags
+	// desc is the front matter's description when it reads as prose,
+	// at line descLine.
+	desc     string
+	descLine int
 	// warnings are the limits of limits.go the note reached.
 	warnings []error
 	// seen is what its first reading worked out of its text for the
@@ -165,19 +169,14 @@ func parse(file string, src []byte, lines []int) (*doc, error) {
 	b := &builder{src: src, lineStarts: lineStarts(src), lines: lines, metas: metas}
 	d := &doc{file: file, root: &section{kind: sectionRoot}}
 	if fm := frontmatter.Get(ctx); fm != nil {
-		var meta struct {
-			Title   string `yaml:"title"`
-			Aliases any    `yaml:"aliases"`
-			Alias   any    `yaml:"alias"`
-			Tags    any    `yaml:"tags"`
-			Tag     any    `yaml:"tag"`
-		}
+		var meta metaFields
 		if err := fm.Decode(&meta); err != nil {
 			return nil, &Error{File: file, Line: 1, Err: errorf("front matter: %v", err)}
 		}
 		d.title = strings.TrimSpace(meta.Title)
-		d.aliases = append(stringList(meta.Aliases), stringList(meta.Alias)...)
+		d.aliases = meta.names()
 		d.tags = tagList(append(stringList(meta.Tags), stringList(meta.Tag)...))
+		d.desc, d.descLine = meta.description(frontMatter(src), 2)
 	}
 	b.cur = d.root
 	b.top = d.root
@@ -1082,40 +1081,37 @@ func noteBlocks(src []byte) ([]byte, map[int]noteMeta) {
 	return out, metas
 }
 
-// readMeta reads one block of front matter whose first line is line.
-func readMeta(src []byte, line int) (noteMeta, bool) {
-	var meta struct {
-		Title    string `yaml:"title"`
-		Aliases  any    `yaml:"aliases"`
-		Alias    any    `yaml:"alias"`
-		Desc     string `yaml:"desc"`
-		Short    string `yaml:"desc-short"`
-		FullName string `yaml:"full-name"`
-		Acronym  string `yaml:"acronym"`
-		Tags     any    `yaml:"tags"`
-	}
-	if err := yaml.Unmarshal(src, &meta); err != nil || strings.TrimSpace(meta.Title) == "" {
-		return noteMeta{}, false
-	}
-	out := noteMeta{title: text{s: strings.TrimSpace(meta.Title), lines: []linePos{{0, line}}}}
-	out.aliases = append(stringList(meta.Aliases), stringList(meta.Alias)...)
-	out.tags = tagList(stringList(meta.Tags))
-	for _, a := range []string{meta.FullName, meta.Acronym} {
-		if a = strings.TrimSpace(a); a != "" {
-			out.aliases = append(out.aliases, a)
-		}
-	}
-	out.desc, out.descLine = metaDesc(meta.Desc, meta.Short, string(src), line)
-	return out, true
+// metaFields are the keys of front matter the extractor reads.
+type metaFields struct {
+	Title       string `yaml:"title"`
+	Aliases     any    `yaml:"aliases"`
+	Alias       any    `yaml:"alias"`
+	Tags        any    `yaml:"tags"`
+	Tag         any    `yaml:"tag"`
+	Desc        string `yaml:"desc"`
+	Description string `yaml:"description"`
+	Summary     string `yaml:"summary"`
+	Short       string `yaml:"desc-short"`
+	FullName    string `yaml:"full-name"`
+	Acronym     string `yaml:"acronym"`
 }
 
-var yamlKeyRe = regexp.MustCompile(`^[\w-]+:(?:\s|$)`)
+// names returns the other names the front matter gives its note.
+func (m *metaFields) names() []string {
+	out := append(stringList(m.Aliases), stringList(m.Alias)...)
+	for _, a := range []string{m.FullName, m.Acronym} {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
 
-// metaDesc returns a front matter description that reads as prose (a
+// description returns the first description that reads as prose (a
 // sentence, not a caption), and its line: src is the front matter, its
 // first line at line.
-func metaDesc(desc, short, src string, line int) (string, int) {
-	for _, d := range []struct{ key, value string }{{"desc", desc}, {"desc-short", short}, {"description", desc}} {
+func (m *metaFields) description(src string, line int) (string, int) {
+	for _, d := range []struct{ key, value string }{{"desc", m.Desc}, {"description", m.Description}, {"summary", m.Summary}, {"desc-short", m.Short}} {
 		v := strings.TrimSpace(d.value)
 		if v == "" || !proseLike(v) {
 			continue
@@ -1129,6 +1125,34 @@ func metaDesc(desc, short, src string, line int) (string, int) {
 	}
 	return "", 0
 }
+
+// frontMatter returns the lines of a note's own front matter, between
+// its opening "---" and its closing one.
+func frontMatter(src []byte) string {
+	rest, ok := bytes.CutPrefix(src, []byte("---\n"))
+	if !ok {
+		return ""
+	}
+	if end := bytes.Index(rest, []byte("\n---")); end >= 0 {
+		return string(rest[:end+1])
+	}
+	return ""
+}
+
+// readMeta reads one block of front matter whose first line is line.
+func readMeta(src []byte, line int) (noteMeta, bool) {
+	var meta metaFields
+	if err := yaml.Unmarshal(src, &meta); err != nil || strings.TrimSpace(meta.Title) == "" {
+		return noteMeta{}, false
+	}
+	out := noteMeta{title: text{s: strings.TrimSpace(meta.Title), lines: []linePos{{0, line}}}}
+	out.aliases = meta.names()
+	out.tags = tagList(append(stringList(meta.Tags), stringList(meta.Tag)...))
+	out.desc, out.descLine = meta.description(string(src), line)
+	return out, true
+}
+
+var yamlKeyRe = regexp.MustCompile(`^[\w-]+:(?:\s|$)`)
 
 // proseLike reports whether a description is written as a sentence.
 func proseLike(s string) bool {

@@ -48,6 +48,11 @@ func (e *extractor) doc(d *doc) {
 			}
 			root.subject = e.define(ns[0], 1, fromHeading)
 			e.tag(root.subject, d.tags)
+			if d.desc != "" {
+				// Its front matter's description reads as its first
+				// text.
+				e.statements(&text{s: d.desc, lines: []linePos{{0, d.descLine}}}, ctx{subject: root.subject, first: true, own: true})
+			}
 		}
 	}
 	e.note = root.subject
