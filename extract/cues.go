@@ -718,6 +718,20 @@ var kindHeads = map[string]graph.RelationType{
 	"컴포넌트": graph.PartOf, "단계": graph.PartOf, "계층": graph.PartOf, "구성원": graph.PartOf, "연산": graph.PartOf,
 }
 
+// productHeads are the head nouns of a genus that class software: what a
+// capitalised name "is" when it is one ("Prometheus is an open-source
+// monitoring tool", "Jenkins는 CI 도구이다") names a product, an instance
+// of the genus rather than a kind of it.
+var productHeads = map[string]bool{
+	"tool": true, "platform": true, "framework": true, "library": true, "engine": true, "software": true,
+	"application": true, "app": true, "editor": true, "runtime": true, "distribution": true, "product": true,
+	"toolkit": true, "orchestrator": true, "ide": true, "utility": true, "suite": true, "server": true, "database": true,
+	"broker": true, "manager": true,
+	"도구": true, "툴": true, "플랫폼": true, "프레임워크": true, "라이브러리": true, "엔진": true, "소프트웨어": true,
+	"애플리케이션": true, "어플리케이션": true, "솔루션": true, "런타임": true, "에디터": true, "제품": true,
+	"서버": true, "데이터베이스": true, "브로커": true, "매니저": true,
+}
+
 // madeWords after a genus say that someone wrote or released the thing
 // defined, which a product or tool is and a kind is not: "a TFTP server
 // written in Go", "a database developed by …" (followed by in, by or at).

@@ -38,8 +38,21 @@ func (e *extractor) definitionRel(subj, genus string) graph.RelationType {
 		return graph.Uses // "커널은 멀티 스레드이다": it uses many threads
 	case e.instance(subj) && !properName(gn) && !sameHeadNoun(sn, gn):
 		return graph.ExampleOf
+	case productHeads[lowerCase(lastWord(gn))] && e.capitalised(subj) && !properName(gn) && !sameHeadNoun(sn, gn):
+		return graph.ExampleOf // "Prometheus is a monitoring tool"
 	}
 	return graph.TypeOf
+}
+
+// capitalised reports whether concept id has a capitalised Latin name
+// that is not an acronym: a proper name ("Prometheus", "Argo CD") or a
+// common noun opening a sentence, which only a genus can tell apart.
+func (e *extractor) capitalised(id string) bool {
+	c := e.get(id)
+	if c == nil || acronymNamed(c) {
+		return false
+	}
+	return properName(c.name) || slices.ContainsFunc(c.aliases, properName)
 }
 
 // englishDefinition reads "X is a G …" and its kin.
@@ -316,6 +329,9 @@ func hasVerb(st *sent, k int) bool {
 func adjective(w string) bool {
 	if genusAdjectives[w] {
 		return true
+	}
+	if strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "brary") {
+		return false // "deployment", "library": nouns
 	}
 	for _, suf := range []string{"al", "ed", "ive", "ic", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {

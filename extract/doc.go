@@ -88,7 +88,10 @@
 //	                 G이다", "X란 G를 말한다", an item or summary that is
 //	                 only a noun phrase; G is the head phrase with clauses
 //	                 and complements cut away. A named product or standard
-//	                 is example_of G, anything else type_of G.
+//	                 ("MongoDB", "EC2", "AWS Lambda"; a capitalised name
+//	                 whose genus classes software: a tool, platform,
+//	                 library, server, 도구, 플랫폼 …) is example_of G,
+//	                 anything else type_of G.
 //	hearst           "G such as X, Y and Z", "G like X", "G including X",
 //	                 "X, Y and other G", "there are N types of G: …", "X, Y
 //	                 등의 G", "X와 같은 G", "대표적인 G로는 X", "G에는 X, Y가

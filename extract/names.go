@@ -479,20 +479,25 @@ var enClauseWords = map[string]bool{
 	"check": true, "try": true, "learn": true, "read": true, "how": true, "what": true, "why": true,
 }
 
-// verbNoun reports whether two lower-case words that open with a verb
+// verbNoun reports whether two to four lower-case words that open with a verb
 // are a compound noun, the verb naming what the thing is for: "build
-// tool", "write buffer", "run queue", or a name ending in a participle
+// tool", "build automation tool", "write buffer", "run queue", or a name
+// ending in a participle
 // ("Read committed"); "run tests", "use caching" and "make sure" are
 // instructions.
 func verbNoun(words []string) bool {
-	if len(words) != 2 {
+	if len(words) < 2 || len(words) > 4 {
 		return false
 	}
-	w := words[1]
 	if participleName(words) {
 		return true
 	}
-	return w == strings.ToLower(w) && fn(w) == 0 && !plural(w) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") && !adjective(w) && w != "sure"
+	for _, w := range words[1:] {
+		if w != strings.ToLower(w) || fn(w) != 0 || plural(w) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || adjective(w) || w == "sure" {
+			return false
+		}
+	}
+	return true
 }
 
 // participleName reports whether two words are a capitalised verb and a
