@@ -358,7 +358,7 @@ var cues = func() []cue {
 		"is a part of", "is a member of", "are members of", "belongs to", "belong to", "is an element of", "is a step of",
 		"is a phase of", "is a stage of", "is an operation of", "are parts of")
 	en(graph.PartOf, cueObject, after, true, "cue:part_of", "consists of", "consist of", "consisting of", "composed of",
-		"is composed of", "made up of", "is made up of", "contains", "contain", "containing", "comprises", "comprise",
+		"is composed of", "made up of", "is made up of", "is made of", "are made of", "contains", "contain", "containing", "comprises", "comprise",
 		"comprising", "is divided into", "are divided into", "is split into", "are split into", "is partitioned into",
 		"are partitioned into", "is broken into", "are broken into", "has two", "has three", "has four", "has several", "stands for")
 
@@ -373,6 +373,14 @@ var cues = func() []cue {
 		"in comparison to", "in contrast to", "in contrast with", "similar to", "different from", "differs from", "versus",
 		"vs", "vs.", "as opposed to", "over other", "instead of", "rather than", "better than", "faster than", "slower than",
 		"replaces", "replaced", "supersedes", "superseded", "is the successor of", "is an alternative to")
+	// "UDP is lighter than TCP": comparatives of the qualities notes
+	// weigh.
+	for _, adj := range []string{"safer", "cheaper", "simpler", "easier", "harder", "lighter", "heavier", "larger", "smaller",
+		"bigger", "newer", "older", "stronger", "weaker", "cleaner", "quicker", "more secure", "less secure", "more reliable",
+		"less reliable", "more efficient", "less efficient", "more expensive", "less expensive", "more complex", "less complex",
+		"more flexible", "more scalable", "more consistent", "more popular"} {
+		en(graph.ComparedWith, cueObject, after, false, "compare", adj+" than")
+	}
 	cs = append(cs, cue{lang: "en", phrase: "like", rel: graph.ComparedWith, kind: cueObject, side: after, start: true, rule: "compare"})
 	en(graph.ComparedWith, cuePair, 0, false, "compare", "whereas", "while")
 
@@ -717,6 +725,9 @@ var kindHeads = map[string]graph.RelationType{
 	"구성요소": graph.PartOf, "요소": graph.PartOf, "부분": graph.PartOf, "일부": graph.PartOf, "속성": graph.PartOf,
 	"컴포넌트": graph.PartOf, "단계": graph.PartOf, "계층": graph.PartOf, "구성원": graph.PartOf, "연산": graph.PartOf,
 }
+
+// oppositeNouns open "The opposite of X is Y".
+var oppositeNouns = map[string]bool{"opposite": true, "inverse": true, "reverse": true, "antonym": true, "converse": true}
 
 // productHeads are the head nouns of a genus that class software: what a
 // capitalised name "is" when it is one ("Prometheus is an open-source

@@ -75,6 +75,9 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 			return
 		}
 	}
+	if e.oppositeSubject(st, k) {
+		return
+	}
 	subj := st.englishPhraseFrom(k)
 	var subjID string
 	cop := subj.j
@@ -362,6 +365,15 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			p = phrase{q.i + 1, q.j}
 		}
 	}
+	// "a small, fast storage layer": adjectives in a row, commas
+	// between them.
+	for n := 0; n < 3 && p.j-p.i == 1 && p.j < len(ws) && strings.Contains(ws[p.i].after, ",") && (genusAdjectives[ws[p.i].lower] || adjective(ws[p.i].lower)) && e.idx.lookup(st.text(p)) == ""; n++ {
+		q := st.englishPhraseFrom(p.j)
+		if q.empty() || q.i != p.j {
+			break
+		}
+		p = q
+	}
 	// Adjectives that only qualify: "a simple protocol" is a protocol.
 	for p.j-p.i > 1 && genusAdjectives[ws[p.i].lower] && e.idx.lookup(st.text(p)) == "" {
 		p.i++
@@ -435,6 +447,31 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	}
 	e.relate(subj, rel, genus, 0.75, st.ev, rule)
 	e.memberOf(st, subj, p)
+}
+
+// oppositeSubject reads "The opposite of X is Y" from word k: X and Y
+// are opposites. It reports whether the sentence opens so.
+func (e *extractor) oppositeSubject(st *sent, k int) bool {
+	ws := st.ws
+	if k < len(ws) && ws[k].lower == "the" {
+		k++
+	}
+	if k+2 >= len(ws) || !oppositeNouns[ws[k].lower] || ws[k+1].lower != "of" {
+		return false
+	}
+	x := st.englishPhraseFrom(k + 2)
+	if x.empty() || x.j >= len(ws) || ws[x.j].lower != "is" && ws[x.j].lower != "are" {
+		return false
+	}
+	y := st.englishPhraseFrom(x.j + 1)
+	if y.empty() || !nameLikePhrase(st, x) || !nameLikePhrase(st, y) {
+		return true
+	}
+	a, b := e.conceptOf(st, x, true), e.conceptOf(st, y, true)
+	if a != "" && b != "" && a != b {
+		e.relate(a, graph.OppositeOf, b, 0.75, st.ev, "cue:opposite_of")
+	}
+	return true
 }
 
 // ownHeadGenus reads a definition whose genus is its subject's own head

@@ -1332,6 +1332,9 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		if negated(st, h) {
 			continue
 		}
+		if h.c.rel == graph.OppositeOf && h.c.lang == "en" && st.wordAt(h.at) <= 1 {
+			continue // "The opposite of X is Y": the definition rules read it
+		}
 		switch h.c.kind {
 		case cueObject, cuePassive, cueUsedFor:
 			if h.c.rel == graph.TypeOf && h.c.lang == "ko" && kindsOfTopic(st.s[h.end:]) {
