@@ -38,7 +38,7 @@ var wordEndings = func() []ending {
 		알려진 만들어진 이루어진 주어진 정해진 나뉜 묶인 쓰인 놓인 담긴 불리는 같이 인 중인 중일
 		나온 나오는 생긴 생기는 지닌 지니는 바뀐 바뀌는`)
 	add(endCopula, 0, `이다 입니다 이었다 이며 이고 이지만 인데 이므로 이기에 이라서 이었음 이에요 이죠 이라고도
-		라고도 이니`)
+		라고도 이니 임`)
 	add(endCopula, 'v', `였다 예요 라서`)
 	add(endTopic, 'c', `은 이란 으로는 으로도 이라면`)
 	add(endTopic, 'v', `는 란 라면`)
@@ -101,7 +101,8 @@ var nounTails = strings.Fields(`속도 정도 온도 밀도 빈도 강도 제도
 	평가 대가 요구 안테나 핸들 번들 마이크로 매크로 플로 프라 트라 메라 프로 인트로 레트로 메트로 제로 히어로 엔진 마진 처음 다음 마음 매거진 집중 도중 공중 한중 일중
 	도메인 체인 라인 플러그인 로그인 디자인 파이프라인 메인 오프라인 온라인 브레인 코인 가이드라인 타임라인 헤드라인
 	창고 광고 참고 최고 사고 재고 보고 경고 신고 원고 화면 측면 표면 전면 단면 장면 방면 국면 무게 가게
-	웨어 디어 레이어 바이어 아이디어 미디어 에어 리어 코어 피어 이해 방해 피해 손해 분해 침해 오해`)
+	웨어 디어 레이어 바이어 아이디어 미디어 에어 리어 코어 피어 이해 방해 피해 손해 분해 침해 오해
+	게임 레임 네임 모임 스킴 드림 크림 라임`)
 
 // verbTails end Korean verb forms the table above does not list: a word
 // ending so is a predicate, never a noun ("없애고자", "나누면서").
@@ -515,7 +516,8 @@ var labels = func() map[string]label {
 	add(label{mode: labelOrg}, `정의 definition definitions 개념 설명 description 소개 introduction overview 개요 배경 keyconcepts
 		keyconcept 핵심개념 핵심 basics 기초 기본 기본개념 about what 무엇
 		common uncommon rare almostnever frequent frequently advanced basic optional required easy medium hard important
-		중요 심화 고급 초급 중급 자주 가끔 필수 선택`)
+		중요 심화 고급 초급 중급 자주 가끔 필수 선택
+		til todayilearned 오늘배운것 배운것 배운점 배운내용 알게된것 알게된점 새로알게된것 헷갈렸던것 헷갈렸던거 헷갈린것 헷갈린점`)
 	return m
 }()
 
@@ -725,6 +727,9 @@ var kindHeads = map[string]graph.RelationType{
 	"구성요소": graph.PartOf, "요소": graph.PartOf, "부분": graph.PartOf, "일부": graph.PartOf, "속성": graph.PartOf,
 	"컴포넌트": graph.PartOf, "단계": graph.PartOf, "계층": graph.PartOf, "구성원": graph.PartOf, "연산": graph.PartOf,
 }
+
+// oppositeWords name an opposite in a Korean genus ("반대 개념").
+var oppositeWords = map[string]bool{"반대": true, "반의어": true, "반대말": true, "정반대": true}
 
 // oppositeNouns open "The opposite of X is Y".
 var oppositeNouns = map[string]bool{"opposite": true, "inverse": true, "reverse": true, "antonym": true, "converse": true}

@@ -642,9 +642,17 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 			return
 		}
 	}
+	last := len(ws) - 1
+	// "큐는 FIFO 자료구조.", "JVM은 자바 런타임": the topic, then only a
+	// noun phrase (its modifiers in the genitive), the copula left out.
+	if topic != "" && koreanTopicMarked(st) && ws[last].kind == endNone && !endsPredicate(ws[last].text(st.s)) {
+		if t := koreanTopicWithin(st, 0); t >= 0 && t < last && plainTopic(ws[t].ending) && bareNounPredicate(st, t+1) {
+			genus(last)
+			return
+		}
+	}
 	// A noun phrase alone, after a modifier clause with an argument:
 	// "… 데이터를 전송하는 통신 네트워크 장비."
-	last := len(ws) - 1
 	if !(c.first || c.own || topic != "") || ws[last].kind != endNone || endsPredicate(ws[last].text(st.s)) {
 		return
 	}
@@ -679,6 +687,56 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 		genus(last)
 		e.purposeObjects(st, subj, p.i)
 	}
+}
+
+// adnominalVerb reports whether a Hangul word ends as a verb in its
+// modifier form does: a last syllable closed by ㄴ or ㄹ ("바꾼", "만들"),
+// or 는 or 던 ("나누는"). Only read after a word marked as an object or
+// adverb, or a verb form ("있게"), where a noun would need a particle of
+// its own.
+func adnominalVerb(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	if r < 0xAC00 || r > 0xD7A3 || utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	switch final := (r - 0xAC00) % 28; {
+	case r == '는' || r == '던':
+		return true
+	case final == 4 || final == 8: // ㄴ, ㄹ
+		return true
+	}
+	return false
+}
+
+// bareNounPredicate reports whether the words of a Korean sentence from
+// k on are only a noun phrase, with modifiers in the genitive ("LIFO
+// 구조의 자료구조"): no verb, particle or clause among them.
+func bareNounPredicate(st *sent, k int) bool {
+	for i := k; i < len(st.ws); i++ {
+		w := &st.ws[i]
+		if w.kind != endNone && w.kind != endOf || i < len(st.ws)-1 && w.hard() || !w.hangul && !w.latin || endsInVerb(w.text(st.s)) {
+			return false
+		}
+	}
+	// "레디스는 Single Threaded", "… off": an English quality, not a class.
+	if l := st.ws[len(st.ws)-1]; l.latin && !l.hangul {
+		w := l.lower
+		if adjective(w) || participle(w) || strings.HasSuffix(w, "ing") || fn(w) != 0 || len(w) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// plainTopic reports whether a topic ending marks what a sentence is
+// about itself ("큐는", "X란"), not a place or an addition ("에서는",
+// "에도").
+func plainTopic(ending string) bool {
+	switch ending {
+	case "은", "는", "이란", "란":
+		return true
+	}
+	return false
 }
 
 // purposeObjects reads what a definition's clause says the concept is
@@ -717,7 +775,7 @@ func (e *extractor) purposeObjects(st *sent, subj string, genus int) {
 // nouns ("것은", "이는").
 func (e *extractor) oneSyllableTopic(st *sent) string {
 	w := &st.ws[0]
-	if w.kind != endTopic || !oneSyllableNoun(st, phrase{0, 1}) || !endsInCopula(st) && !slices.ContainsFunc(st.ws[1:], commaRo) || len(st.ws) < 3 {
+	if w.kind != endTopic || !oneSyllableNoun(st, phrase{0, 1}) || !endsInCopula(st) && !slices.ContainsFunc(st.ws[1:], commaRo) && !(plainTopic(w.ending) && bareNounPredicate(st, 1)) || len(st.ws) < 3 {
 		return ""
 	}
 	return e.define(nameSet{name: w.stem(st.s)}, st.ev.Line, fromText)
@@ -797,6 +855,16 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 			e.relate(subj, graph.Uses, id, 0.75, st.ev, "definition")
 		}
 		return
+	}
+	// "SJF를 선점형으로 바꾼 알고리즘": a verb of the clause before, in
+	// its modifier form, is no part of the genus.
+	if p.j-p.i > 1 && p.i > 0 && (st.ws[p.i-1].kind == endObject || st.ws[p.i-1].kind == endAdverb || st.ws[p.i-1].kind == endPredicate) && adnominalVerb(st.ws[p.i].text(st.s)) {
+		p.i++
+	}
+	for i := p.i; i < p.j; i++ {
+		if oppositeWords[st.ws[i].stem(st.s)] {
+			return // "비선점형의 반대 개념": the opposite cue reads it
+		}
 	}
 	head := st.ws[p.j-1].stem(st.s)
 	// "애플리케이션 계층을 처리하는 기기로": a general noun named by its
