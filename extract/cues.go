@@ -748,6 +748,14 @@ var productHeads = map[string]bool{
 	"서버": true, "데이터베이스": true, "브로커": true, "매니저": true,
 }
 
+// describingParticiples after a noun phrase, with their preposition,
+// describe it: "a service built into GitHub", "a store used for caching".
+var describingParticiples = map[string]bool{
+	"built": true, "used": true, "based": true, "designed": true, "meant": true, "intended": true, "shipped": true,
+	"bundled": true, "included": true, "integrated": true, "embedded": true, "hosted": true, "run": true, "running": true,
+	"inspired": true, "derived": true, "modeled": true, "modelled": true, "forked": true, "powered": true, "backed": true,
+}
+
 // madeWords after a genus say that someone wrote or released the thing
 // defined, which a product or tool is and a kind is not: "a TFTP server
 // written in Go", "a database developed by …" (followed by in, by or at).

@@ -38,7 +38,7 @@ func (e *extractor) definitionRel(subj, genus string) graph.RelationType {
 		return graph.Uses // "커널은 멀티 스레드이다": it uses many threads
 	case e.instance(subj) && !properName(gn) && !sameHeadNoun(sn, gn):
 		return graph.ExampleOf
-	case productHeads[lowerCase(lastWord(gn))] && e.capitalised(subj) && !properName(gn) && !sameHeadNoun(sn, gn):
+	case productHeads[singular(lowerCase(lastWord(gn)))] && e.capitalised(subj) && !properName(gn) && !sameHeadNoun(sn, gn):
 		return graph.ExampleOf // "Prometheus is a monitoring tool"
 	}
 	return graph.TypeOf
@@ -135,8 +135,10 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 	case pronounPhrase(st, subj):
 		subjID = c.subject
 	}
-	if cop >= len(ws) {
-		// A noun phrase alone, in the concept's own text.
+	if cop >= len(ws) || c.first && subjID == "" && subj.i == k && describedAfter(st, subj) {
+		// A noun phrase alone, in the concept's own text; or one that
+		// what follows describes ("self-hosted automation server
+		// written in Java, uses Groovy …", "hosted CI service, uses …").
 		if c.first && subjID == "" && plainNounPhrase(st, subj) {
 			e.genusPhrase(st, c.subject, subj, "definition")
 		}
@@ -282,6 +284,25 @@ func aliasClauseEnd(ws []word, k int) int {
 		}
 	}
 	return k
+}
+
+// describedAfter reports whether the words after noun phrase p describe
+// it rather than make it a subject: a participle of making or use with
+// its preposition ("written in", "built into", "used for"), or a comma
+// and a verb with no subject of its own ("…, uses orbs").
+func describedAfter(st *sent, p phrase) bool {
+	ws := st.ws
+	j := p.j
+	if j+1 >= len(ws) {
+		return false
+	}
+	if strings.Contains(ws[j-1].after, ",") {
+		return englishVerb(ws[j].lower)
+	}
+	if madeWords[ws[j].lower] || describingParticiples[ws[j].lower] {
+		return ws[j+1].fn == fnPrep
+	}
+	return false
 }
 
 // plainNounPhrase reports whether an English phrase opening a sentence is

@@ -682,8 +682,8 @@ func englishPlural(name string) bool {
 // structural relates an item to its list's subject by the list's label.
 func (e *extractor) structural(id string, sc scope, ev graph.Evidence, name string, nested bool, rule string) {
 	rel := sc.list.lab.rel
-	if rel == graph.TypeOf && properName(name) && nested && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(sc.subject)) {
-		rel = graph.ExampleOf // "Docker" under "컨테이너 가상화"
+	if rel == graph.TypeOf && properName(name) && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(sc.subject)) && (nested || e.instance(id) || productHeads[singular(lowerCase(lastWord(e.nameOf(sc.subject))))]) {
+		rel = graph.ExampleOf // "Docker" under "컨테이너 가상화", "Jenkins" under "CI servers"
 	}
 	if rel == graph.PartOf && narrowerName(name, e.nameOf(sc.subject)) {
 		rel = graph.TypeOf // "Min-heap: …" under Heap

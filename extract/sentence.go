@@ -1442,6 +1442,17 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 			if p.i > 0 && st.ws[p.i-1].lower == "to" {
 				return ""
 			}
+			if p.j == k && p.i > 0 && (c.first || c.own) && strings.Contains(st.ws[p.j-1].after, ",") && englishVerb(st.ws[k].lower) {
+				// "– automation server written in Java, uses Groovy …": a
+				// clause of its own after the comma, its subject left out,
+				// is about the concept of the text.
+				return c.subject
+			}
+			if p.i == 0 && c.first && c.subject != "" && !unicode.IsUpper(firstRune(st.ws[0].text(st.s))) && describedAfter(st, p) {
+				// "– hosted CI service, uses orbs", "– server written in
+				// Go": the genus opening the concept's text is it.
+				return c.subject
+			}
 			if p.i > 0 && relativeWords[st.ws[p.i-1].lower] {
 				// "… an algorithm which uses X": the antecedent.
 				if q := st.englishPhraseBefore(p.i - 1); !q.empty() {

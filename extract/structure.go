@@ -814,8 +814,8 @@ func productName(n string) bool {
 	last := words[len(words)-1]
 	inner := false
 	for i, r := range last {
-		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) && strings.IndexFunc(last[:i], unicode.IsLower) >= 0 {
-			inner = true
+		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) && strings.IndexFunc(last[:i], unicode.IsLower) >= 0 && last[i-1] != '-' {
+			inner = true // (but "Active-Active" is two capitalised words)
 		}
 	}
 	return inner
