@@ -1024,6 +1024,14 @@ func (e *extractor) parenExamples(st *sent) {
 		case strings.HasPrefix(lowerCase(inside), "e.g") || strings.HasPrefix(lowerCase(inside), "예:") || strings.HasPrefix(inside, "ex)"):
 			body = strings.TrimSpace(strings.TrimLeft(inside[strings.IndexAny(inside, ".:)")+1:], ". :"))
 		default:
+			if alts := splitAliases(inside); len(alts) == 2 && !st.ko && properName(alts[0]) && properName(alts[1]) {
+				// "a key pair (RSA, ECDSA)": two names that are not the
+				// class's other names are its members.
+				if outer := st.englishPhraseBefore(k); !outer.empty() && outer.j == k && !strings.HasSuffix(ws[k-1].lower, "ing") && parenMembers(st.text(outer), alts) {
+					body = inside
+					break
+				}
+			}
 			k = j
 			continue
 		}

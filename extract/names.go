@@ -190,8 +190,9 @@ func parseParens(s string) (nameSet, bool) {
 	name := collapseSpace(before + " " + after)
 	ns := nameSet{name: name}
 	alts := splitAliases(inside)
-	if len(alts) > 2 {
-		// "메모리 영역(Code, Data, Stack, Heap)": members, not names.
+	if len(alts) > 2 || parenMembers(before, alts) {
+		// "메모리 영역(Code, Data, Stack, Heap)", "key pair (RSA,
+		// ECDSA)": members, not names.
 		return ns, name != ""
 	}
 	for _, alt := range alts {
@@ -209,6 +210,22 @@ func parseParens(s string) (nameSet, bool) {
 		}
 	}
 	return ns, name != ""
+}
+
+// parenMembers reports whether two names in parentheses after outer
+// are members of what it names rather than other names of it: both in
+// one script, and neither an expansion of outer or outer of it ("(RSA,
+// ECDSA)", not "(Cross-Site Request Forgery, 사이트 간 요청 위조)").
+func parenMembers(outer string, alts []string) bool {
+	if len(alts) != 2 || hasHangul(alts[0]) != hasHangul(alts[1]) {
+		return false
+	}
+	for _, a := range alts {
+		if strings.EqualFold(initials(a), outer) || strings.EqualFold(initials(outer), a) || strings.EqualFold(a, outer) {
+			return false
+		}
+	}
+	return true
 }
 
 func splitAliases(inside string) []string {
