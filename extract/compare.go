@@ -160,6 +160,14 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 		if i := strings.LastIndexAny(left, "-:–"); i >= 0 && i+1 < len(left) && strings.ContainsAny(left[i:i+1], "-:–") && strings.Contains(left[:i], " ") {
 			left = left[i+1:]
 		}
+		left = dropQuestionLabel(left)
+		// "JWT vs session cookies — which one should I use?": the pair,
+		// then the question about it.
+		for _, sep := range []string{" — ", " – ", " - ", ": ", ", ", "?"} {
+			if i := strings.Index(right, sep); i > 0 {
+				right = right[:i]
+			}
+		}
 		right = strings.TrimRight(right, "?")
 		return pairOf(left, right)
 	}
@@ -202,6 +210,18 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 
 var spacedCommas = strings.NewReplacer(",", " , ")
 
+// dropQuestionLabel cuts a question's label off its text: "Q: ",
+// "Q. ", "Question: ", "질문: ", "꼬리질문: ".
+func dropQuestionLabel(s string) string {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
+	for _, l := range []string{"q:", "q.", "q)", "question:", "follow-up:", "followup:", "질문:", "꼬리질문:", "꼬리 질문:", "면접 질문:"} {
+		if len(t) > len(l) && strings.EqualFold(t[:len(l)], l) {
+			return strings.TrimSpace(t[len(l):])
+		}
+	}
+	return s
+}
+
 func pairOf(a, b string) (nameSet, nameSet, bool) {
 	an, bn := parseNames(strings.TrimSpace(a)), parseNames(strings.TrimSpace(b))
 	if len(an) != 1 || len(bn) != 1 || !nameLike(an[0].name, true) || !nameLike(bn[0].name, true) {
@@ -220,9 +240,11 @@ func koreanPair(s string) (nameSet, nameSet, bool) {
 			hasDiff = true
 		}
 	}
+	// "뭐가 다른가요", "어떻게 다른지": a question of how two differ.
+	differs := strings.Contains(s, "다른가") || strings.Contains(s, "다른지") || strings.Contains(s, "다를까") || strings.Contains(s, "다르")
 	for i, w := range words {
 		conj := ""
-		for _, p := range []string{"와의", "과의", "와", "과", "랑"} {
+		for _, p := range []string{"와의", "과의", "와", "과", "이랑", "랑", "하고"} {
 			if strings.HasSuffix(w, p) {
 				conj = p
 				break
@@ -252,6 +274,13 @@ func koreanPair(s string) (nameSet, nameSet, bool) {
 			if strings.HasPrefix(words[j], "차이") || strings.HasPrefix(words[j], "비교") {
 				break
 			}
+			if differs && len(bw) < 3 {
+				// "XSS랑 CSRF는 뭐가 다른가요?": the other side is the topic.
+				if r, ok := cutTopic(words[j]); ok {
+					bw = append(bw, r)
+					break
+				}
+			}
 			if endsWithCaseParticle(words[j]) || words[j] == "," {
 				bw = nil
 				break
@@ -271,7 +300,7 @@ func koreanPair(s string) (nameSet, nameSet, bool) {
 		if len(aw) == 0 || len(bw) == 0 {
 			continue
 		}
-		if !hasDiff && i+1+len(bw) != len(words) {
+		if !hasDiff && !differs && i+1+len(bw) != len(words) {
 			continue
 		}
 		a, ok1 := nameOf(strings.Join(aw, " "))
@@ -281,6 +310,16 @@ func koreanPair(s string) (nameSet, nameSet, bool) {
 		}
 	}
 	return nameSet{}, nameSet{}, false
+}
+
+// cutTopic cuts the topic particle off a Korean word: "CSRF는" is CSRF.
+func cutTopic(w string) (string, bool) {
+	for _, p := range []string{"은", "는"} {
+		if r, ok := strings.CutSuffix(w, p); ok && r != "" {
+			return r, true
+		}
+	}
+	return "", false
 }
 
 func nameOf(s string) (nameSet, bool) {

@@ -674,7 +674,9 @@ func stemKey(name string) string {
 		return ""
 	}
 	last := words[len(words)-1]
-	if !isAcronym(last) {
+	if r, ok := strings.CutSuffix(last, "s"); ok && len(r) >= 2 && strings.ToUpper(r) == r && strings.IndexFunc(r, unicode.IsLetter) >= 0 && !strings.ContainsFunc(r, unicode.IsDigit) {
+		last = r // "CDNs", "JWTs": an acronym's plural
+	} else if !isAcronym(last) {
 		// "HTTPS" is not the plural of "HTTP".
 		last = stem(lowerCase(last))
 	}
