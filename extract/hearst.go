@@ -164,9 +164,10 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		items = st.koreanEnumEndingAt(end)
 		class = topic
-		if !koreanTopicMarked(st) && e.prev.id != "" {
+		if !koreanTopicMarked(st) && e.prev.id != "" && (e.prev.t == st.t || c.subject == "") {
 			// "NoSQL은 …이다. 대표적으로 Redis, MongoDB가 있다": the
-			// topic of the sentence before.
+			// topic of the sentence before (in the same text: an item's
+			// own "대표적으로 …" is about the item).
 			class = e.prev.id
 		}
 		if class == "" {
