@@ -781,7 +781,20 @@ var genusAdjectives = map[string]bool{
 	"unique": true, "single": false, "same": true, "whole": true, "entire": true, "traditional": true, "classic": true,
 	"higher-level": true, "low-level": false, "high-level": false, "easy": true, "hard": true, "robust": true, "reliable": true,
 	"flexible": true, "scalable": true, "obvious": true, "broad": true, "wide": true, "narrow": true, "deep": true, "short": true, "long": true,
-	"high": true, "low": true, "huge": true, "tiny": true, "bad": true, "best": true, "better": true, "nice": true, "interesting": true,
+	"high": true, "low": true, "usual": true, "compact": true, "huge": true, "tiny": true, "bad": true, "best": true, "better": true, "nice": true, "interesting": true,
+}
+
+// ordinals rank what follows them, inside a noun phrase as well as
+// before it: "the usual second factor".
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "last": true, "next": true}
+
+// hyphenAdjectives end a hyphenated word that qualifies a noun, as an
+// adjective would: "URL-safe", "event-driven", "cloud-native".
+var hyphenAdjectives = map[string]bool{
+	"based": true, "safe": true, "driven": true, "oriented": true, "aware": true, "friendly": true, "native": true,
+	"free": true, "like": true, "style": true, "only": true, "specific": true, "powered": true, "enabled": true,
+	"bound": true, "intensive": true, "heavy": true, "compatible": true, "ready": true, "agnostic": true,
+	"independent": true, "dependent": true, "sensitive": true, "wide": true, "grade": true,
 }
 
 // classNouns name a class that a proper name before them is an instance
@@ -802,7 +815,7 @@ var compareWords = []string{"의 차이", "의 차이점", "의 다른점", "의
 // "X란?", "What is X?", "X에 대해 설명하세요".
 var questionFrames = struct{ prefixes, suffixes []string }{
 	prefixes: []string{"what is an ", "what is a ", "what is the ", "what is ", "what are ", "what's ", "explain ", "describe ",
-		"define ", "why use ", "how does ", "how do ", "when to use "},
+		"define ", "why use ", "why ", "how does ", "how do ", "when to use "},
 	suffixes: []string{"이란 무엇인가요?", "이란 무엇인가?", "이란 무엇인가", "란 무엇인가요?", "란 무엇인가?", "란 무엇인가",
 		"이란 무엇일까?", "란 무엇일까?", "은 무엇인가요?", "는 무엇인가요?", "은 무엇인가?", "는 무엇인가?", "이 무엇인가요?",
 		"가 무엇인가요?", "에 대해 설명하세요", "에 대해 설명해주세요", "에 대해 설명해 주세요", "에 대해 설명하시오",

@@ -357,6 +357,9 @@ func adjective(w string) bool {
 	if strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "brary") {
 		return false // "deployment", "library": nouns
 	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && hyphenAdjectives[w[i+1:]] {
+		return true // "URL-safe", "cloud-native", "thread-safe"
+	}
 	for _, suf := range []string{"al", "ed", "ive", "ic", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
@@ -419,6 +422,9 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 				e.relate(subj, graph.Uses, id, 0.7, st.ev, "definition")
 			}
 		}
+	}
+	if p.j-p.i == 1 && genusAdjectives[ws[p.i].lower] {
+		return // "the usual …" cut before its noun: no genus
 	}
 	head := lowerCase(ws[p.j-1].stem(st.s))
 	rel := graph.RelationType("")

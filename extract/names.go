@@ -64,6 +64,7 @@ func parseNames1(s string) []nameSet {
 func cleanTitle(s string) string {
 	s = strings.TrimSpace(s)
 	s = dropNotePrefix(strings.Trim(s, "*_`#"))
+	s = dropQuestionLabel(s) // "Follow-up: HS256 or RS256?"
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = strings.TrimSpace(s[1 : len(s)-1]) // "**[빠른 회복(Fast Recovery)]**"
 	} else if strings.HasPrefix(s, "[") {

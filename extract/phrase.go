@@ -249,8 +249,8 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && w.before == "(" && w.space {
 			break // "TCP (port 445)": a remark, not part of the name
 		}
-		if f := w.fn; f != 0 && !(isAcronym(w.text(st.s)) && f != fnDet) {
-			break
+		if f := w.fn; f != 0 && !(isAcronym(w.text(st.s)) && f != fnDet) && !(ordinals[w.lower] && adjective(ws[j-1].lower) && j+1 < len(ws) && ws[j+1].fn == 0 && ws[j+1].latin) {
+			break // but "the usual second factors"
 		}
 		if !w.latin && !w.hangul && !numberWord(w.text(st.s)) && !isAcronym(w.text(st.s)) {
 			break
@@ -338,7 +338,9 @@ var enVerbs = func() map[string]bool {
 		replaces reports requests responds returns runs saves scales selects shifts shrinks signs simplifies skips
 		solves splits spreads stops stores suggests supplies suffers triggers trusts updates validates varies wraps
 		exposes deploys encrypts authenticates serializes compiles parses renders orchestrates spawns terminates
-		emits publishes subscribes consumes produces resolves retries fetches persists exists feeds polls`) {
+		emits publishes subscribes consumes produces resolves retries fetches persists exists feeds polls
+		carries speaks verifies accepts evaluates hides transmits invokes notifies wakes mints rotates
+		expires revokes`) {
 		m[w] = true
 	}
 	return m

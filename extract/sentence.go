@@ -839,7 +839,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	}
 	if p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
 		inner := phrase{p.i, p.j - 1}
-		if name := st.text(inner); properName(name) || isAcronym(name) || e.idx.lookup(name) != "" && !hasHangul(name) {
+		if name := st.text(inner); (properName(name) || isAcronym(name) || e.idx.lookup(name) != "" && !hasHangul(name)) && !(inner.j-inner.i == 1 && adjective(lowerCase(name))) {
 			id := e.idx.lookup(name)
 			if id == "" && allowNew {
 				id = e.defineText(name)
