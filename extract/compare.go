@@ -78,14 +78,24 @@ func (e *extractor) pair(st *sent, c ctx, topic string, h cueHit) {
 	}
 }
 
+// vsLead reports whether a sentence opens with a comparison title and a
+// colon: "Rebase vs merge: merge keeps …".
+func vsLead(s string) bool {
+	lead, _, ok := strings.Cut(s, ": ")
+	return ok && vsIndex(lead) != nil && len(strings.Fields(lead)) <= 8
+}
+
 // compareSentence reads a short sentence that is a comparison title: "get과
 // post의 차이점은?", "A vs B"; and a Korean sentence whose topic is one
 // ("선점형과 비선점형 스케줄링의 차이는 …이다"). It reports whether the
 // sentence compares.
 func (e *extractor) compareSentence(st *sent) bool {
 	s := st.s
-	if lead, _, ok := strings.Cut(s, ": "); ok && vsIndex(lead) != nil && len(strings.Fields(lead)) <= 8 {
-		s = lead // "Rebase vs merge: merge keeps …"
+	if vsLead(s) {
+		s, _, _ = strings.Cut(s, ": ") // "Rebase vs merge: merge keeps …"
+		if first, rest, ok := strings.Cut(s, " "); ok && sentenceOpeners[lowerCase(strings.TrimRight(first, ","))] {
+			s = rest // "So rebase vs merge: …"
+		}
 	} else if h := differenceTopic(st); h > 0 {
 		s = st.s[:st.ws[h].end]
 	} else if len(st.ws) > 10 {

@@ -727,7 +727,7 @@ func (e *extractor) headOf(name, self string) string {
 	words := strings.Fields(strings.ReplaceAll(name, "-", " - "))
 	for k := 1; k < len(words); k++ {
 		prefix := words[k-1]
-		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 || fn(lowerCase(prefix)) == fnPrep {
+		if strings.HasSuffix(prefix, "의") || prefix == "-" && k == 1 || fn(lowerCase(prefix)) == fnPrep && !(k >= 2 && words[k-2] == "-") {
 			continue // "Versioning of Data in distributed systems": not its head
 		}
 		if k == 1 && hasHangul(prefix) {

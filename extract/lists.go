@@ -163,6 +163,9 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 					continue
 				}
 				if l, ok := labels[labelKey(form)]; ok && l.mode == labelRel && l.rel != graph.ComparedWith && l.rel != graph.OppositeOf && l.rel != graph.Uses {
+					if !st.ko && !introduces && i+1 < len(st.ws)-1 && st.ws[i+1].lower != "of" {
+						continue // "a counter with two operations, wait and signal.": its own members, not the list's
+					}
 					lab = l
 					if w.kind == endOf || i+1 < len(st.ws) && st.ws[i+1].lower == "of" {
 						from := i + 1
@@ -198,7 +201,7 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	}
 	// "크롬은 다음과 같은 3가지 유형의 프로세스를 지원한다": the label's
 	// own target first, else the paragraph's topic.
-	if st.ko && subject == "" && lab.mode != 0 {
+	if subject == "" && lab.mode != 0 {
 		if t := e.topicOf(st, ctx{subject: sc.subject}); t != "" {
 			subject = t
 		}
@@ -554,6 +557,16 @@ func firstWord(s string) string {
 	return s
 }
 
+// headWord is the last word of a name, of a hyphenated one too:
+// "Max-queue" is a queue.
+func headWord(name string) string {
+	w := lastWord(name)
+	if i := strings.LastIndexByte(w, '-'); i >= 0 && isLatin(w) {
+		w = w[i+1:]
+	}
+	return w
+}
+
 func sameHead(a, b string) bool {
 	return strings.EqualFold(lastWord(a), lastWord(b))
 }
@@ -626,6 +639,11 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 		return
 	}
 	if !bold && !nested && len(it.children) == 0 {
+		// "- Max-queue: serves …" under "Priority queue": named with
+		// its head noun, a kind of it.
+		if subj := e.get(sc.subject); subj != nil && strings.Contains(it.text.s, ":") && headWord(name) != "" && strings.EqualFold(headWord(name), headWord(subj.name)) && !strings.EqualFold(name, subj.name) {
+			e.relate(id, graph.TypeOf, sc.subject, 0.7, ev, "item-kind")
+		}
 		return
 	}
 	if !bold && hasAnySuffix(name, qualitySuffixes...) {

@@ -93,14 +93,28 @@ const datePattern = `(?:\d{2,4}[-./]\d{1,2}[-./]\d{1,2}|\d{6,8})`
 var (
 	// tilRe opens a title that dates its note: "TIL 2026-11-30",
 	// "[TIL] 2026.11.30 -", "Today I Learned:".
-	tilRe  = regexp.MustCompile(`(?i)^(?:\[?(?:til|today i learned)\]?)(?:\s*[-:|]?\s*` + datePattern + `)?\s*[-:|]?\s+`)
+	tilRe  = regexp.MustCompile(`(?i)^(?:\[?(?:til|today i learned)\]?)(?:\s*[-–—:|]?\s*` + datePattern + `)?\s*[-–—:|]?\s+`)
 	dateRe = regexp.MustCompile(`^` + datePattern + `$`)
+	// dateOpenRe is a date opening a title, on its own or before a
+	// separator.
+	dateOpenRe = regexp.MustCompile(`^` + datePattern + `(?:$|\s|[-–—:|(])`)
 )
 
 // dropNotePrefix drops what dates a note's title before its concept: "TIL
 // 2026-11-30 HTTP 캐시" is about HTTP 캐시.
 // A title that is only "TIL 2024-03-02" names no concept: it is "".
 func dropNotePrefix(s string) string {
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		// "2026-03-04", "2026-03-04 (Tue)", "2026.03.04 — 세마포어": a
+		// journal's day, then what it is about, if anything.
+		if loc := dateOpenRe.FindStringIndex(s); loc != nil {
+			rest := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s[loc[1]:]), "-–—:|"))
+			if rest == "" || strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") {
+				return ""
+			}
+			return rest
+		}
+	}
 	// Every title is checked, and tilRe matches only text that starts
 	// with "t" or "T" after at most one "[": others are not given to it.
 	if t := strings.TrimPrefix(s, "["); t == "" || t[0]|0x20 != 't' {

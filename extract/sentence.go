@@ -1335,6 +1335,9 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		if h.c.rel == graph.OppositeOf && h.c.lang == "en" && st.wordAt(h.at) <= 1 {
 			continue // "The opposite of X is Y": the definition rules read it
 		}
+		if (h.c.phrase == "vs" || h.c.phrase == "vs.") && vsLead(st.s) {
+			continue // "Rebase vs merge: merge keeps …": a title, then its text (compareSentence)
+		}
 		switch h.c.kind {
 		case cueObject, cuePassive, cueUsedFor:
 			if h.c.rel == graph.TypeOf && h.c.lang == "ko" && kindsOfTopic(st.s[h.end:]) {

@@ -473,6 +473,9 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	if info, isLabel := e.labelOf(head); isLabel {
 		return !clauseHead(head) && e.labelList(info, desc, sc, t)
 	}
+	if vsIndex(head) != nil {
+		return false // "Rebase vs merge: same goal, …": a comparison, then what it finds
+	}
 	ns := parseNames(cleanTitle(head))
 	if len(ns) != 1 || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 {
 		return false
