@@ -320,7 +320,7 @@ var cues = func() []cue {
 		"is implemented with", "implemented with", "is implemented using", "implemented using", "implemented by",
 		"works over", "works on top of", "operates over", "runs over", "run over", "running over", "via", "through", "makes use of", "make use of", "employs", "employ",
 		"utilizes", "utilises", "utilize", "needs a", "needs an", "need a", "requires a", "requires an", "depends on", "depend on",
-		"is represented as", "represented as", "is powered by", "on top of", "with the help of", "by means of",
+		"is represented as", "represented as", "is powered by", "implemented on top of", "implemented on", "mapped onto", "maps onto", "layered on", "on top of", "with the help of", "by means of",
 		"written in", "is written in", "implemented in", "is implemented as", "are implemented as", "implemented as")
 	en(graph.ComparedWith, cueObject, after, false, "compare", "than", "and not", "but not")
 	en(graph.Uses, cuePassive, after, false, "cue:uses", "is used by", "are used by", "used by", "is relied on by")
@@ -753,7 +753,8 @@ var productHeads = map[string]bool{
 var describingParticiples = map[string]bool{
 	"built": true, "used": true, "based": true, "designed": true, "meant": true, "intended": true, "shipped": true,
 	"bundled": true, "included": true, "integrated": true, "embedded": true, "hosted": true, "run": true, "running": true,
-	"inspired": true, "derived": true, "modeled": true, "modelled": true, "forked": true, "powered": true, "backed": true,
+	"inspired": true, "derived": true, "modeled": true, "modelled": true, "forked": true, "powered": true, "backed": true, "mapped": true, "layered": true, "implemented": true,
+	"wrapped": true, "encoded": true, "carried": true, "tunneled": true, "tunnelled": true, "deployed": true, "stored": true,
 }
 
 // madeWords after a genus say that someone wrote or released the thing

@@ -186,7 +186,7 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 			}
 			switch lowerCase(w.stem(st.s)) {
 			case "방식", "ways", "approaches", "methods", "방법", "techniques", "기법", "mechanisms", "strategies", "전략":
-				if w.kind == endObject || w.kind == endSubject || w.kind == endTopic || introduces || st.ws[len(st.ws)-1].kind == endNone || i >= len(st.ws)-4 {
+				if st.ko && (w.kind == endObject || w.kind == endSubject || w.kind == endTopic || st.ws[len(st.ws)-1].kind == endNone) || introduces || i >= len(st.ws)-4 && w.paren == 0 {
 					lab = label{labelRel, graph.TypeOf}
 				}
 			}

@@ -698,3 +698,10 @@ func stemKey(name string) string {
 	words[len(words)-1] = last
 	return nameKey(strings.Join(words, " "))
 }
+
+// titleCased reports whether a word is capitalised at its first letter
+// only: "Transport", not "QUIC", "GitHub" or "gRPC".
+func titleCased(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.IndexFunc(w[n:], unicode.IsUpper) < 0 && !strings.ContainsAny(w, "0123456789")
+}

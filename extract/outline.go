@@ -1070,6 +1070,21 @@ func noteBlocks(src []byte) ([]byte, map[int]noteMeta) {
 		if metas == nil {
 			metas = map[int]noteMeta{}
 		}
+		if meta.title.s == "" {
+			// "---", "aliases: [HTTP/2]", "---", "# HTTP-2": a block
+			// without a title names the note by the heading after it,
+			// and is blank lines itself. With no heading there, it
+			// names no note, and is still no text.
+			if h, at := headingAfter(lines, end+1); h != "" {
+				meta.title = text{s: h, lines: []linePos{{0, at + 1}}}
+				metas[at+1] = meta
+			}
+			for j := i; j <= end; j++ {
+				out = append(out, '\n')
+			}
+			i = end
+			continue
+		}
 		metas[i+2] = meta
 		out = append(out, '\n') // the opening "---" (a break between notes)
 		out = append(out, []byte("# "+strings.ReplaceAll(meta.title.s, "\n", " ")+"\n")...)
@@ -1079,6 +1094,23 @@ func noteBlocks(src []byte) ([]byte, map[int]noteMeta) {
 		i = end
 	}
 	return out, metas
+}
+
+// headingAfter returns the text of the level-1 heading that is the first
+// line after blank ones from lines[from], and its index; "" if there is
+// none.
+func headingAfter(lines [][]byte, from int) (string, int) {
+	for k := from; k < len(lines) && k < from+3; k++ {
+		l := bytes.TrimSpace(lines[k])
+		if len(l) == 0 {
+			continue
+		}
+		if h, ok := bytes.CutPrefix(l, []byte("# ")); ok {
+			return strings.TrimSpace(string(h)), k
+		}
+		break
+	}
+	return "", -1
 }
 
 // metaFields are the keys of front matter the extractor reads.
@@ -1142,8 +1174,11 @@ func frontMatter(src []byte) string {
 // readMeta reads one block of front matter whose first line is line.
 func readMeta(src []byte, line int) (noteMeta, bool) {
 	var meta metaFields
-	if err := yaml.Unmarshal(src, &meta); err != nil || strings.TrimSpace(meta.Title) == "" {
+	if err := yaml.Unmarshal(src, &meta); err != nil {
 		return noteMeta{}, false
+	}
+	if strings.TrimSpace(meta.Title) == "" && len(meta.names()) == 0 && meta.Tags == nil && meta.Tag == nil {
+		return noteMeta{}, false // no key a note's front matter has
 	}
 	out := noteMeta{title: text{s: strings.TrimSpace(meta.Title), lines: []linePos{{0, line}}}}
 	out.aliases = meta.names()

@@ -28,6 +28,10 @@ type sent struct {
 	// known reports whether a name is a known concept's: phrases read
 	// across "and" when the whole is a name ("Stop and Wait").
 	known func(string) bool
+	// fragment: the sentence is a noun phrase alone, whose first word
+	// is capitalised only for opening it ("Transport protocol built on
+	// UDP"), no proper name.
+	fragment bool
 }
 
 // ctx is what the text around a sentence says it is about.
@@ -839,7 +843,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	}
 	if p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
 		inner := phrase{p.i, p.j - 1}
-		if name := st.text(inner); (properName(name) || isAcronym(name) || e.idx.lookup(name) != "" && !hasHangul(name)) && !(inner.j-inner.i == 1 && adjective(lowerCase(name))) {
+		if name := st.text(inner); (properName(name) || isAcronym(name) || e.idx.lookup(name) != "" && !hasHangul(name)) && !(inner.j-inner.i == 1 && (adjective(lowerCase(name)) || st.fragment && inner.i == 0 && titleCased(name))) {
 			id := e.idx.lookup(name)
 			if id == "" && allowNew {
 				id = e.defineText(name)
