@@ -352,6 +352,12 @@ func endsWithCaseParticle(w string) bool {
 	return false
 }
 
+// classColumns head a column that says what the row's concept is: "|
+// Tool | Category |". ("Type" is left out: in tables of fields it holds
+// data types.)
+var classColumns = map[string]bool{"category": true, "kind": true, "class": true, "분류": true, "유형": true,
+	"종류": true, "카테고리": true, "범주": true}
+
 // compareLabels head the first column of a comparison table.
 var compareLabels = map[string]bool{
 	"": true, "구분": true, "비교": true, "항목": true, "기준": true, "비교항목": true, "비교 항목": true, "특성": true, "차이": true,
@@ -436,12 +442,15 @@ func (e *extractor) table(b *block, sc scope) {
 		}
 	}
 	// A column of examples, or of descriptions of the first column's terms.
-	exCol, descCol := -1, -1
+	exCol, descCol, classCol := -1, -1, -1
 	features := false // the descriptions are features, not definitions
 	for i, cell := range header {
 		k := labelKey(cell.s)
 		if l, ok := labels[k]; ok && l.mode == labelRel && l.rel == graph.ExampleOf && i > 0 {
 			exCol = i
+		}
+		if classColumns[k] && i > 0 {
+			classCol = i
 		}
 		switch k {
 		case "description", "설명", "의미", "meaning", "definition", "정의", "내용", "desc", "details", "뜻":
@@ -459,7 +468,7 @@ func (e *extractor) table(b *block, sc scope) {
 			continue
 		}
 		term := ""
-		if exCol >= 0 || descCol >= 0 {
+		if exCol >= 0 || descCol >= 0 || classCol >= 0 {
 			if ns := parseNames(row[0].s); len(ns) >= 1 && nameLike(ns[0].name, false) && !numberWord(strings.ReplaceAll(ns[0].name, ".", "")) {
 				term = e.define(ns[0], row[0].line(), fromItem)
 				if term != "" && sc.subject != "" && term != sc.subject && sc.list.lab.mode == labelRel {
@@ -471,6 +480,21 @@ func (e *extractor) table(b *block, sc scope) {
 		}
 		for i, cell := range row {
 			switch {
+			case i == classCol && term != "":
+				// "| Helm | packaging | … |" under "Tool | Category": what
+				// the row's concept is.
+				for _, n := range splitNames(strings.ReplaceAll(cell.s, " / ", ", ")) {
+					if !nameLike(n.name, true) || len(strings.Fields(n.name)) > 4 {
+						continue
+					}
+					if id := e.define(n, cell.line(), fromItem); id != "" && id != term {
+						rel := e.definitionRel(term, id)
+						if productHeads[singular(lowerCase(lastWord(cleanTitle(header[0].s))))] && e.capitalised(term) {
+							rel = graph.ExampleOf // rows of tools, products or services: instances
+						}
+						e.relate(term, rel, id, 0.7, graph.Evidence{File: e.file, Line: cell.line(), Text: rowText(row)}, "table-class")
+					}
+				}
 			case i == exCol && term != "":
 				for _, line := range strings.Split(cell.s, "\n") {
 					for _, n := range splitNames(runOnNames(line)) {
@@ -493,7 +517,7 @@ func (e *extractor) table(b *block, sc scope) {
 			}
 		}
 	}
-	if exCol < 0 && descCol < 0 {
+	if exCol < 0 && descCol < 0 && classCol < 0 {
 		for _, cell := range header {
 			e.statements(&cell, ctx{subject: sc.subject})
 		}

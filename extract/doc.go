@@ -117,6 +117,8 @@
 //	table-row        a row of such a table naming what each column's
 //	                 concept uses
 //	table-examples   an Examples/예시 column: examples of the row's term
+//	table-class      a Category/분류 column: what the row's term is (an
+//	                 example of it in a table of tools or products)
 //	parallel         concepts laid out side by side in one section with the
 //	                 same shape: DAS, NAS and SAN; 프로세스 and 스레드
 //	label            a list under a label that says what its items are
