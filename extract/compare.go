@@ -207,7 +207,7 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 	}
 	for _, sep := range []string{" & ", " or ", " and "} {
 		if i := strings.Index(lower, sep); i > 0 && len(strings.Fields(s)) <= 7 {
-			if a, b, ok := pairOf(s[:i], s[i+len(sep):]); ok && len(strings.Fields(a.name)) <= 3 && len(strings.Fields(b.name)) <= 3 {
+			if a, b, ok := pairOf(s[:i], s[i+len(sep):]); ok && len(strings.Fields(a.name)) <= 3 && len(strings.Fields(b.name)) <= 3 && (sep == " or " || alike(a.name, b.name)) {
 				return a, b, true
 			}
 		}
@@ -216,6 +216,21 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 		return nameSet{}, nameSet{}, false
 	}
 	return koreanPair(s)
+}
+
+// alike reports whether two names joined by "and" or "&" in a title are
+// of a kind, so that the title sets them side by side ("TCP and UDP",
+// "Process & Thread", "선점형과 비선점형 스케줄링"), not one topic and a
+// part of it ("Page faults & replacement").
+func alike(a, b string) bool {
+	if hasHangul(a) || hasHangul(b) {
+		return true
+	}
+	if la, lb := lowerCase(a), lowerCase(b); strings.Contains(la, lb) || strings.Contains(lb, la) {
+		return true // "Blocking & Non-blocking"
+	}
+	named := func(n string) bool { return isAcronym(n) || properName(n) }
+	return named(a) == named(b) && (named(a) || len(strings.Fields(a)) == len(strings.Fields(b)) || sameHead(a, b))
 }
 
 var spacedCommas = strings.NewReplacer(",", " , ")

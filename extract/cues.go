@@ -816,7 +816,8 @@ var compareWords = []string{"의 차이", "의 차이점", "의 다른점", "의
 // "X란?", "What is X?", "X에 대해 설명하세요".
 var questionFrames = struct{ prefixes, suffixes []string }{
 	prefixes: []string{"what is an ", "what is a ", "what is the ", "what is ", "what are ", "what's ", "explain ", "describe ",
-		"define ", "why use ", "why ", "how does ", "how do ", "when to use "},
+		"define ", "why use ", "why ", "how does ", "how do ", "when to use ", "name some ", "name a few ", "name the ",
+		"list some ", "list the ", "give some examples of ", "give examples of ", "what are some "},
 	suffixes: []string{"이란 무엇인가요?", "이란 무엇인가?", "이란 무엇인가", "란 무엇인가요?", "란 무엇인가?", "란 무엇인가",
 		"이란 무엇일까?", "란 무엇일까?", "은 무엇인가요?", "는 무엇인가요?", "은 무엇인가?", "는 무엇인가?", "이 무엇인가요?",
 		"가 무엇인가요?", "에 대해 설명하세요", "에 대해 설명해주세요", "에 대해 설명해 주세요", "에 대해 설명하시오",

@@ -62,7 +62,7 @@ func parseNames1(s string) []nameSet {
 // cleanTitle strips what frames a name in a title: "란?", trailing
 // punctuation, numbering, emphasis leftovers.
 func cleanTitle(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimFunc(s, pictograph)) // "✅ paging", "🚀 Deploy"
 	s = dropNotePrefix(strings.Trim(s, "*_`#"))
 	s = dropQuestionLabel(s) // "Follow-up: HS256 or RS256?"
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
@@ -704,4 +704,10 @@ func stemKey(name string) string {
 func titleCased(w string) bool {
 	r, n := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) && strings.IndexFunc(w[n:], unicode.IsUpper) < 0 && !strings.ContainsAny(w, "0123456789")
+}
+
+// pictograph reports whether r is a symbol that decorates text (emoji,
+// check marks, arrows) or joins one, never part of a name.
+func pictograph(r rune) bool {
+	return unicode.Is(unicode.So, r) || r == 0xFE0F || r == 0x200D
 }
