@@ -320,7 +320,7 @@ func plainNounPhrase(st *sent, p phrase) bool {
 	if p.i > 0 && indefinite(st.ws[p.i-1].lower) {
 		return true // ("a state file kept in …": a noun after its article)
 	}
-	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] || enVerbs[f] && p.j-p.i > 1 {
+	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] || enVerbs[f] && (p.j-p.i > 1 || p.j < len(st.ws) && (st.ws[p.j].fn == fnPrep || st.ws[p.j].fn == fnDet)) {
 		return false // "Translate network addresses …": an instruction; "Translates names …": a clause
 	}
 	for i := p.i; i < p.j-1; i++ {
@@ -379,6 +379,17 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		return
 	}
 	ws := st.ws
+	// "a structural pattern (see [[Design Patterns]])": a remark in
+	// parentheses after the genus is not part of it.
+	if p.j-p.i > 1 && ws[p.j-1].paren > ws[p.i].paren {
+		open := p.j - 1
+		for open > p.i && ws[open-1].paren > ws[p.i].paren {
+			open--
+		}
+		if f := ws[open].lower; open > p.i && (f == "see" || f == "cf" || f == "cf." || f == "e.g." || f == "i.e." || ws[open].fn != 0 && ws[open].fn != fnDet) {
+			p.j = open
+		}
+	}
 	// "an infrastructure as code tool": a compound with "as" inside it,
 	// its head last (no article after "as").
 	if p.j+1 < len(ws) && ws[p.j].lower == "as" && !ws[p.j-1].hard() {
@@ -451,7 +462,7 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		// before a general noun.
 		all := true
 		for i := p.i; i < p.j-1; i++ {
-			if !adjective(ws[i].lower) && !genusAdjectives[ws[i].lower] {
+			if !genusAdjectives[ws[i].lower] && !(adjective(ws[i].lower) && !classifying(ws[i].lower)) {
 				all = false
 			}
 		}
@@ -1146,3 +1157,10 @@ const (
 	verbSyllables   = "하되르주내누추쓰가나보끄뜨워려져쳐펴켜겨혀니"
 	sharedSyllables = "리지치오우이서시기히키비미"
 )
+
+// classifying reports whether an adjective sorts things into kinds
+// ("structural", "behavioral", "relational") rather than praising or
+// describing them ("obvious", "useful"): a noun before "-al".
+func classifying(w string) bool {
+	return strings.HasSuffix(w, "ural") || strings.HasSuffix(w, "ional") || strings.HasSuffix(w, "ioral") || strings.HasSuffix(w, "ical") || strings.HasSuffix(w, "ive")
+}

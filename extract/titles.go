@@ -304,6 +304,9 @@ func labelTitle1(s string) (titleInfo, bool) {
 		break
 	}
 	info := titleInfo{kind: titleLabel, lab: l}
+	if len(head) == 1 && countWord(lowerCase(head[0])) {
+		head = nil // "Two flavours": how many, not of what
+	}
 	if len(head) > 0 {
 		if ns := parseNames(strings.Join(head, " ")); len(ns) == 1 && nameLike(ns[0].name, true) {
 			info.target = &ns[0]
