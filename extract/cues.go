@@ -313,7 +313,8 @@ var cues = func() []cue {
 		"가 필요", "이 필요", "에 의존", "를 채택", "을 채택", "를 도입", "을 도입", "를 쓴", "을 쓴", "를 쓰", "을 쓰",
 		"로 저장", "으로 저장", "를 사용하여", "을 사용하여", "를 이용하여", "을 이용하여", "를 갖춘", "을 갖춘", "로 구현", "으로 구현",
 		"방식에 따라", "방식으로", "방식의", "구조의", "구조를 가지", "구조를 갖", "구조를 가진", "구조로", "구조를 가지고 있", "구조를 갖고 있",
-		"를 실시", "을 실시", "를 수행", "을 수행", "로 통신", "으로 통신", "로 동작", "으로 동작")
+		"를 실시", "을 실시", "를 수행", "을 수행", "로 통신", "으로 통신", "로 동작", "으로 동작", "를 씀", "을 씀",
+		"위에 만들어", "위에 구축", "위에서 동작", "위에서 돌아")
 	en(graph.Uses, cueObject, after, false, "cue:uses", "uses", "use", "using", "used", "relies on", "rely on", "relying on",
 		"is built on", "are built on", "built on", "built upon", "built on top of", "is based on", "are based on", "based on",
 		"backed by", "powered by", "runs on", "run on", "running on", "leverages", "leverage", "leveraging",
@@ -353,7 +354,7 @@ var cues = func() []cue {
 		"의 구성원", "의 부분이")
 	ko(graph.PartOf, cueObject, before, true, "cue:part_of", "를 포함", "을 포함", "포함", "를 가진다", "을 가진다", "를 갖는다", "을 갖는다", "를 가지고 있", "을 가지고 있",
 		"로 구성", "으로 구성", "로 이루어", "으로 이루어",
-		"로 나뉘", "으로 나뉘", "로 나뉜다", "으로 나뉜다", "가 들어있", "이 들어있", "가 들어 있", "이 들어 있", "가 들어가", "이 들어가",
+		"로 나뉘", "으로 나뉘", "로 나뉜다", "으로 나뉜다", "로 나뉨", "으로 나뉨", "가 들어있", "이 들어있", "가 들어 있", "이 들어 있", "가 들어가", "이 들어가",
 		"를 담고", "을 담고")
 	en(graph.PartOf, cueObject, after, false, "cue:part_of", "is part of", "are part of", "is a component of", "are components of",
 		"is a part of", "is a member of", "are members of", "belongs to", "belong to", "is an element of", "is a step of",
