@@ -221,6 +221,28 @@ func hasKoreanSubject(st *sent) bool {
 	return false
 }
 
+// modifierAfter reports whether the Korean word h, marked as a subject,
+// is the subject of a modifier clause: a verb in its modifying form
+// follows it ("발생한", "지켜야 할"), with only unmarked words between and
+// no bound noun after ("발생할 수 있다" ends the sentence's verb).
+func modifierAfter(st *sent, h int) bool {
+	for j := h + 1; j < len(st.ws) && j <= h+3; j++ {
+		switch st.ws[j].kind {
+		case endModifier:
+			return !boundNounAt(st, j+1)
+		case endNone, endPredicate:
+			// "지켜야", "제시해야": a verb that must, then its modifying
+			// form.
+			if !st.ws[j].hangul || j == h+3 || st.ws[j].kind == endPredicate && !strings.HasSuffix(st.ws[j].text(st.s), "야") {
+				return false
+			}
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // takeWords returns the words of s in a slice of e's spares.
 func (e *extractor) takeWords(s string) []word {
 	var buf []word
@@ -656,9 +678,10 @@ func (e *extractor) topicOf(st *sent, c ctx) string {
 		if p.empty() || p.i != k && !(p.i > k && allOpeners(st, k, p.i)) {
 			return ""
 		}
-		if st.ws[h].kind == endSubject && h+1 < len(st.ws) && st.ws[h+1].kind == endModifier && !boundNounAt(st, h+2) {
-			// "장애가 발생한 서버가 …": the subject of a modifier clause
-			// (but "지연이 발생할 수 있다" is the sentence's).
+		if st.ws[h].kind == endSubject && modifierAfter(st, h) {
+			// "장애가 발생한 서버가 …", "트랜잭션이 지켜야 할 성질": the
+			// subject of a modifier clause (but "지연이 발생할 수 있다" is
+			// the sentence's).
 			return ""
 		}
 		if pronounPhrase(st, p) {
