@@ -786,6 +786,10 @@ var genusAdjectives = map[string]bool{
 	"high": true, "low": true, "usual": true, "compact": true, "huge": true, "tiny": true, "bad": true, "best": true, "better": true, "nice": true, "interesting": true,
 }
 
+// counters are the Korean units of a count written apart from its
+// number: "네 가지", "두 개", "세 종류".
+var counters = map[string]bool{"가지": true, "개": true, "종류": true, "개의": true, "가지의": true}
+
 // ordinals rank what follows them, inside a noun phrase as well as
 // before it: "the usual second factor".
 var ordinals = map[string]bool{"first": true, "second": true, "third": true, "last": true, "next": true}

@@ -149,6 +149,9 @@ func (st *sent) koreanPhraseAt(k int) phrase {
 	for i < k && (st.ws[i].paren > st.ws[k].paren || numberWord(st.ws[i].text(st.s))) {
 		i++ // "2대 서버" counts servers; the phrase starts after the count
 	}
+	if i < k && i > 0 && counters[st.ws[i].text(st.s)] && (st.ws[i-1].fn == fnDet || numberWord(st.ws[i-1].text(st.s))) {
+		i++ // "네 가지 성질": the count, then its unit
+	}
 	if numberWord(st.ws[i].text(st.s)) && i == k {
 		return phrase{}
 	}
