@@ -775,7 +775,7 @@ var termAdjectives = map[string]bool{"primary": true, "secondary": true, "key": 
 var genusAdjectives = map[string]bool{
 	"simple": true, "common": true, "popular": true, "main": true, "basic": true, "important": true, "typical": true,
 	"special": true, "specialized": true, "specialised": true, "specific": true, "particular": true, "general": true, "generic": true, "new": true, "modern": true,
-	"famous": true, "well-known": true, "widely": true, "used": true, "standard": true, "useful": true, "powerful": true,
+	"famous": true, "old": true, "well-known": true, "widely": true, "used": true, "standard": true, "useful": true, "powerful": true,
 	"open-source": false, "small": true, "large": true, "big": true, "very": true, "key": true, "major": true, "minor": true,
 	"core": true, "essential": true, "fundamental": true, "primary": true, "secondary": true, "supporting": true,
 	"different": true, "various": true, "certain": true, "own": true, "actual": true, "real": true, "good": true, "great": true,

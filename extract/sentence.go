@@ -1472,7 +1472,7 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 			if p.i > 0 && st.ws[p.i-1].lower == "to" {
 				return ""
 			}
-			if p.j == k && p.i > 0 && (c.first || c.own) && strings.Contains(st.ws[p.j-1].after, ",") && englishVerb(st.ws[k].lower) {
+			if p.j == k && p.i > 0 && (c.first || c.own) && strings.Contains(st.ws[p.j-1].after, ",") && (englishVerb(st.ws[k].lower) || madeWords[st.ws[k].lower] || describingParticiples[st.ws[k].lower]) {
 				// "– automation server written in Java, uses Groovy …": a
 				// clause of its own after the comma, its subject left out,
 				// is about the concept of the text.
