@@ -413,6 +413,9 @@ func nameLike1(s string, strict bool) bool {
 	}
 	for i, w := range words {
 		lw := lowerCase(strings.Trim(w, ",.()"))
+		if i == 0 && len(words) > 1 && len(w) == 1 && hasHangul(words[1]) {
+			continue // "A 클래스", "B 트리": a letter that names, not an article
+		}
 		if strict && enClauseWords[lw] && (fn(lw) != 0 || i == 0 && len(words) > 1 && !nominalVerb(words) && !participleName(words) || w == lw && len(words) == 1) {
 			return false // "Use X", "the …", "is": a clause; "Sorted Set", "Set" are names
 		}

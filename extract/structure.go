@@ -247,6 +247,10 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 			} else if info.lab.mode != labelIgnore || s.kind == sectionHeading {
 				out.subject = e.define(*info.target, line, fromItem)
 			}
+		} else if _, names, ok := strings.Cut(s.title.s, ":"); ok && s.kind == sectionLabel {
+			// "종류: A 클래스, B 클래스, …" over a list of some of them: the
+			// names after the colon are members too.
+			e.labelList(info, names, out, &s.title)
 		}
 		return out, info
 	case titleCompare:

@@ -236,8 +236,8 @@ func labelTitle1(s string) (titleInfo, bool) {
 			continue
 		}
 		info := titleInfo{kind: titleLabel, lab: l}
-		if ns := parseNames(right); len(ns) == 1 && nameLike(ns[0].name, false) {
-			info.target = &ns[0]
+		if ns := parseNames(right); len(ns) == 1 && nameLike(ns[0].name, false) && len(splitNames(right)) < 2 {
+			info.target = &ns[0] // (not "종류: A 형, B 형": members)
 		}
 		return info, true
 	}
