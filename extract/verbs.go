@@ -203,6 +203,11 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 					// "used by network devices, including routers": the
 					// class, and its members after it.
 					ps = append(ps, st.englishEnumFrom(from)...)
+				} else if cls := ps[n-1]; n == 1 && cu.rel == graph.Uses && !comparative(st, cls) {
+					// "built on atomic instructions like CAS": the class
+					// it uses, and the members named (which are the
+					// class's too, see hearst).
+					ps = append([]phrase{cls}, st.englishEnumFrom(from)...)
 				} else {
 					ps = st.englishEnumFrom(from)
 				}
@@ -843,6 +848,18 @@ func possibility(st *sent) bool {
 func koreanSubjectBefore(st *sent, at int) bool {
 	for i := 0; i < len(st.ws) && st.ws[i].end <= at; i++ {
 		if k := st.ws[i].kind; k == endTopic || k == endSubject {
+			return true
+		}
+	}
+	return false
+}
+
+// comparative reports whether a phrase opens with a comparative ("more
+// complex systems", "other stores"): a class the text does not name.
+func comparative(st *sent, p phrase) bool {
+	for i := max(p.i-1, 0); i <= p.i; i++ {
+		switch st.ws[i].lower {
+		case "more", "less", "other", "larger", "bigger", "smaller", "higher", "lower", "many", "some", "various", "different":
 			return true
 		}
 	}
