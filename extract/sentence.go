@@ -195,7 +195,7 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 		// sentence before it in the paragraph.
 		c.subject = e.prev.id
 	}
-	if !st.ko && c.only == nil && e.prev.id != "" && e.prev.t == t && englishPronounOpening(st) {
+	if !st.ko && c.only == nil && e.prev.id != "" && (e.prev.t == t || st.off == 0 && !c.first && c.subject != e.prev.id) && englishPronounOpening(st) {
 		// "Ansible is … . It relies on SSH": "it" is the subject of the
 		// sentence before it in the paragraph, not the section's concept.
 		c.subject = e.prev.id
