@@ -271,6 +271,9 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && participle(w.lower) && j+2 < len(ws) && ws[j+1].lower == "up" && ws[j+2].lower == "of" {
 			break // "a template made up of layers"
 		}
+		if i := strings.LastIndexByte(w.lower, '-'); j > k && i > 0 && enVerbs[w.lower[i+1:]] && j+1 < len(ws) && ws[j+1].fn == fnPrep && !plural(ws[j-1].lower) {
+			break // "A spinlock busy-waits in a loop": a verb written with a hyphen
+		}
 		if j > k && englishVerb(w.lower) {
 			if nounToo[w.lower] && (j+1 >= len(ws) || w.hard() || ws[j+1].fn == fnConj) || j+1 < len(ws) && ws[j+1].fn == fnAux && !w.hard() && ws[j-1].fn == 0 {
 				j++ // "row locks and table locks", "delivery guarantees are": a plural noun, the phrase's head
