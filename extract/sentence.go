@@ -776,12 +776,19 @@ func englishPronounOpening(st *sent) bool {
 		return false
 	}
 	switch st.ws[0].lower {
-	case "it", "they":
+	case "it", "they", "it's", "they're", "it’s", "they’re":
 		return true
 	case "this":
 		return st.ws[1].fn == fnAux
 	}
 	return false
+}
+
+// contractedPronoun reports whether an English word is a pronoun and its
+// verb written as one: "it's", "they're".
+func contractedPronoun(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	return w == "it's" || w == "they're" || w == "that's"
 }
 
 // koreanPronouns stand for a concept named before, with a particle
@@ -795,7 +802,7 @@ func pronounPhrase(st *sent, p phrase) bool {
 		return false
 	}
 	first := st.ws[p.i].lower
-	if p.j-p.i == 1 && (fn(first) == fnPronoun || first == "this" || first == "these" || first == "they") {
+	if p.j-p.i == 1 && (fn(first) == fnPronoun || first == "this" || first == "these" || first == "they" || contractedPronoun(first)) {
 		return true
 	}
 	if w := &st.ws[p.i]; p.j-p.i == 1 && w.kind != endNone && koreanPronouns[w.stem(st.s)] {
