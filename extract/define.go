@@ -227,7 +227,10 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		}
 		// "a linked list in which …" opening a concept's own text: an
 		// article, a noun phrase, and no verb of its own.
-		if c.first && subjID == "" && !subj.empty() && k == 0 && plainNounPhrase(st, subj) && !hasVerb(st, cop) && (ws[cop].fn == fnPrep || relativeWords[v] || participle(v) || strings.Contains(ws[cop-1].after, ",") && subj.i > 0 && indefinite(ws[subj.i-1].lower)) {
+		// "A behavioral pattern: a subject keeps …": the genus, then a
+		// clause that says more.
+		colon := strings.Contains(ws[cop-1].after, ":") && subj.i > 0 && indefinite(ws[subj.i-1].lower)
+		if c.first && subjID == "" && !subj.empty() && k == 0 && plainNounPhrase(st, subj) && (colon || !hasVerb(st, cop) && (ws[cop].fn == fnPrep || relativeWords[v] || participle(v) || strings.Contains(ws[cop-1].after, ",") && subj.i > 0 && indefinite(ws[subj.i-1].lower))) {
 			st.fragment = subj.i == 0
 			e.genusPhrase(st, c.subject, subj, "definition")
 			st.fragment = false
