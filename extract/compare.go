@@ -459,6 +459,9 @@ func (e *extractor) table(b *block, sc scope) {
 	// A column of examples, or of descriptions of the first column's terms.
 	exCol, descCol, classCol := -1, -1, -1
 	features := false // the descriptions are features, not definitions
+	// instances: the first column heads tools, products or services
+	// ("| Tool | Category |"), whose rows are examples of their class.
+	instances := productHeads[singular(lowerCase(lastWord(cleanTitle(header[0].s))))]
 	for i, cell := range header {
 		k := labelKey(cell.s)
 		if l, ok := labels[k]; ok && l.mode == labelRel && l.rel == graph.ExampleOf && i > 0 {
@@ -504,8 +507,8 @@ func (e *extractor) table(b *block, sc scope) {
 					}
 					if id := e.define(n, cell.line(), fromItem); id != "" && id != term {
 						rel := e.definitionRel(term, id)
-						if productHeads[singular(lowerCase(lastWord(cleanTitle(header[0].s))))] && e.capitalised(term) {
-							rel = graph.ExampleOf // rows of tools, products or services: instances
+						if instances && e.capitalised(term) {
+							rel = graph.ExampleOf
 						}
 						e.relate(term, rel, id, 0.7, graph.Evidence{File: e.file, Line: cell.line(), Text: rowText(row)}, "table-class")
 					}

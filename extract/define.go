@@ -140,9 +140,7 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		// what follows describes ("self-hosted automation server
 		// written in Java, uses Groovy …", "hosted CI service, uses …").
 		if c.first && subjID == "" && plainNounPhrase(st, subj) {
-			st.fragment = subj.i == 0
-			e.genusPhrase(st, c.subject, subj, "definition")
-			st.fragment = false
+			e.fragmentGenus(st, c.subject, subj)
 		}
 		return
 	}
@@ -227,13 +225,14 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		}
 		// "a linked list in which …" opening a concept's own text: an
 		// article, a noun phrase, and no verb of its own.
-		// "A behavioral pattern: a subject keeps …": the genus, then a
-		// clause that says more.
-		colon := strings.Contains(ws[cop-1].after, ":") && subj.i > 0 && indefinite(ws[subj.i-1].lower)
-		if c.first && subjID == "" && !subj.empty() && k == 0 && plainNounPhrase(st, subj) && (colon || !hasVerb(st, cop) && (ws[cop].fn == fnPrep || relativeWords[v] || participle(v) || strings.Contains(ws[cop-1].after, ",") && subj.i > 0 && indefinite(ws[subj.i-1].lower))) {
-			st.fragment = subj.i == 0
-			e.genusPhrase(st, c.subject, subj, "definition")
-			st.fragment = false
+		// "An architectural style, not a protocol.", "A behavioral
+		// pattern: a subject keeps …": after its article, the genus, then
+		// a remark or a clause that says more.
+		articled := !subj.empty() && subj.i > 0 && indefinite(ws[subj.i-1].lower)
+		colon := articled && strings.Contains(ws[cop-1].after, ":")
+		comma := articled && strings.Contains(ws[cop-1].after, ",")
+		if c.first && subjID == "" && !subj.empty() && k == 0 && plainNounPhrase(st, subj) && (colon || !hasVerb(st, cop) && (ws[cop].fn == fnPrep || relativeWords[v] || participle(v) || comma)) {
+			e.fragmentGenus(st, c.subject, subj)
 		}
 	}
 }
@@ -310,6 +309,15 @@ func describedAfter(st *sent, p phrase) bool {
 		return ws[j+1].fn == fnPrep
 	}
 	return false
+}
+
+// fragmentGenus makes the noun phrase p, a sentence of its own opening
+// the text of subj, subj's genus; a capital opening the sentence is no
+// proper name there (see sent.fragment).
+func (e *extractor) fragmentGenus(st *sent, subj string, p phrase) {
+	st.fragment = p.i == 0
+	e.genusPhrase(st, subj, p, "definition")
+	st.fragment = false
 }
 
 // plainNounPhrase reports whether an English phrase opening a sentence is

@@ -62,7 +62,7 @@ func parseNames1(s string) []nameSet {
 // cleanTitle strips what frames a name in a title: "란?", trailing
 // punctuation, numbering, emphasis leftovers.
 func cleanTitle(s string) string {
-	s = strings.TrimSpace(strings.TrimFunc(s, pictograph)) // "✅ paging", "🚀 Deploy"
+	s = strings.TrimSpace(strings.TrimFunc(strings.TrimSpace(s), pictograph)) // "✅ paging", "🚀 Deploy"
 	s = dropNotePrefix(strings.Trim(s, "*_`#"))
 	s = dropQuestionLabel(s) // "Follow-up: HS256 or RS256?"
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
