@@ -331,8 +331,8 @@ func plainNounPhrase(st *sent, p phrase) bool {
 	if p.i > 0 && indefinite(st.ws[p.i-1].lower) {
 		return true // ("a state file kept in …": a noun after its article)
 	}
-	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] || enVerbs[f] && (p.j-p.i > 1 || p.j < len(st.ws) && (st.ws[p.j].fn == fnPrep || st.ws[p.j].fn == fnDet)) {
-		return false // "Translate network addresses …": an instruction; "Translates names …": a clause
+	if f := st.ws[p.i].lower; enVerbs[f+"s"] || enVerbs[f+"es"] || imperatives[f] || enVerbs[f] && (p.j-p.i > 1 || p.j < len(st.ws) && (st.ws[p.j].fn == fnPrep || st.ws[p.j].fn == fnDet || st.ws[p.j].fn == fnPronoun || st.ws[p.j].lower == "what")) {
+		return false // "Translate network addresses …": an instruction; "Translates names …", "copies everything": a clause
 	}
 	for i := p.i; i < p.j-1; i++ {
 		if w := st.ws[i].text(st.s); w == st.ws[i].lower && plural(w) {

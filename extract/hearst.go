@@ -841,6 +841,8 @@ func singular(w string) string {
 		return w
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "aches") && !strings.HasSuffix(w, "oaches") && !strings.HasSuffix(w, "eaches"):
+		return w[:len(w)-1] // caches, not approaches
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
 		return w[:len(w)-2]
 	}

@@ -346,7 +346,7 @@ var enVerbs = func() map[string]bool {
 		exposes deploys encrypts authenticates serializes compiles parses renders orchestrates spawns terminates
 		emits publishes subscribes consumes produces resolves retries fetches persists exists feeds polls
 		carries speaks verifies accepts evaluates hides transmits invokes notifies wakes mints rotates
-		expires revokes`) {
+		expires revokes copies duplicates mirrors`) {
 		m[w] = true
 	}
 	return m
@@ -360,7 +360,8 @@ var nounToo = func() map[string]bool {
 		tries plays splits notes scales signs spreads shifts picks drives falls hits meets misses moves offers opens pays sorts
 		searches finds processes schedules controls limits waits comes looks wants leads lives brings follows turns talks
 		stays starts sends reaches remains maps supports extends uses acts serves holds reads writes keeps makes takes gives
-		returns receives protects pulls pushes raises saves selects skips stops suffers trusts wraps varies grows needs`) {
+		returns receives protects pulls pushes raises saves selects skips stops suffers trusts wraps varies grows needs
+		copies duplicates mirrors`) {
 		m[w] = true
 	}
 	return m

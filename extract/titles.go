@@ -94,6 +94,11 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 	if info, ok := labelTitle(s); ok {
 		return info
 	}
+	if q, ok := kindQuestion(s); ok {
+		if info, ok := labelTitle(q); ok && info.target != nil {
+			return info // "X에는 어떤 것들이 있나요?" is "X의 종류"
+		}
+	}
 	if a, b, ok := compareTitle(s); ok {
 		return titleInfo{kind: titleCompare, pair: [2]nameSet{a, b}}
 	}
@@ -238,6 +243,9 @@ func labelTitle1(s string) (titleInfo, bool) {
 		info := titleInfo{kind: titleLabel, lab: l}
 		if ns := parseNames(right); len(ns) == 1 && nameLike(ns[0].name, false) && len(splitNames(right)) < 2 {
 			info.target = &ns[0] // (not "종류: A 형, B 형": members)
+			if sep == " of " && l.rel != graph.PartOf {
+				*info.target = singularName(ns[0]) // "types of caches": of a cache
+			}
 		}
 		return info, true
 	}
@@ -315,6 +323,17 @@ func labelTitle1(s string) (titleInfo, bool) {
 	return info, true
 }
 
+// singularName names in the singular a class written in the plural
+// ("caches", "NoSQL databases"), keeping the plural as an alias.
+func singularName(n nameSet) nameSet {
+	last := lastWord(n.name)
+	if len(n.aliases) > 0 || !isLatin(last) || last != strings.ToLower(last) || !plural(last) {
+		return n
+	}
+	one := strings.TrimSuffix(n.name, last) + singular(last)
+	return nameSet{name: one, aliases: []string{n.name}}
+}
+
 // labelOf is labelTitle of a cleaned title, remembered across passes.
 func (e *extractor) labelOf(raw string) (titleInfo, bool) {
 	m, ok := labelMemos.peek(raw)
@@ -364,6 +383,33 @@ func stripTrailingParticle(s string) string {
 		}
 	}
 	return s
+}
+
+// kindQuestions ask for the kinds of a class: "격리 수준에는 어떤 것들이
+// 있나요?", "What are the types of caches?", "What kinds of joins are
+// there?".
+var kindQuestions = []*regexp.Regexp{
+	regexp.MustCompile(`^(.+?)(?:에는|엔|에) (?:어떤|어떠한) (?:것들?|종류|유형|타입|게)(?:들)?(?:이|가)? (?:있나요|있는가|있을까요?|있습니까|있어요?|있지|있나)\??$`),
+	regexp.MustCompile(`^(.+?)(?:은|는|이|가) (?:어떤|어떠한|몇 가지) (?:종류|유형|타입)(?:들)?(?:이|가)? (?:있나요|있는가|있을까요?|있습니까|있어요?|있지|있나)\??$`),
+	regexp.MustCompile(`^(.+?)의 (?:종류|유형|타입)(?:에는|로는|는|은)? (?:어떤 것들?이|무엇이|뭐가|무엇|뭐) ?(?:있나요|있는가|있을까요?|있습니까|있어요?|있지|있나|인가요|일까요?|입니까)?\??$`),
+	regexp.MustCompile(`(?i)^(?:what|which) (?:are )?(?:the )?(?:different |main |common |various |two |three |four )?(?:types|kinds|sorts|categories|flavou?rs|variants) of (.+?)(?: (?:are there|exist|do you know|can you name))?\??$`),
+}
+
+// kindQuestion rewrites a question for the kinds of a class as the label
+// title it means: "X의 종류" or "types of X".
+func kindQuestion(s string) (string, bool) {
+	for i, re := range kindQuestions {
+		if m := re.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+			switch info, ok := labelTitle(m[1]); {
+			case ok && info.target != nil:
+				return m[1], true // "XSS의 종류에는 어떤 것들이 있나요?"
+			case i == len(kindQuestions)-1:
+				return "types of " + m[1], true
+			}
+			return m[1] + "의 종류", true
+		}
+	}
+	return "", false
 }
 
 // questionTopic finds what a question title asks about: "X란?", "X이란
