@@ -327,10 +327,17 @@ func labelTitle1(s string) (titleInfo, bool) {
 // ("caches", "NoSQL databases"), keeping the plural as an alias.
 func singularName(n nameSet) nameSet {
 	last := lastWord(n.name)
-	if len(n.aliases) > 0 || !isLatin(last) || last != strings.ToLower(last) || !plural(last) {
+	one := strings.TrimSuffix(n.name, last)
+	switch acronym, cut := strings.CutSuffix(last, "s"); {
+	case len(n.aliases) > 0 || !isLatin(last):
 		return n
+	case cut && len(acronym) > 1 && acronym == strings.ToUpper(acronym) && strings.ToUpper(acronym) != strings.ToLower(acronym):
+		one += acronym // "CDNs", "VMs"
+	case last != strings.ToLower(last) || !plural(last):
+		return n
+	default:
+		one += singular(last)
 	}
-	one := strings.TrimSuffix(n.name, last) + singular(last)
 	return nameSet{name: one, aliases: []string{n.name}}
 }
 
@@ -385,6 +392,72 @@ func stripTrailingParticle(s string) string {
 	return s
 }
 
+// whQuestion finds the subject of a question that asks how, why or when
+// of it: "데드락은 언제 생기나요?", "정규화를 왜 하나요?", "How does a
+// B-tree stay balanced?", "When would you use a hash index?".
+func whQuestion(t string) (nameSet, bool) {
+	words := strings.Fields(strings.TrimRight(t, "?？ "))
+	if len(words) < 2 {
+		return nameSet{}, false
+	}
+	if hasHangul(t) {
+		// The phrase marked as topic, subject or object right before the
+		// question word.
+		for i := 0; i+1 < len(words); i++ {
+			if !koreanWh[words[i+1]] {
+				continue
+			}
+			w := words[i]
+			for _, p := range []string{"에서는", "에서", "은", "는", "을", "를", "이", "가"} {
+				if stem, ok := strings.CutSuffix(w, p); ok && stem != "" {
+					if n, ok := nameOf(strings.Join(append(slices.Clone(words[:i]), stem), " ")); ok {
+						return n, true
+					}
+					break
+				}
+			}
+			return nameSet{}, false
+		}
+		return nameSet{}, false
+	}
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = lowerCase(w)
+	}
+	if lw[0] != "how" && lw[0] != "why" && lw[0] != "when" || len(words) < 4 {
+		return nameSet{}, false
+	}
+	// "When would you use X", "Why do we need X": X is the object.
+	if (lw[2] == "you" || lw[2] == "we" || lw[2] == "i") && len(words) > 4 && userVerbs[lw[3]] {
+		n, ok := nameOf(dropArticle(strings.Join(words[4:], " ")))
+		return singularName(n), ok
+	}
+	// "How does X stay …", "Why is X implemented …": X up to the verb.
+	switch lw[1] {
+	case "does", "do", "did", "can", "is", "are":
+	default:
+		return nameSet{}, false
+	}
+	for k := 3; k < len(words); k++ {
+		v := lw[k]
+		if words[k] != v || !(baseVerb(v) || (lw[1] == "is" || lw[1] == "are") && participle(v) && !strings.HasSuffix(v, "ing")) {
+			continue
+		}
+		n, ok := nameOf(dropArticle(strings.Join(words[2:k], " ")))
+		return singularName(n), ok
+	}
+	return nameSet{}, false
+}
+
+// koreanWh are the question words of a Korean question.
+var koreanWh = map[string]bool{"왜": true, "언제": true, "어떻게": true, "무엇을": true, "무엇이": true, "뭘": true, "뭐가": true,
+	"어디에": true, "어디서": true, "어디에서": true, "얼마나": true, "무슨": true, "어떤": true, "어떨": true}
+
+// userVerbs follow "you" or "we" in a question about what one uses:
+// "When would you use X?", "Why do we need X?".
+var userVerbs = map[string]bool{"use": true, "need": true, "choose": true, "pick": true, "prefer": true, "want": true,
+	"avoid": true}
+
 // kindQuestions ask for the kinds of a class: "격리 수준에는 어떤 것들이
 // 있나요?", "What are the types of caches?", "What kinds of joins are
 // there?".
@@ -427,6 +500,9 @@ func questionTopic(s string) (nameSet, bool) {
 
 func questionPhrase(s string) (nameSet, bool) {
 	t := strings.TrimSpace(s)
+	if n, ok := whQuestion(t); ok {
+		return n, true
+	}
 	lower := lowerCase(t)
 	for _, p := range questionFrames.prefixes {
 		if strings.HasPrefix(lower, p) {
