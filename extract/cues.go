@@ -488,7 +488,7 @@ var labels = func() map[string]label {
 		}
 	}
 	add(label{labelRel, graph.TypeOf}, `종류 타입 유형 분류 하위개념 하위유형 type types kinds kind categories variants subtypes typesof
-		kindsof variations flavors flavours subclasses 방식들 종류들`)
+		kindsof variations flavors flavours subclasses 방식들 종류들 versions 버전`)
 	add(label{labelRel, graph.ExampleOf}, `제품 예시 예 사례 예제 대표제품 products examples instances implementations 구현체
 		예시들 대표적인예 samples vendors 도구들 tools software 소프트웨어 서비스들 services`)
 	add(label{labelRel, graph.PartOf}, `구성 구성요소 요소 요구조건 조건 저장되는정보 담긴정보 포함되는정보 포함된정보 구조 components

@@ -242,7 +242,7 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 // which end the sentence. It reports whether it read them.
 func (e *extractor) membersListed(st *sent, subj phrase, g int) bool {
 	ws := st.ws
-	if !plural(ws[subj.j-1].lower) || pronounPhrase(st, subj) {
+	if subj.empty() || !plural(ws[subj.j-1].lower) || pronounPhrase(st, subj) {
 		return false
 	}
 	items := st.englishEnumFrom(g)

@@ -340,6 +340,18 @@ func (b *builder) topBlock(n ast.Node) {
 			b.pseudo(sectionBold, trimBold(t))
 			return
 		}
+		if q, rest, ok := questionLine(t); ok {
+			// "**Q:** What is CSRF?" heads its answer, on the next line
+			// or in the next paragraph ("**A:** …").
+			b.pseudo(sectionBold, trimBold(q))
+			if strings.TrimSpace(rest.s) != "" {
+				b.add(&block{kind: blockPara, text: dropAnswerLabel(rest)})
+			}
+			return
+		}
+		if b.cur.kind == sectionBold && questionLabelled(b.cur.title.s) {
+			t = dropAnswerLabel(t)
+		}
 		if isLabelCandidate(&t) {
 			b.pending = &block{kind: blockPara, text: t}
 			return
@@ -993,6 +1005,45 @@ func dropMarkerLines(t text) text {
 		out = joinLines(out, k)
 	}
 	return out
+}
+
+// questionLine cuts a paragraph that opens with a labelled question ("Q:
+// Why …?", "질문: …") into the question and the rest, its answer.
+func questionLine(t text) (q, rest text, ok bool) {
+	end := strings.IndexByte(t.s, '\n')
+	if end < 0 {
+		end = len(t.s)
+	}
+	line := strings.TrimSpace(t.s[:end])
+	if !questionLabelled(line) || utf8.RuneCountInString(line) > maxTitleRunes {
+		return text{}, text{}, false
+	}
+	q = sliceText(t, 0, end)
+	if end < len(t.s) {
+		rest = sliceText(t, end+1, len(t.s))
+	}
+	return q, rest, true
+}
+
+// questionLabelled reports whether a line opens with a question's label
+// ("Q:", "Q.", "Q1)", "Question:", "질문:") and says something after it.
+func questionLabelled(line string) bool {
+	return qaLabelRe.MatchString(line)
+}
+
+var (
+	qaLabelRe     = regexp.MustCompile(`^[*_]*(?i:q[0-9]*[.:)]|question[0-9]*[.:]|질문[0-9]*[.:)]|문제[0-9]*[.:)])[*_]*\s*\S`)
+	answerLabelRe = regexp.MustCompile(`^\s*[*_]*(?i:a[0-9]*[.:)]|answer[0-9]*[.:]|답변?[0-9]*[.:)])[*_]*\s*`)
+)
+
+// dropAnswerLabel cuts the label of an answer ("A:", "Answer:", "답:")
+// off the text that follows a labelled question.
+func dropAnswerLabel(t text) text {
+	loc := answerLabelRe.FindStringIndex(t.s)
+	if loc == nil || loc[1] == len(t.s) {
+		return t
+	}
+	return sliceText(t, loc[1], len(t.s))
 }
 
 // joinLines joins two texts with a line break.

@@ -474,8 +474,26 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	if head == "" || desc == "" {
 		return false
 	}
+	// "Popular brokers: RabbitMQ, Kafka and NATS. All are fast.": the
+	// names end with the first sentence, and the rest is read as text.
+	first, restAt := desc, len(t.s)
+	if k := sentenceBreak(desc); k > 0 {
+		first = desc[:k]
+		if i := strings.Index(t.s[descAt:], first); i >= 0 {
+			restAt = descAt + i + k
+		}
+	}
+	rest := func() {
+		if restAt < len(t.s) {
+			e.sentence(t, restAt, len(t.s), ctx{subject: sc.subject})
+		}
+	}
 	if info, isLabel := e.labelOf(head); isLabel {
-		return !clauseHead(head) && e.labelList(info, desc, sc, t)
+		if clauseHead(head) || !e.labelList(info, first, sc, t) {
+			return false
+		}
+		rest()
+		return true
 	}
 	if vsIndex(head) != nil {
 		return false // "Rebase vs merge: same goal, …": a comparison, then what it finds
@@ -487,9 +505,9 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	if countWord(strings.ToLower(firstWord(ns[0].name))) {
 		return false // "Two modes exist: …": a count and its class (see counted)
 	}
-	names := splitNames(desc)
+	names := splitNames(first)
 	for _, n := range names {
-		if w := lowerCase(n.name); adjective(w) && !strings.Contains(w, " ") || strings.ContainsAny(n.name, "0123456789") || hasFunctionWord(n.name) {
+		if w := lowerCase(n.name); adjective(w) && !strings.Contains(w, " ") || countedName(n.name) || hasFunctionWord(n.name) {
 			names = nil // "hierarchical and distributed naming system": a phrase, not a list
 			break
 		}
@@ -506,6 +524,7 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	line := t.line()
 	ev := graph.Evidence{File: e.file, Line: line, Text: t.s}
 	if len(names) >= 2 && e.classList(ns[0], names, ev) {
+		rest()
 		return true
 	}
 	id := e.define(ns[0], line, fromBold)
@@ -513,10 +532,39 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 		for _, n := range names {
 			e.relate(e.define(n, line, fromItem), graph.PartOf, id, 0.7, ev, "colon-list")
 		}
+		rest()
 		return true
 	}
 	e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
 	return true
+}
+
+// sentenceBreak returns where the first sentence of s ends, before the
+// space that opens the next ("…, NATS. All are fast."), or 0 when s is
+// one sentence.
+func sentenceBreak(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != '.' || s[i+1] != ' ' {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i+1:], " "))
+		if unicode.IsUpper(r) || r >= 0xAC00 && r <= 0xD7A3 {
+			return i
+		}
+	}
+	return 0
+}
+
+// countedName reports whether a name holds a count or a measure, not a
+// name: "2 phases", "10 ms", "3 times" (but "SHA-256", "EC2", "S3" are
+// names).
+func countedName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if strings.Trim(w, "0123456789.,%") == "" || unicode.IsDigit(firstRune(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseHead reports whether the text before a colon is a clause, not a
@@ -581,7 +629,11 @@ func (e *extractor) classItem(head, desc string, ev graph.Evidence) bool {
 // "DORA process: …") are not classes; it reports whether it read one.
 func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bool {
 	if m := headMode(hn.name); m.lab.mode == labelRel {
-		// "스케줄링 알고리즘: FCFS, SJF": a class word names its kinds.
+		// "스케줄링 알고리즘: FCFS, SJF": a class word names its kinds;
+		// "Popular checksum algorithms: …", the praise dropped.
+		if ws := strings.Fields(hn.name); len(ws) > 1 && genusAdjectives[lowerCase(ws[0])] && len(hn.aliases) == 0 {
+			hn = singularName(nameSet{name: strings.Join(ws[1:], " ")})
+		}
 		lsc := scope{subject: e.define(hn, ev.Line, fromBold), list: m}
 		for _, n := range names {
 			e.structural(e.define(n, ev.Line, fromItem), lsc, ev, n.name, false, "colon-list")
@@ -614,7 +666,7 @@ func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bo
 	if len(cns) != 1 {
 		return false
 	}
-	id := e.define(cns[0], ev.Line, fromBold)
+	id := e.define(singularName(cns[0]), ev.Line, fromBold)
 	for _, n := range names {
 		item := e.define(n, ev.Line, fromItem)
 		r := rel
