@@ -485,7 +485,9 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		e.ownHeadGenus(st, subj, p)
 		return // "A hash function is a function …": its own head noun
 	}
+	st.predicate = true
 	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
+	st.predicate = false
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
 		return
 	}
@@ -948,7 +950,9 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 		e.ownHeadGenus(st, subj, p)
 		return // "마이크로 서비스 아키텍쳐 … 아키텍쳐": its own head noun
 	}
+	st.predicate = true
 	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
+	st.predicate = false
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
 		return
 	}

@@ -32,6 +32,10 @@ type sent struct {
 	// is capitalised only for opening it ("Transport protocol built on
 	// UDP"), no proper name.
 	fragment bool
+	// predicate: the phrase read is a Korean definition's genus, which
+	// is a class whole ("JavaScript 라이브러리" is a library for
+	// JavaScript, not the library JavaScript).
+	predicate bool
 }
 
 // ctx is what the text around a sentence says it is about.
@@ -871,7 +875,7 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	if id := e.lookupNames(ns[0]); id != "" && (whole || !(p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))])) {
 		return id
 	}
-	if p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") {
+	if p.j-p.i >= 2 && classNouns[lowerCase(st.ws[p.j-1].stem(st.s))] && !strings.ContainsAny(text, "()") && !st.predicate {
 		inner := phrase{p.i, p.j - 1}
 		if name := st.text(inner); (properName(name) || isAcronym(name) || e.idx.lookup(name) != "" && !hasHangul(name)) && !(inner.j-inner.i == 1 && (adjective(lowerCase(name)) || st.fragment && inner.i == 0 && titleCased(name))) {
 			id := e.idx.lookup(name)
