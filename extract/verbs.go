@@ -757,7 +757,7 @@ func (e *extractor) bareUse(st *sent, c ctx, topic string) {
 	}
 	last := &st.ws[n-1]
 	switch last.stem(st.s) {
-	case "사용", "이용", "활용":
+	case "사용", "이용", "활용", "씀":
 	default:
 		return
 	}
@@ -771,6 +771,9 @@ func (e *extractor) bareUse(st *sent, c ctx, topic string) {
 	if k < 0 || st.ws[k].kind != endNone || st.ws[k].fn != 0 || st.ws[k].hard() {
 		return
 	}
+	if w := st.ws[k].text(st.s); hasHangul(w) && (strings.HasSuffix(w, "로") || strings.HasSuffix(w, "에") || strings.HasSuffix(w, "에서")) {
+		return // "가벼운 용도로 씀": what for, not what
+	}
 	items := st.koreanEnumEndingAt(k)
 	if len(items) == 0 {
 		return
@@ -781,10 +784,21 @@ func (e *extractor) bareUse(st *sent, c ctx, topic string) {
 		}
 	}
 	subj := ""
+	var more []string // "etcd, Consul이 Raft 씀": every subject listed
 	for i := items[0].i - 1; i >= 0; i-- {
+		if clauseBreak(st.ws[i].text(st.s)) {
+			break // "삽입이 O(n)이라 보통 Heap 씀": the subject of another clause
+		}
 		if w := &st.ws[i]; w.kind == endTopic || w.kind == endSubject {
 			if p := st.koreanPhraseAt(i); !p.empty() && !pronounPhrase(st, p) {
 				subj = e.conceptOf(st, p, nameLikePhrase(st, p))
+				if subjs := st.koreanEnumEndingAt(i); len(subjs) > 1 && subj != "" {
+					for _, q := range subjs[:len(subjs)-1] {
+						if id := e.conceptOf(st, q, nameLikePhrase(st, q)); id != "" && id != subj {
+							more = append(more, id)
+						}
+					}
+				}
 			}
 			break
 		}
@@ -806,9 +820,29 @@ func (e *extractor) bareUse(st *sent, c ctx, topic string) {
 	}
 	for _, p := range items {
 		if id := e.objectOf(st, p, nameLikePhrase(st, p)); id != "" && id != subj {
-			e.relate(subj, graph.Uses, id, 0.8, st.ev, "cue:uses")
+			for _, s := range append([]string{subj}, more...) {
+				if s != id {
+					e.relate(s, graph.Uses, id, 0.8, st.ev, "cue:uses")
+				}
+			}
 		}
 	}
+}
+
+// clauseBreak reports whether a Korean word ends a clause with a
+// connective ending ("O(n)이라", "느려서", "있는데"), after which a new
+// clause, with a subject of its own, begins.
+func clauseBreak(w string) bool {
+	if !hasHangul(w) {
+		return false
+	}
+	w = strings.TrimRight(w, ",.")
+	for _, e := range []string{"이라", "라서", "여서", "해서", "아서", "어서", "는데", "은데", "니까", "지만", "므로", "면서"} {
+		if strings.HasSuffix(w, e) { // ("O(n)이라" is read as "O", "n", "이라")
+			return true
+		}
+	}
+	return false
 }
 
 // boundNouns close a Korean adverbial of time or condition: "구축 시",
