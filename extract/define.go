@@ -1054,12 +1054,22 @@ func (e *extractor) parenExamples(st *sent) {
 		}
 		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
 		var body string
+		many := false // three names or more, a class's members
 		switch {
 		case strings.HasSuffix(inside, "등") || strings.HasSuffix(inside, " etc") || strings.HasSuffix(inside, "etc"):
 			body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(inside, "등"), "etc"), "."))
 		case strings.HasPrefix(lowerCase(inside), "e.g") || strings.HasPrefix(lowerCase(inside), "예:") || strings.HasPrefix(inside, "ex)"):
 			body = strings.TrimSpace(strings.TrimLeft(inside[strings.IndexAny(inside, ".:)")+1:], ". :"))
 		default:
+			if alts := splitAliases(strings.ReplaceAll(inside, "`", "")); len(alts) >= 3 && !st.ko && nounBefore(st, k) && !slices.ContainsFunc(alts, func(a string) bool {
+				return !nameLike(a, true) || len(strings.Fields(a)) > 3 || hasHangul(a) || !properName(a) && !identName(a) && !codeNamed(st, a, k, j)
+			}) && parenMembersMany(st.text(st.englishPhraseBefore(k)), alts) {
+				// "transformations (`filter`, `select`, `groupBy`)": three
+				// names or more after a class are members, not its other
+				// names.
+				body, many = strings.ReplaceAll(inside, "`", ""), true
+				break
+			}
 			if alts := splitAliases(inside); len(alts) == 2 && !st.ko && properName(alts[0]) && properName(alts[1]) {
 				// "a key pair (RSA, ECDSA)": two names that are not the
 				// class's other names are its members.
@@ -1078,6 +1088,11 @@ func (e *extractor) parenExamples(st *sent) {
 			p = st.englishPhraseBefore(k)
 		}
 		class := e.object(st, p, nameLikePhrase(st, p), false)
+		if class == "" && many && !p.empty() {
+			// "transformations (filter, select, groupBy)": a common noun
+			// that names its members is a class.
+			class = e.define(singularName(nameSet{name: st.text(p)}), st.ev.Line, fromText)
+		}
 		names := splitNames(body)
 		if class == "" || len(names) == 0 {
 			k = j
@@ -1086,13 +1101,32 @@ func (e *extractor) parenExamples(st *sent) {
 		for _, n := range names {
 			id := e.define(n, st.ev.Line, fromText)
 			rel := graph.ExampleOf
-			if !e.properNamed(id) && !hasHangul(n.name) {
+			if !e.properNamed(id) && !hasHangul(n.name) && !codeNamed(st, n.name, k, j) {
 				rel = graph.TypeOf
 			}
 			e.relate(id, rel, class, 0.8, st.ev, "hearst")
 		}
 		k = j
 	}
+}
+
+// nounBefore reports whether the English word before word k is a common
+// noun: "transformations (…)", "an action (…)".
+func nounBefore(st *sent, k int) bool {
+	w := st.ws[k-1].text(st.s)
+	return isLatin(w) && (w == st.ws[k-1].lower || k == 1 && titleCased(w)) && st.ws[k-1].fn == 0 && (!englishVerb(w) || nounToo[w]) && !adjective(w) &&
+		!participle(st.ws[k-1].lower) && !strings.Contains(st.text(st.englishPhraseBefore(k)), "+")
+}
+
+// codeNamed reports whether name is written as code between words k and
+// j: an identifier, an instance of its class ("`filter`").
+func codeNamed(st *sent, name string, k, j int) bool {
+	for _, m := range st.marks {
+		if m.kind == markCode && m.start >= st.ws[k].start && m.end <= st.ws[j].end && strings.TrimSpace(strings.Trim(st.s[m.start:m.end], "`")) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // inlineAliases reads a name written with its acronym or translation in

@@ -243,6 +243,20 @@ func parenMembers(outer string, alts []string) bool {
 	return true
 }
 
+// parenMembersMany is parenMembers for three names or more: none is the
+// class's acronym, expansion or name ("domain name system (DNS, …)").
+func parenMembersMany(outer string, alts []string) bool {
+	if outer == "" {
+		return false
+	}
+	for _, a := range alts {
+		if strings.EqualFold(initials(a), outer) || strings.EqualFold(initials(outer), a) || strings.EqualFold(a, outer) {
+			return false
+		}
+	}
+	return true
+}
+
 func splitAliases(inside string) []string {
 	inside = strings.TrimSpace(inside)
 	eq := strings.HasPrefix(inside, "=")
