@@ -128,6 +128,8 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		}
 	}
 	switch {
+	case (ws[k].lower == "this" || ws[k].lower == "that") && k+1 < len(ws) && (ws[k+1].lower == "was" || ws[k+1].lower == "were"):
+		return // "This was the moment …": a remark on what came before
 	case ws[k].lower == "it" || ws[k].lower == "this" || ws[k].lower == "they":
 		subjID, cop = c.subject, k+1
 	case subj.empty():
@@ -315,10 +317,19 @@ func describedAfter(st *sent, p phrase) bool {
 // the text of subj, subj's genus; a capital opening the sentence is no
 // proper name there (see sent.fragment).
 func (e *extractor) fragmentGenus(st *sent, subj string, p phrase) {
+	for _, w := range st.ws {
+		if firstPerson[w.lower] {
+			return // "Stuff I'm picking up at the new job.": a remark
+		}
+	}
 	st.fragment = p.i == 0
 	e.genusPhrase(st, subj, p, "definition")
 	st.fragment = false
 }
+
+// firstPerson are the words of a writer speaking of themselves.
+var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "me": true, "my": true, "we": true, "we're": true,
+	"our": true, "us": true, "i've": true, "i'd": true}
 
 // plainNounPhrase reports whether an English phrase opening a sentence is
 // a noun phrase and not a clause: an article before it, or no lower-case

@@ -283,6 +283,9 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && plural(ws[j-1].lower) && w.lower == w.text(st.s) && baseVerb(w.lower) {
 			break // "StatefulSets keep …": a plural subject and its verb
 		}
+		if j > k && personNouns[w.lower] && j+1 < len(ws) && baseVerb(ws[j+1].lower) {
+			break // "the table formats people use": a relative clause without "that"
+		}
 		if j > k && unicode.IsUpper(firstRune(ws[j-1].text(st.s))) && w.lower == w.text(st.s) && baseVerb(w.lower) && j+1 < len(ws) && (ws[j+1].fn == fnPrep || ws[j+1].fn == fnDet) {
 			break // "tools like StatsD rely on …": the verb of the tools
 		}
@@ -324,6 +327,11 @@ func baseVerb(w string) bool {
 // englishVerb reports whether w is a verb that never heads a noun phrase
 // in a definition: the third person forms of common verbs.
 func englishVerb(w string) bool { return enVerbs[w] }
+
+// personNouns name people, who open a relative clause without "that"
+// ("the formats people use", "the tool everyone picks").
+var personNouns = map[string]bool{"people": true, "everyone": true, "everybody": true, "folks": true, "nobody": true,
+	"somebody": true, "someone": true, "anyone": true, "devs": true}
 
 // enVerbs are common English verbs in their third person form, which end
 // a noun phrase ("TCP provides …").

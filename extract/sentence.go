@@ -38,6 +38,10 @@ type sent struct {
 	predicate bool
 }
 
+// ageWords say how old a thing named is, and are no part of its name.
+var ageWords = map[string]bool{"older": true, "newer": true, "earlier": true, "later": true, "legacy": true, "modern": true,
+	"recent": true, "current": true, "old": true, "new": true}
+
 // ctx is what the text around a sentence says it is about.
 type ctx struct {
 	subject string // the concept the section, item or label is about
@@ -854,6 +858,10 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 		if p.j-p.i > 1 && measureNouns[lowerCase(st.ws[p.j-1].stem(st.s))] {
 			p.j-- // "TCP 포트 53번" is TCP's port: TCP
 		}
+	}
+	// "older Kafka", "modern Git": the name, at some age.
+	if p.j-p.i >= 2 && ageWords[st.ws[p.i].lower] && (p.i == 0 || st.ws[p.i].lower == st.ws[p.i].text(st.s)) && properName(st.text(phrase{p.i + 1, p.j})) {
+		p.i++
 	}
 	text := st.text(p)
 	ns := parseNames(text)
