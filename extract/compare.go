@@ -471,7 +471,8 @@ func (e *extractor) table(b *block, sc scope) {
 			classCol = i
 		}
 		switch k {
-		case "description", "설명", "의미", "meaning", "definition", "정의", "내용", "desc", "details", "뜻":
+		case "description", "설명", "의미", "meaning", "definition", "정의", "내용", "desc", "details", "뜻", "whatitis", "whatisit",
+			"개념", "summary", "요약", "한줄요약", "what":
 			if i > 0 {
 				descCol = i
 			}

@@ -477,10 +477,10 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	// "Popular brokers: RabbitMQ, Kafka and NATS. All are fast.": the
 	// names end with the first sentence, and the rest is read as text.
 	first, restAt := desc, len(t.s)
-	if k := sentenceBreak(desc); k > 0 {
-		first = desc[:k]
-		if i := strings.Index(t.s[descAt:], first); i >= 0 {
-			restAt = descAt + i + k
+	if sp := sentenceSpans(desc); len(sp) > 1 {
+		first = strings.TrimRight(desc[sp[0][0]:sp[0][1]], ". ")
+		if i := strings.Index(t.s[descAt:], desc); i >= 0 {
+			restAt = descAt + i + sp[1][0]
 		}
 	}
 	rest := func() {
@@ -537,22 +537,6 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	}
 	e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
 	return true
-}
-
-// sentenceBreak returns where the first sentence of s ends, before the
-// space that opens the next ("…, NATS. All are fast."), or 0 when s is
-// one sentence.
-func sentenceBreak(s string) int {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] != '.' || s[i+1] != ' ' {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i+1:], " "))
-		if unicode.IsUpper(r) || r >= 0xAC00 && r <= 0xD7A3 {
-			return i
-		}
-	}
-	return 0
 }
 
 // countedName reports whether a name holds a count or a measure, not a
@@ -656,6 +640,9 @@ func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bo
 		class, rel = strings.Join(ws[:len(ws)-1], " "), graph.TypeOf
 	case plural(last) && !kindWord(last) && len(ws) < len(strings.Fields(head)):
 		// ("Brokers: …" alone may be a label; praise before it says a class)
+	case len(ws) == 1 && pluralClass(last) && instancesListed(names):
+		// "triggers: S3 events, API Gateway, SQS, EventBridge": a class
+		// in the plural, which the names listed are of.
 	default:
 		return false
 	}
@@ -679,6 +666,19 @@ func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bo
 		e.relate(item, r, id, 0.75, ev, "colon-list")
 	}
 	return true
+}
+
+// instancesListed reports whether names are, all but one at most, three
+// or more names of things: opening with a proper name, an identifier or
+// an acronym.
+func instancesListed(names []nameSet) bool {
+	n := 0
+	for _, nm := range names {
+		if f := firstWord(nm.name); properName(nm.name) || identName(f) || isAcronym(f) || properName(f) {
+			n++ // ("S3 events", "EventBridge schedule": a thing's name first)
+		}
+	}
+	return n >= 3 && n >= len(names)-1
 }
 
 // sequence reads "Longest Match Rule → AD → Metric" under a label: each
