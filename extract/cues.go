@@ -263,7 +263,10 @@ type cue struct {
 	// owns the problem, written with "의" before it: "RDB의 확장성 이슈를
 	// 해결하기 위해 나온" compares with RDB (see problemOwner).
 	owner bool
-	rule  string // the rule name evidence carries
+	// many: the phrase is common, and counts only before three objects
+	// or more: "Every commit has a hash, an author and a message".
+	many bool
+	rule string // the rule name evidence carries
 }
 
 // cues is every sentence cue. Longer phrases win over shorter ones that
@@ -363,6 +366,9 @@ var cues = func() []cue {
 		"is composed of", "made up of", "is made up of", "is made of", "are made of", "contains", "contain", "containing", "comprises", "comprise",
 		"comprising", "is divided into", "are divided into", "is split into", "are split into", "is partitioned into",
 		"are partitioned into", "is broken into", "are broken into", "has two", "has three", "has four", "has several", "stands for")
+	for _, p := range []string{"has", "have", "has a", "has an", "have a"} {
+		cs = append(cs, cue{lang: "en", phrase: p, rel: graph.PartOf, kind: cueObject, side: after, reverse: true, many: true, rule: "cue:part_of"})
+	}
 
 	// compared_with
 	ko(graph.ComparedWith, cueObject, before, false, "compare", "와는 달리", "과는 달리", "와 달리", "과 달리", "에 비해", "에 비하여",

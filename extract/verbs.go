@@ -213,6 +213,9 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				}
 			}
 		}
+		if cu.many && len(ps) < 3 {
+			return false
+		}
 		// (Not "a set of objects (nodes or vertices)": other names.)
 		partsListed = len(ps) > 1 && cu.rel == graph.PartOf && cu.reverse && st.ws[ps[1].i].paren == st.ws[ps[0].i].paren
 		// "the TCP and IP protocols": the class of the last is every one's.
