@@ -728,6 +728,8 @@ func narrowerName(name, parent string) bool {
 	return sameHeadNoun(last, parent)
 }
 
+var exampleOpenRe = regexp.MustCompile(`^\s*(예\)|예시\)|(?i:ex\)|eg\)|e\.g\.)|대표적으로는?|예를 들어|예를 들면)\s*`)
+
 var itemSepRe = regexp.MustCompile(`^\s*(?:[:：=]|\s-\s|\s–\s|\s—\s|-\s)\s*`)
 
 // splitItem splits "**Head**: desc", "Head: desc", "Head - desc", "Head =
@@ -764,6 +766,16 @@ func splitItem(t *text) (head, desc string, descAt int, bold bool) {
 			}
 		}
 		break
+	}
+	// "예) Java, C", "대표적으로 Python, Ruby": an example label and its
+	// names.
+	if loc := exampleOpenRe.FindStringSubmatchIndex(s); loc != nil && loc[1] < len(s) && len(splitNames(s[loc[1]:])) > 0 {
+		// (not "대표적으로 FCFS, SJF가 있다", a sentence the cues read)
+		head := strings.TrimRight(s[loc[2]:loc[3]], ")")
+		if isLatin(head) {
+			head = "examples" // "ex)", "e.g."
+		}
+		return head, strings.TrimSpace(s[loc[1]:]), loc[1], false
 	}
 	// "Head: desc" with a short head.
 	for _, sep := range []string{" : ", ": ", ":", " = ", "=", " - ", " – ", " — ", " -> ", " → "} {

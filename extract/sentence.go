@@ -859,6 +859,10 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 			p.j-- // "TCP 포트 53번" is TCP's port: TCP
 		}
 	}
+	// "cf) AOT 컴파일", "참고) …": a remark's label before the name.
+	if p.j-p.i >= 2 && strings.HasPrefix(st.ws[p.i].after, ")") && !strings.Contains(st.ws[p.i].before, "(") && st.ws[p.i].paren == 0 {
+		p.i++
+	}
 	// "older Kafka", "modern Git": the name, at some age.
 	if p.j-p.i >= 2 && ageWords[st.ws[p.i].lower] && (p.i == 0 || st.ws[p.i].lower == st.ws[p.i].text(st.s)) && properName(st.text(phrase{p.i + 1, p.j})) {
 		p.i++
