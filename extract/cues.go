@@ -749,11 +749,11 @@ var productHeads = map[string]bool{
 	"tool": true, "platform": true, "framework": true, "library": true, "engine": true, "software": true,
 	"application": true, "app": true, "editor": true, "runtime": true, "distribution": true, "product": true,
 	"toolkit": true, "orchestrator": true, "ide": true, "utility": true, "suite": true, "server": true, "database": true,
-	"broker": true, "manager": true, "system": true, "service": true, "language": true, "warehouse": true, "project": true,
+	"broker": true, "manager": true, "service": true, "language": true, "warehouse": true, "project": true,
 	"client": true,
 	"도구":     true, "툴": true, "플랫폼": true, "프레임워크": true, "라이브러리": true, "엔진": true, "소프트웨어": true,
 	"애플리케이션": true, "어플리케이션": true, "솔루션": true, "런타임": true, "에디터": true, "제품": true,
-	"서버": true, "데이터베이스": true, "브로커": true, "매니저": true, "시스템": true, "서비스": true,
+	"서버": true, "데이터베이스": true, "브로커": true, "매니저": true, "서비스": true,
 	"언어": true, "클라이언트": true, "프로젝트": true,
 }
 

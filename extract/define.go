@@ -1074,7 +1074,7 @@ func (e *extractor) parenExamples(st *sent) {
 		default:
 			if alts := splitAliases(strings.ReplaceAll(inside, "`", "")); len(alts) >= 3 && !st.ko && nounBefore(st, k) && !slices.ContainsFunc(alts, func(a string) bool {
 				return !nameLike(a, true) || len(strings.Fields(a)) > 3 || hasHangul(a) || !properName(a) && !identName(a) && !codeNamed(st, a, k, j)
-			}) && parenMembersMany(st.text(st.englishPhraseBefore(k)), alts) {
+			}) && parenMembersMany(st.text(st.englishPhraseBefore(k)), alts) && !repeats(alts) {
 				// "transformations (`filter`, `select`, `groupBy`)": three
 				// names or more after a class are members, not its other
 				// names.
@@ -1119,6 +1119,19 @@ func (e *extractor) parenExamples(st *sent) {
 		}
 		k = j
 	}
+}
+
+// repeats reports whether a name comes twice among names: a sequence
+// ("four packets (FIN, ACK, FIN, ACK)"), not members.
+func repeats(names []string) bool {
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[lowerCase(n)] {
+			return true
+		}
+		seen[lowerCase(n)] = true
+	}
+	return false
 }
 
 // nounBefore reports whether the English word before word k is a common
