@@ -239,7 +239,8 @@ var spacedCommas = strings.NewReplacer(",", " , ")
 // "Q. ", "Question: ", "질문: ", "꼬리질문: ".
 func dropQuestionLabel(s string) string {
 	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
-	for _, l := range []string{"q:", "q.", "q)", "question:", "follow-up:", "followup:", "follow up:", "bonus:", "질문:", "꼬리질문:", "꼬리 질문:", "추가 질문:", "심화 질문:", "면접 질문:"} {
+	for _, l := range []string{"q:", "q.", "q)", "question:", "follow-up:", "followup:", "follow up:", "bonus:", "질문:", "꼬리질문:", "꼬리 질문:", "추가 질문:", "심화 질문:", "면접 질문:",
+		"질문)", "꼬리질문)", "꼬리 질문)", "추가질문)", "추가 질문)", "심화질문)", "심화 질문)", "follow-up)", "q:", "q."} {
 		if len(t) > len(l) && strings.EqualFold(t[:len(l)], l) {
 			return strings.TrimSpace(t[len(l):])
 		}

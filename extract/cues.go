@@ -519,7 +519,7 @@ var labels = func() map[string]label {
 		cornercases thingstolookoutfor thingstolookoutforduringinterviews techniques timecomplexity spacecomplexity complexity
 		시간복잡도 공간복잡도 qna q&a 질문 답변 answer 예상문제 문제풀이 실습 구현코드 사용예
 		configuration 설정 config install installation 설치 setup 사용예시 specs 스펙 history 역사 참고링크 tldr tl;dr
-		useful 주요내용 핵심정리 keypoints 키포인트 takeaways 요점`)
+		useful 주요내용 핵심정리 keypoints 키포인트 takeaways 요점 other others misc miscellaneous 기타 그외 그밖에 etc`)
 	add(label{mode: labelOrg}, `정의 definition definitions 개념 설명 description 소개 introduction overview 개요 배경 keyconcepts
 		keyconcept 핵심개념 핵심 basics 기초 기본 기본개념 about what 무엇
 		common uncommon rare almostnever frequent frequently advanced basic optional required easy medium hard important

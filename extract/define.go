@@ -327,6 +327,18 @@ func (e *extractor) fragmentGenus(st *sent, subj string, p phrase) {
 	st.fragment = false
 }
 
+// joinedPhrase reports whether a phrase joins things with marks that are
+// no part of a name ("Elasticsearch + Logstash + Kibana", "name → IPv4
+// address", "net — network stack"): a sum or a mapping, no genus.
+func joinedPhrase(st *sent, p phrase) bool {
+	for i := p.i; i < p.j-1; i++ {
+		if a := st.ws[i].after; a == "+" || strings.Contains(a, "→") || strings.Contains(a, "->") || strings.Contains(a, "—") || a == "–" {
+			return true
+		}
+	}
+	return false
+}
+
 // firstPerson are the words of a writer speaking of themselves.
 var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "me": true, "my": true, "we": true, "we're": true,
 	"our": true, "us": true, "i've": true, "i'd": true}
@@ -397,7 +409,7 @@ func adjective(w string) bool {
 // genusPhrase relates subj to the genus that phrase p names, cleaned of
 // praise, relational heads and "of" complements.
 func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
-	if subj == "" || p.empty() {
+	if subj == "" || p.empty() || joinedPhrase(st, p) {
 		return
 	}
 	ws := st.ws
@@ -912,7 +924,7 @@ func endsInCopula(st *sent) bool {
 // koreanGenus relates subj to the genus headed by word k.
 func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	p := st.koreanPhraseAt(k)
-	if p.empty() {
+	if p.empty() || joinedPhrase(st, p) {
 		return
 	}
 	// "gRPC는 HTTP/2 기반이고": what it is based on, which it uses.
