@@ -424,6 +424,18 @@ func (e *extractor) table(b *block, sc scope) {
 					}
 					continue
 				}
+				if isLabel && lab.lab.mode == labelRel && lab.lab.rel == graph.ExampleOf && lab.target == nil {
+					// "| 대표 | Prometheus | InfluxDB, Datadog |": examples
+					// of each column's concept.
+					for i, cell := range row[1:] {
+						for _, n := range splitNames(runOnNames(cell.s)) {
+							if id := e.define(n, cell.line(), fromItem); id != "" && id != cols[i] {
+								e.relate(id, graph.ExampleOf, cols[i], 0.7, graph.Evidence{File: e.file, Line: cell.line(), Text: rowText(row)}, "table-examples")
+							}
+						}
+					}
+					continue
+				}
 				if isLabel {
 					// "| 특징 | TCP/UDP 포트 정보 | …": about the columns'
 					// concepts, not a relation; the names it holds are
@@ -448,6 +460,12 @@ func (e *extractor) table(b *block, sc scope) {
 						continue
 					}
 					if attributeValue(ns[0].name) {
+						continue
+					}
+					if n := ns[0].name; descriptiveCell(n) && len(cell.marks) == 0 && e.idx.lookup(n) == "" {
+						// "| 검색 | grep 느낌 | 강력한 full-text 검색 |": a
+						// description, not a thing used.
+						e.statements(&row[i+1], ctx{subject: cols[i]})
 						continue
 					}
 					id := e.define(ns[0], cell.line(), fromItem)
@@ -722,6 +740,25 @@ var attributeHeads = map[string]bool{
 	"방식": true, "형태": true, "유형": true, "상태": true, "특성": true, "성격": true, "타입": true, "분류": true, "패러다임": true,
 	"type": true, "style": true, "approach": true, "paradigm": true, "model": true, "kind": true, "category": true,
 	"state": true, "nature": true, "mode": true,
+}
+
+// descriptiveCell reports whether a comparison table's cell describes
+// rather than names: a determiner, an adverb or a modifier in it ("전체
+// 본문", "강력한 full-text 검색"), or a lower-case English word beside
+// Korean ("grep 느낌").
+func descriptiveCell(name string) bool {
+	ko := hasHangul(name)
+	for _, w := range strings.Fields(name) {
+		switch {
+		case fn(lowerCase(w)) != 0:
+			return true
+		case hasHangul(w) && (adnominal(w) || genericNouns[w]):
+			return true
+		case ko && isLatin(w) && w == strings.ToLower(w) && !isAcronym(w):
+			return true
+		}
+	}
+	return false
 }
 
 // attributeValue reports whether a table cell's one name is a value of

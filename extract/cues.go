@@ -495,7 +495,7 @@ var labels = func() map[string]label {
 	}
 	add(label{labelRel, graph.TypeOf}, `종류 타입 유형 분류 하위개념 하위유형 type types kinds kind categories variants subtypes typesof
 		kindsof variations flavors flavours subclasses 방식들 종류들 versions 버전`)
-	add(label{labelRel, graph.ExampleOf}, `제품 예시 예 사례 예제 대표제품 대표적으로 대표적으로는 예를들어 예를들면 products examples instances implementations 구현체
+	add(label{labelRel, graph.ExampleOf}, `제품 예시 예 사례 예제 대표제품 대표 대표도구 대표예시 대표적으로 대표적으로는 예를들어 예를들면 products examples instances implementations 구현체
 		예시들 대표적인예 samples vendors 도구들 tools software 소프트웨어 서비스들 services`)
 	add(label{labelRel, graph.PartOf}, `구성 구성요소 요소 요구조건 조건 저장되는정보 담긴정보 포함되는정보 포함된정보 구조 components
 		parts elements properties structure members modules 모듈 layers architecture 아키텍처 아키텍쳐 특성 성질 구성품
