@@ -339,6 +339,17 @@ func joinedPhrase(st *sent, p phrase) bool {
 	return false
 }
 
+// supportNouns are Korean verbal nouns that say what is done with the
+// noun before them ("DB 지원", "알림 연동").
+var supportNouns = map[string]bool{"지원": true, "제공": true, "연동": true, "통합": true, "대응": true, "호환": true}
+
+// quotedPhrase reports whether a phrase opens inside quotation marks: a
+// manner of speaking ("the "fire and forget" one"), not a genus.
+func quotedPhrase(st *sent, p phrase) bool {
+	b := st.ws[p.i].before
+	return strings.ContainsAny(b, "\"“”'‘’「『")
+}
+
 // firstPerson are the words of a writer speaking of themselves.
 var firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "me": true, "my": true, "we": true, "we're": true,
 	"our": true, "us": true, "i've": true, "i'd": true}
@@ -409,7 +420,7 @@ func adjective(w string) bool {
 // genusPhrase relates subj to the genus that phrase p names, cleaned of
 // praise, relational heads and "of" complements.
 func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
-	if subj == "" || p.empty() || joinedPhrase(st, p) {
+	if subj == "" || p.empty() || joinedPhrase(st, p) || quotedPhrase(st, p) {
 		return
 	}
 	ws := st.ws
@@ -924,8 +935,11 @@ func endsInCopula(st *sent) bool {
 // koreanGenus relates subj to the genus headed by word k.
 func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	p := st.koreanPhraseAt(k)
-	if p.empty() || joinedPhrase(st, p) {
+	if p.empty() || joinedPhrase(st, p) || quotedPhrase(st, p) {
 		return
+	}
+	if p.i > 0 && (st.ws[p.i-1].text(st.s) == "안" || st.ws[p.i-1].text(st.s) == "못") {
+		return // "트랜잭션이 안 먹음": a verb denied, no genus
 	}
 	// "gRPC는 HTTP/2 기반이고": what it is based on, which it uses.
 	if p.j-p.i > 1 && st.ws[p.j-1].stem(st.s) == "기반" {
@@ -1107,6 +1121,9 @@ func (e *extractor) parenExamples(st *sent) {
 		var p phrase
 		if st.ko && ws[k-1].hangul || ws[k-1].kind != endNone {
 			p = st.koreanPhraseAt(k - 1)
+			if p.j-p.i > 1 && supportNouns[ws[p.j-1].stem(st.s)] {
+				p.j-- // "다양한 DB 지원 (MySQL, …)": examples of DB, not of 지원
+			}
 		} else {
 			p = st.englishPhraseBefore(k)
 		}
