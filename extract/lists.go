@@ -199,6 +199,16 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 		}
 		return subject, attr, mentioned
 	}
+	// "5개로 나뉩니다.", "세 단계로 구성된다.", "두 가지 종류가 있다.":
+	// a count of what the list holds, and how it relates.
+	if lab.mode == 0 && st.ko {
+		switch {
+		case countedPartsRe.MatchString(st.s):
+			lab = label{labelRel, graph.PartOf}
+		case countedKindsRe.MatchString(st.s):
+			lab = label{labelRel, graph.TypeOf}
+		}
+	}
 	// "크롬은 다음과 같은 3가지 유형의 프로세스를 지원한다": the label's
 	// own target first, else the paragraph's topic.
 	if subject == "" && lab.mode != 0 {
@@ -208,6 +218,11 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	}
 	return subject, lab, mentioned
 }
+
+var (
+	countedPartsRe = regexp.MustCompile(`(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+) ?(?:개|가지|부분|단계|영역|요소|계층)? ?(?:로|으로) (?:크게 )?(?:나뉜다|나뉩니다|나뉨|나뉘며|나뉘고|나뉘어|나눈다|나눕니다|나눔|나눠|구성된다|구성됩니다|구성됨|구성되며|구성되어|이루어진다|이루어집니다|이루어짐|이루어져|동작한다|동작합니다|동작함|진행된다|진행됩니다|진행됨)`)
+	countedKindsRe = regexp.MustCompile(`(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+) ?(?:가지|개)(?: ?(?:종류|유형|타입|방식))?(?:가|이)? (?:있다|있습니다|있음|있어요|있고|있으며|존재한다|존재합니다)`)
+)
 
 // lastPhrase is the concept named by the last noun phrase of t[start:end],
 // with a class word at its end dropped ("eventual consistency models" is
@@ -703,7 +718,7 @@ func (e *extractor) structural(id string, sc scope, ev graph.Evidence, name stri
 	if rel == graph.TypeOf && properName(name) && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(sc.subject)) && (nested || e.instance(id) || productHeads[singular(lowerCase(lastWord(e.nameOf(sc.subject))))]) {
 		rel = graph.ExampleOf // "Docker" under "컨테이너 가상화", "Jenkins" under "CI servers"
 	}
-	if rel == graph.PartOf && narrowerName(name, e.nameOf(sc.subject)) {
+	if rel == graph.PartOf && narrowerName(name, e.nameOf(sc.subject)) && !partHeads[lowerCase(lastWord(name))] {
 		rel = graph.TypeOf // "Min-heap: …" under Heap
 	}
 	switch rel {
@@ -713,6 +728,11 @@ func (e *extractor) structural(id string, sc scope, ev graph.Evidence, name stri
 		e.relate(id, rel, sc.subject, 0.8, ev, rule)
 	}
 }
+
+// partHeads name parts by nature: a "힙 영역" of the "런타임 데이터 영역"
+// is a region of it, not a kind.
+var partHeads = map[string]bool{"영역": true, "계층": true, "단계": true, "구역": true, "area": true, "region": true,
+	"layer": true, "stage": true, "phase": true, "step": true, "segment": true, "zone": true}
 
 // narrowerName reports whether name is a narrower form of parent: it
 // ends in parent's head noun, after a space or a hyphen ("Min-heap" of
