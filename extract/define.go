@@ -1047,11 +1047,17 @@ func quantified(name string) bool {
 func (e *extractor) equation(st *sent, c ctx) bool {
 	s := st.s
 	i := strings.Index(s, "=")
-	if i <= 0 || strings.Contains(s, "==") || c.subject == "" {
+	if i <= 0 || strings.Contains(s, "==") {
 		return false
 	}
 	left := strings.Trim(strings.TrimSpace(s[:i]), "`")
 	right := strings.Trim(strings.TrimSpace(s[i+1:]), "`")
+	if strings.Contains(right, "+") && e.sum(dropArticle(left), right, st.ev) {
+		return true // "A lakehouse = lake storage + warehouse features"
+	}
+	if c.subject == "" {
+		return false
+	}
 	info, ok := labelTitle(left)
 	if !ok || info.lab.mode != labelRel {
 		return false
@@ -1095,6 +1101,9 @@ func (e *extractor) parenExamples(st *sent) {
 		switch {
 		case strings.HasSuffix(inside, "등") || strings.HasSuffix(inside, " etc") || strings.HasSuffix(inside, "etc"):
 			body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(inside, "등"), "etc"), "."))
+		case (strings.HasSuffix(inside, "...") || strings.HasSuffix(inside, "…")) && strings.ContainsAny(inside, ",，"):
+			// "(CPU 사용률, 요청 수, 응답 시간...)": an open list, as with "등"
+			body = strings.TrimSpace(strings.TrimRight(inside, ".…"))
 		case strings.HasPrefix(lowerCase(inside), "e.g") || strings.HasPrefix(lowerCase(inside), "예:") || strings.HasPrefix(inside, "ex)"):
 			body = strings.TrimSpace(strings.TrimLeft(inside[strings.IndexAny(inside, ".:)")+1:], ". :"))
 		default:

@@ -132,6 +132,7 @@
 //	heading-example  CDN"), parts or examples when its parent's label or
 //	                 head says so
 //	colon-list       "G: A, B, C" — kinds or parts of G
+//	sum              "X = A + B", "X: A + B" — A and B are X's parts
 //	numbered-kind    numbered items or headings under a concept: ways of
 //	                 doing it ("1. Stop and Wait" under "흐름 제어")
 //	member-of        a genus in or of a whole made of members: "a

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -343,6 +344,11 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 	// members.
 	if head != "" && desc != "" && len(it.children) == 0 && e.classItem(head, desc, ev) {
 		return
+	}
+	// "- 실행 엔진: 인터프리터 + JIT 컴파일러": a whole and its parts (and
+	// the whole is still the list's item).
+	if head != "" && desc != "" {
+		e.sum(head, desc, ev)
 	}
 	// Several names in one item: "- AWS, Azure, GCP".
 	if mode == labelRel && desc == "" && len(it.children) == 0 {
@@ -746,6 +752,37 @@ func narrowerName(name, parent string) bool {
 		return false
 	}
 	return sameHeadNoun(last, parent)
+}
+
+// sum reads "X: A + B" or "X = A + B (+ C)": X and its parts, when every
+// term of the sum is a name. It reports whether it read one.
+func (e *extractor) sum(head, desc string, ev graph.Evidence) bool {
+	if sp := sentenceSpans(desc); len(sp) > 1 {
+		desc = desc[sp[0][0]:sp[0][1]]
+	}
+	terms := strings.Split(strings.TrimRight(strings.TrimSpace(desc), ". "), "+")
+	if len(terms) < 2 {
+		return false
+	}
+	hn, ok := nameOf(cleanTitle(head))
+	if !ok {
+		return false
+	}
+	var parts []nameSet
+	for _, t := range terms {
+		n, ok := nameOf(strings.Trim(strings.TrimSpace(t), "`"))
+		if !ok || len(strings.Fields(n.name)) > 4 || strings.HasSuffix(n.name, "지") || slices.ContainsFunc(strings.Fields(n.name), func(w string) bool { return koreanWh[w] || strings.HasPrefix(w, "어디") }) {
+			return false // ("어디에 적용할지": a question, not a part)
+		}
+		parts = append(parts, n)
+	}
+	whole := e.define(hn, ev.Line, fromBold)
+	for _, n := range parts {
+		if id := e.define(n, ev.Line, fromItem); id != "" && id != whole {
+			e.relate(id, graph.PartOf, whole, 0.75, ev, "sum")
+		}
+	}
+	return true
 }
 
 var exampleOpenRe = regexp.MustCompile(`^\s*(예\)|예시\)|(?i:ex\)|eg\)|e\.g\.)|대표적으로는?|예를 들어|예를 들면)\s*`)

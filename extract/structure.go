@@ -484,8 +484,8 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 		}
 	}
 	rest := func() {
-		if restAt < len(t.s) {
-			e.sentence(t, restAt, len(t.s), ctx{subject: sc.subject})
+		for _, sp := range sentenceSpans(t.s[restAt:]) {
+			e.sentence(t, restAt+sp[0], restAt+sp[1], ctx{subject: sc.subject})
 		}
 	}
 	if info, isLabel := e.labelOf(head); isLabel {
@@ -497,6 +497,10 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	}
 	if vsIndex(head) != nil {
 		return false // "Rebase vs merge: same goal, …": a comparison, then what it finds
+	}
+	if e.sum(head, desc, graph.Evidence{File: e.file, Line: t.line(), Text: t.s}) {
+		rest()
+		return true
 	}
 	ns := parseNames(cleanTitle(head))
 	if len(ns) != 1 || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 {
