@@ -240,7 +240,7 @@ var spacedCommas = strings.NewReplacer(",", " , ")
 func dropQuestionLabel(s string) string {
 	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
 	for _, l := range []string{"q:", "q.", "q)", "question:", "follow-up:", "followup:", "follow up:", "bonus:", "질문:", "꼬리질문:", "꼬리 질문:", "추가 질문:", "심화 질문:", "면접 질문:",
-		"질문)", "꼬리질문)", "꼬리 질문)", "추가질문)", "추가 질문)", "심화질문)", "심화 질문)", "follow-up)", "q:", "q."} {
+		"질문)", "꼬리질문)", "꼬리 질문)", "추가질문)", "추가 질문)", "심화질문)", "심화 질문)", "follow-up)"} {
 		if len(t) > len(l) && strings.EqualFold(t[:len(l)], l) {
 			return strings.TrimSpace(t[len(l):])
 		}

@@ -327,6 +327,14 @@ func (e *extractor) fragmentGenus(st *sent, subj string, p phrase) {
 	st.fragment = false
 }
 
+// genusOf is the concept a definition's genus phrase names, read whole
+// (see sent.predicate).
+func (e *extractor) genusOf(st *sent, p phrase) string {
+	st.predicate = true
+	defer func() { st.predicate = false }()
+	return e.conceptOf(st, p, nameLikePhrase(st, p))
+}
+
 // joinedPhrase reports whether a phrase joins things with marks that are
 // no part of a name ("Elasticsearch + Logstash + Kibana", "name → IPv4
 // address", "net — network stack"): a sum or a mapping, no genus.
@@ -519,9 +527,7 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		e.ownHeadGenus(st, subj, p)
 		return // "A hash function is a function …": its own head noun
 	}
-	st.predicate = true
-	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
-	st.predicate = false
+	genus := e.genusOf(st, p)
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
 		return
 	}
@@ -987,9 +993,7 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 		e.ownHeadGenus(st, subj, p)
 		return // "마이크로 서비스 아키텍쳐 … 아키텍쳐": its own head noun
 	}
-	st.predicate = true
-	genus := e.conceptOf(st, p, nameLikePhrase(st, p))
-	st.predicate = false
+	genus := e.genusOf(st, p)
 	if genus == "" || genus == subj || sameHeadNoun(e.nameOf(subj), e.nameOf(genus)) && len(strings.Fields(e.nameOf(genus))) == 1 {
 		return
 	}
@@ -1107,13 +1111,11 @@ func (e *extractor) parenExamples(st *sent) {
 		case strings.HasPrefix(lowerCase(inside), "e.g") || strings.HasPrefix(lowerCase(inside), "예:") || strings.HasPrefix(inside, "ex)"):
 			body = strings.TrimSpace(strings.TrimLeft(inside[strings.IndexAny(inside, ".:)")+1:], ". :"))
 		default:
-			if alts := splitAliases(strings.ReplaceAll(inside, "`", "")); len(alts) >= 3 && !st.ko && nounBefore(st, k) && !slices.ContainsFunc(alts, func(a string) bool {
-				return !nameLike(a, true) || len(strings.Fields(a)) > 3 || hasHangul(a) || !properName(a) && !identName(a) && !codeNamed(st, a, k, j)
-			}) && parenMembersMany(st.text(st.englishPhraseBefore(k)), alts) && !repeats(alts) {
+			if plain := strings.ReplaceAll(inside, "`", ""); e.parenInstances(st, k, j, splitAliases(plain)) {
 				// "transformations (`filter`, `select`, `groupBy`)": three
 				// names or more after a class are members, not its other
 				// names.
-				body, many = strings.ReplaceAll(inside, "`", ""), true
+				body, many = plain, true
 				break
 			}
 			if alts := splitAliases(inside); len(alts) == 2 && !st.ko && properName(alts[0]) && properName(alts[1]) {
@@ -1159,6 +1161,23 @@ func (e *extractor) parenExamples(st *sent) {
 	}
 }
 
+// parenInstances reports whether alts, the names in the parentheses
+// from word k to word j, are three or more instances (proper names,
+// identifiers, code) of the English common noun before them, none named
+// twice and none the class's own acronym or expansion.
+func (e *extractor) parenInstances(st *sent, k, j int, alts []string) bool {
+	if len(alts) < 3 || st.ko || repeats(alts) {
+		return false
+	}
+	outer := st.englishPhraseBefore(k)
+	if !nounBefore(st, k, outer) || !parenMembersMany(st.text(outer), alts) {
+		return false
+	}
+	return !slices.ContainsFunc(alts, func(a string) bool {
+		return !nameLike(a, true) || len(strings.Fields(a)) > 3 || hasHangul(a) || !properName(a) && !identName(a) && !codeNamed(st, a, k, j)
+	})
+}
+
 // repeats reports whether a name comes twice among names: a sequence
 // ("four packets (FIN, ACK, FIN, ACK)"), not members.
 func repeats(names []string) bool {
@@ -1172,12 +1191,13 @@ func repeats(names []string) bool {
 	return false
 }
 
-// nounBefore reports whether the English word before word k is a common
-// noun: "transformations (…)", "an action (…)".
-func nounBefore(st *sent, k int) bool {
+// nounBefore reports whether the English word before word k, the last
+// of phrase outer, is a common noun: "transformations (…)", "an action
+// (…)".
+func nounBefore(st *sent, k int, outer phrase) bool {
 	w := st.ws[k-1].text(st.s)
 	return isLatin(w) && (w == st.ws[k-1].lower || k == 1 && titleCased(w)) && st.ws[k-1].fn == 0 && (!englishVerb(w) || nounToo[w]) && !adjective(w) &&
-		!participle(st.ws[k-1].lower) && !strings.Contains(st.text(st.englishPhraseBefore(k)), "+")
+		!participle(st.ws[k-1].lower) && !strings.Contains(st.text(outer), "+")
 }
 
 // codeNamed reports whether name is written as code between words k and

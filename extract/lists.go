@@ -221,8 +221,8 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 }
 
 var (
-	countedPartsRe = regexp.MustCompile(`(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+) ?(?:개|가지|부분|단계|영역|요소|계층)? ?(?:로|으로) (?:크게 )?(?:나뉜다|나뉩니다|나뉨|나뉘며|나뉘고|나뉘어|나눈다|나눕니다|나눔|나눠|구성된다|구성됩니다|구성됨|구성되며|구성되어|이루어진다|이루어집니다|이루어짐|이루어져|동작한다|동작합니다|동작함|진행된다|진행됩니다|진행됨)`)
-	countedKindsRe = regexp.MustCompile(`(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+) ?(?:가지|개)(?: ?(?:종류|유형|타입|방식))?(?:가|이)? (?:있다|있습니다|있음|있어요|있고|있으며|존재한다|존재합니다)`)
+	countedPartsRe = regexp.MustCompile(countPattern + ` ?(?:개|가지|부분|단계|영역|요소|계층)? ?(?:로|으로) (?:크게 )?(?:나뉜다|나뉩니다|나뉨|나뉘며|나뉘고|나뉘어|나눈다|나눕니다|나눔|나눠|구성된다|구성됩니다|구성됨|구성되며|구성되어|이루어진다|이루어집니다|이루어짐|이루어져|동작한다|동작합니다|동작함|진행된다|진행됩니다|진행됨)`)
+	countedKindsRe = regexp.MustCompile(countPattern + ` ?(?:가지|개)(?: ?(?:종류|유형|타입|방식))?(?:가|이)? (?:있다|있습니다|있음|있어요|있고|있으며|존재한다|존재합니다)`)
 )
 
 // lastPhrase is the concept named by the last noun phrase of t[start:end],
@@ -757,6 +757,9 @@ func narrowerName(name, parent string) bool {
 // sum reads "X: A + B" or "X = A + B (+ C)": X and its parts, when every
 // term of the sum is a name. It reports whether it read one.
 func (e *extractor) sum(head, desc string, ev graph.Evidence) bool {
+	if !strings.Contains(desc, "+") {
+		return false // (most items: read nothing more)
+	}
 	if sp := sentenceSpans(desc); len(sp) > 1 {
 		desc = desc[sp[0][0]:sp[0][1]]
 	}

@@ -57,7 +57,11 @@ type scope struct {
 	list    listMode
 }
 
-var numberedRe = regexp.MustCompile(`^(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+)\s*(?:대|가지|개)\s*(.+)$`)
+// countPattern matches a count in digits or in Korean numerals ("3",
+// "세").
+const countPattern = `(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+)`
+
+var numberedRe = regexp.MustCompile(`^` + countPattern + `\s*(?:대|가지|개)\s*(.+)$`)
 
 // analyzeTitle reads a section title. strict applies to plain lines,
 // which need to look more like names than headings do.
@@ -94,10 +98,8 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 	if info, ok := labelTitle(s); ok {
 		return info
 	}
-	if q, ok := kindQuestion(s); ok {
-		if info, ok := labelTitle(q); ok && info.target != nil {
-			return info // "X에는 어떤 것들이 있나요?" is "X의 종류"
-		}
+	if info, ok := kindQuestion(s); ok {
+		return info // "X에는 어떤 것들이 있나요?" is "X의 종류"
 	}
 	if a, b, ok := compareTitle(s); ok {
 		return titleInfo{kind: titleCompare, pair: [2]nameSet{a, b}}
@@ -468,21 +470,28 @@ var kindQuestions = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:what|which) (?:are )?(?:the )?(?:different |main |common |various |two |three |four )?(?:types|kinds|sorts|categories|flavou?rs|variants) of (.+?)(?: (?:are there|exist|do you know|can you name))?\??$`),
 }
 
-// kindQuestion rewrites a question for the kinds of a class as the label
-// title it means: "X의 종류" or "types of X".
-func kindQuestion(s string) (string, bool) {
+// kindQuestion reads a question for the kinds of a class as the label
+// title it means, "X의 종류" or "types of X", when that label names its
+// class.
+func kindQuestion(s string) (titleInfo, bool) {
 	for i, re := range kindQuestions {
-		if m := re.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
-			switch info, ok := labelTitle(m[1]); {
-			case ok && info.target != nil:
-				return m[1], true // "XSS의 종류에는 어떤 것들이 있나요?"
-			case i == len(kindQuestions)-1:
-				return "types of " + m[1], true
-			}
-			return m[1] + "의 종류", true
+		m := re.FindStringSubmatch(strings.TrimSpace(s))
+		if m == nil {
+			continue
 		}
+		if info, ok := labelTitle(m[1]); ok && info.target != nil {
+			return info, true // "XSS의 종류에는 어떤 것들이 있나요?"
+		}
+		q := m[1] + "의 종류"
+		if i == len(kindQuestions)-1 {
+			q = "types of " + m[1]
+		}
+		if info, ok := labelTitle(q); ok && info.target != nil {
+			return info, true
+		}
+		return titleInfo{}, false
 	}
-	return "", false
+	return titleInfo{}, false
 }
 
 // questionTopic finds what a question title asks about: "X란?", "X이란

@@ -821,9 +821,10 @@ func (e *extractor) bareUse(st *sent, c ctx, topic string) {
 	if subj == "" {
 		return
 	}
+	users := append([]string{subj}, more...)
 	for _, p := range items {
 		if id := e.objectOf(st, p, nameLikePhrase(st, p)); id != "" && id != subj {
-			for _, s := range append([]string{subj}, more...) {
+			for _, s := range users {
 				if s != id {
 					e.relate(s, graph.Uses, id, 0.8, st.ev, "cue:uses")
 				}
