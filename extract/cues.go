@@ -522,6 +522,7 @@ var labels = func() map[string]label {
 		useful 주요내용 핵심정리 keypoints 키포인트 takeaways 요점 other others misc miscellaneous 기타 그외 그밖에 etc`)
 	add(label{mode: labelOrg}, `정의 definition definitions 개념 설명 description 소개 introduction overview 개요 배경 keyconcepts
 		keyconcept 핵심개념 핵심 basics 기초 기본 기본개념 about what 무엇
+		용어 용어정리 핵심용어 주요용어 주요개념 개념정리 terms keyterms terminology glossary vocabulary 키워드 keywords
 		common uncommon rare almostnever frequent frequently advanced basic optional required easy medium hard important
 		중요 심화 고급 초급 중급 자주 가끔 필수 선택
 		til todayilearned 오늘배운것 배운것 배운점 배운내용 알게된것 알게된점 새로알게된것 헷갈렸던것 헷갈렸던거 헷갈린것 헷갈린점`)

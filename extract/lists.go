@@ -437,7 +437,8 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		e.relateItem(id, term.name, sc, bold, parent != "", ev, it)
 	}
 	if desc != "" {
-		e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
+		// "- MSE → regression": what the term leads to, not what it is.
+		e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true, result: arrowBefore(t.s, descAt)})
 	}
 	csc := scope{subject: id, list: headMode(term.name)}
 	if sc.list.taxonomy && sc.list.lab.rel == graph.TypeOf && csc.list.lab.mode == 0 {
@@ -715,7 +716,15 @@ func approach(name string) bool {
 // englishPlural reports whether a name ends in an English plural:
 // "Redis Collections".
 func englishPlural(name string) bool {
-	return isLatin(lastWord(name)) && plural(lowerCase(lastWord(name))) && !isAcronym(lastWord(name))
+	last := lastWord(name)
+	return isLatin(last) && plural(lowerCase(last)) && (!isAcronym(last) || acronymPlural(last))
+}
+
+// acronymPlural reports whether a word is an acronym with a plural "s":
+// "BSTs", "CDNs", "VMs".
+func acronymPlural(w string) bool {
+	a, cut := strings.CutSuffix(w, "s")
+	return cut && len(a) > 1 && a == strings.ToUpper(a) && strings.ToUpper(a) != strings.ToLower(a)
 }
 
 // structural relates an item to its list's subject by the list's label.
@@ -856,6 +865,18 @@ func splitItem(t *text) (head, desc string, descAt int, bold bool) {
 		return h, strings.TrimSpace(s[i+len(sep):]), i + len(sep), false
 	}
 	return "", "", len(s), false
+}
+
+// arrowBefore reports whether the text before at ends in an arrow: an
+// item's description after "→" is a consequence of its term.
+func arrowBefore(s string, at int) bool {
+	before := strings.TrimRight(s[:at], " ")
+	for _, a := range []string{"→", "->", "=>", "⇒"} {
+		if strings.HasSuffix(before, a) {
+			return true
+		}
+	}
+	return false
 }
 
 var nameSepRe = regexp.MustCompile(`\s*(?:,|，|、|/|\s및\s|\s또는\s|\sand\s|\sor\s)\s*`)

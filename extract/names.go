@@ -137,7 +137,7 @@ var noteWords = map[string]bool{"정리": true, "요약": true, "노트": true, 
 
 // dropNoteWord drops a note word that ends a title of several words.
 func dropNoteWord(s string) string {
-	if i := strings.LastIndexByte(s, ' '); i > 0 && noteWords[strings.ToLower(s[i+1:])] {
+	if i := strings.LastIndexByte(s, ' '); i > 0 && noteWords[strings.ToLower(s[i+1:])] && !ownTitle(s) {
 		return strings.TrimSpace(s[:i])
 	}
 	return s

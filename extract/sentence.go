@@ -57,6 +57,9 @@ type ctx struct {
 	// pros: the sentence is a pro or con of the subject, which is what
 	// it compares.
 	pros bool
+	// result: the sentence says what its subject leads to ("- MSE →
+	// regression"), which is no definition of it.
+	result bool
 	// lab is the label the text is under, when it relates what the text
 	// lists to the subject ("### CPU 스케줄러의 종류"; see existence).
 	lab label
@@ -213,7 +216,7 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 		e.prev.id, e.prev.t = topic, t
 	}
 	typed := e.cueRules(st, c, topic)
-	if c.only == nil && !typed {
+	if c.only == nil && !typed && !c.result {
 		e.definition(st, c, topic)
 	}
 }

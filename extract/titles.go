@@ -204,6 +204,17 @@ func labelTitle1(s string) (titleInfo, bool) {
 	if l, ok := labels[labelKey(s)]; ok {
 		return titleInfo{kind: titleLabel, lab: l}, true
 	}
+	// "my answer (rough)", "My notes", "내 정리": the author's own text,
+	// about the concept it is under.
+	if rest, ok := cutFirstPerson(s); ok {
+		if i := strings.Index(rest, " ("); i > 0 && strings.HasSuffix(rest, ")") {
+			rest = rest[:i]
+		}
+		if l, ok := labels[labelKey(rest)]; ok && l.mode != labelRel {
+			return titleInfo{kind: titleLabel, lab: l}, true
+		}
+		return titleInfo{kind: titleLabel, lab: label{mode: labelOrg}}, true
+	}
 	// "대표적인 O(N) 명령들": examples of the class it names.
 	for _, pre := range []string{"대표적인 ", "대표적 ", "주요 "} {
 		if rest, ok := strings.CutPrefix(s, pre); ok {
@@ -325,16 +336,34 @@ func labelTitle1(s string) (titleInfo, bool) {
 	return info, true
 }
 
+// cutFirstPerson cuts a first-person determiner that opens a title: "my
+// answer", "Our setup", "내 정리", "나의 생각".
+func cutFirstPerson(s string) (string, bool) {
+	for _, p := range []string{"my ", "My ", "our ", "Our ", "MY ", "내 ", "나의 ", "우리의 "} {
+		if rest, ok := strings.CutPrefix(s, p); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return s, false
+}
+
+// ownTitle reports whether a title opens with a first-person determiner:
+// "My notes" are the author's notes, of no concept "My".
+func ownTitle(s string) bool {
+	_, ok := cutFirstPerson(s)
+	return ok
+}
+
 // singularName names in the singular a class written in the plural
 // ("caches", "NoSQL databases"), keeping the plural as an alias.
 func singularName(n nameSet) nameSet {
 	last := lastWord(n.name)
 	one := strings.TrimSuffix(n.name, last)
-	switch acronym, cut := strings.CutSuffix(last, "s"); {
+	switch {
 	case len(n.aliases) > 0 || !isLatin(last):
 		return n
-	case cut && len(acronym) > 1 && acronym == strings.ToUpper(acronym) && strings.ToUpper(acronym) != strings.ToLower(acronym):
-		one += acronym // "CDNs", "VMs"
+	case acronymPlural(last):
+		one += last[:len(last)-1] // "CDNs", "VMs"
 	case last != strings.ToLower(last) || !plural(last):
 		return n
 	default:
