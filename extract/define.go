@@ -432,6 +432,12 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		return
 	}
 	ws := st.ws
+	if subjC := e.get(subj); subjC != nil && isAcronym(subjC.name) && initialsOf(st.text(p)) == strings.ToUpper(subjC.name) {
+		// "### CNN" over "Convolutional neural network, for images.":
+		// its expansion, another name of it.
+		e.addAlias(subjC, st.text(p))
+		return
+	}
 	// "a structural pattern (see [[Design Patterns]])": a remark in
 	// parentheses after the genus is not part of it.
 	if p.j-p.i > 1 && ws[p.j-1].paren > ws[p.i].paren {
@@ -494,7 +500,16 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	if p.j-p.i == 1 && genusAdjectives[ws[p.i].lower] {
 		return // "the usual …" cut before its noun: no genus
 	}
+	if st.fragment && verbOpened(st, p) {
+		return // "- sigmoid — squashes to (0, 1)": what it does
+	}
+	if p.j-p.i > 1 && variantHeads[ws[p.j-1].lower] {
+		p.j-- // "RNN variants": kinds of RNN
+	}
 	head := lowerCase(ws[p.j-1].stem(st.s))
+	if vagueHeads[head] || p.j < len(ws) && vagueHeads[ws[p.j].lower] {
+		return // "a browser thing"
+	}
 	rel := graph.RelationType("")
 	if r, ok := kindHeads[stem(head)]; ok && p.j < len(ws) && ws[p.j].lower == "of" {
 		// "a kind of G", "an example of G", "a part of G"
@@ -543,6 +558,40 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	e.relate(subj, rel, genus, 0.75, st.ev, rule)
 	e.memberOf(st, subj, p)
 }
+
+// verbOpened reports whether a phrase opening a fragment is a verb: "ship
+// to ~5% of users first", "squashes to (0, 1)", "Collected from mock
+// interviews", "randomly zero out neurons".
+func verbOpened(st *sent, p phrase) bool {
+	if p.i != 0 {
+		return false
+	}
+	w := st.ws[0].lower
+	if p.j > 1 {
+		// "randomly zero out neurons": an adverb, then its verb.
+		if len(w) <= 6 || !strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "aly") && !strings.HasSuffix(w, "ally") {
+			return false // (not "anomaly detection")
+		}
+		for _, noun := range []string{"bly", "ply", "ily", "oly"} {
+			if strings.HasSuffix(w, noun) {
+				return false // "assembly", "supply", "family", "monopoly"
+			}
+		}
+		return true
+	}
+	if baseVerb(w) || englishVerb(w) {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") && len(st.ws) > 1 && st.ws[1].fn == fnPrep
+}
+
+// variantHeads follow a genus and say its subject is a kind of it: "LSTM
+// and GRU are RNN variants".
+var variantHeads = map[string]bool{"variant": true, "variants": true, "flavor": true, "flavors": true, "flavour": true, "flavours": true}
+
+// vagueHeads name nothing a concept could be a kind of: "CORS is a
+// browser thing".
+var vagueHeads = map[string]bool{"thing": true, "things": true, "stuff": true, "something": true}
 
 // oppositeSubject reads "The opposite of X is Y" from word k: X and Y
 // are opposites. It reports whether the sentence opens so.

@@ -63,6 +63,7 @@ func parseNames1(s string) []nameSet {
 // punctuation, numbering, emphasis leftovers.
 func cleanTitle(s string) string {
 	s = strings.TrimSpace(strings.TrimFunc(strings.TrimSpace(s), pictograph)) // "✅ paging", "🚀 Deploy"
+	s = strings.TrimSpace(strings.TrimRight(s, "↑↓⬆⬇"))                       // "처리량 ↑": more of it is better
 	s = dropNotePrefix(strings.Trim(s, "*_`#"))
 	s = dropQuestionLabel(s) // "Follow-up: HS256 or RS256?"
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {

@@ -337,7 +337,7 @@ var personNouns = map[string]bool{"people": true, "everyone": true, "everybody":
 // a noun phrase ("TCP provides …").
 var enVerbs = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`provides allows enables ensures maps stores sends receives handles manages keeps makes
+	for _, w := range strings.Fields(`provides allows squashes appends ships enables ensures maps stores sends receives handles manages keeps makes
 		takes gives returns explores visits starts operates runs works helps supports offers defines describes determines
 		creates generates translates converts distributes splits divides replicates routes forwards reads writes holds
 		contains consists uses relies depends requires needs implements extends inherits builds applies means refers becomes

@@ -294,7 +294,8 @@ func labelTitle1(s string) (titleInfo, bool) {
 			l, ok, head = l2, true, words[:len(words)-2]
 		}
 	}
-	if !ok {
+	if !ok || strings.HasSuffix(head[len(head)-1], "/") {
+		// (not "CI servers / services": one name, written two ways)
 		return titleInfo{}, false
 	}
 	possessive := false
@@ -314,7 +315,7 @@ func labelTitle1(s string) (titleInfo, bool) {
 	// Drop a modifier clause before the label: "에 저장되는", "통신".
 	for len(head) > 0 {
 		w := head[len(head)-1]
-		if strings.HasSuffix(w, "의") || strings.HasSuffix(w, "에") || clauseEnding(w) || adnominal(w) {
+		if strings.HasSuffix(w, "의") || strings.HasSuffix(w, "에") || clauseEnding(w) || adnominal(w) || strings.HasSuffix(w, "적인") {
 			head[len(head)-1] = stripTrailingParticle(w)
 			if strings.HasSuffix(w, "의") || strings.HasSuffix(w, "에") {
 				break
