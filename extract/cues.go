@@ -182,7 +182,8 @@ var functionWords = func() map[string]fnKind {
 		widely highly fully easily quickly directly automatically further again not best better most least
 		매우 가장 주로 보통 항상 자주 모두 또한 특히 단순히 다시 먼저 이미 아직 더 덜 잘 곧 바로 직접 미리 대부분
 		훨씬 더욱 조금 약간 꽤 상당히 아주 너무 정말 현재 이제 지금 나중에 동시에 각자 서로 만약 만일 혹시 모두
-		일반적으로 기본적으로 대표적으로 주로 흔히 많이 크게 쉽게 빠르게 따로 서로 함께 같이 별도로 계속 다음 아래 위`)
+		일반적으로 기본적으로 대표적으로 주로 흔히 많이 크게 쉽게 빠르게 따로 서로 함께 같이 별도로 계속 다음 아래 위
+		원래 그냥 똑같이 아예 거의 전혀 사실 사실상 실제로 대개 알아서 자동으로 내부적으로 외부적으로 주기적으로 동적으로 정적으로`)
 	add(fnNeg, `not no never none neither 않 못 안 없이`)
 	add(fnEtc, `etc 등 등등 등의 등이 등을 등과 등에 등은 등도 등으로`)
 	return m
@@ -317,7 +318,9 @@ var cues = func() []cue {
 		"로 저장", "으로 저장", "를 사용하여", "을 사용하여", "를 이용하여", "을 이용하여", "를 갖춘", "을 갖춘", "로 구현", "으로 구현",
 		"방식에 따라", "방식으로", "방식의", "구조의", "구조를 가지", "구조를 갖", "구조를 가진", "구조로", "구조를 가지고 있", "구조를 갖고 있",
 		"를 실시", "을 실시", "를 수행", "을 수행", "로 통신", "으로 통신", "로 동작", "으로 동작", "를 씀", "을 씀",
-		"위에 만들어", "위에 구축", "위에서 동작", "위에서 돌아")
+		"위에 만들어", "위에 구축", "위에서 동작", "위에서 돌아", "를 썼", "을 썼",
+		"로 만들어짐", "으로 만들어짐", "로 만들어졌", "으로 만들어졌", "로 만들어진", "으로 만들어진", "로 만듦", "으로 만듦",
+		"로 작성된", "으로 작성된", "로 작성됨", "으로 작성됨", "로 작성되", "으로 작성되")
 	en(graph.Uses, cueObject, after, false, "cue:uses", "uses", "use", "using", "used", "relies on", "rely on", "relying on",
 		"is built on", "are built on", "built on", "built upon", "built on top of", "is based on", "are based on", "based on",
 		"backed by", "powered by", "runs on", "run on", "running on", "leverages", "leverage", "leveraging",
@@ -390,6 +393,11 @@ var cues = func() []cue {
 		en(graph.ComparedWith, cueObject, after, false, "compare", adj+" than")
 	}
 	cs = append(cs, cue{lang: "en", phrase: "like", rel: graph.ComparedWith, kind: cueObject, side: after, start: true, rule: "compare"})
+	// "Used for autocomplete and spell checkers.": a fragment about its
+	// concept, which the objects use.
+	for _, p := range []string{"used for", "used in", "mostly used for", "often used for", "commonly used for", "mainly used for", "typically used for"} {
+		cs = append(cs, cue{lang: "en", phrase: p, rel: graph.Uses, kind: cueUsedFor, side: after, start: true, rule: "cue:uses"})
+	}
 	en(graph.ComparedWith, cuePair, 0, false, "compare", "whereas", "while")
 
 	// opposite_of

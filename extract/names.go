@@ -286,6 +286,9 @@ func isAlias(outer, alt string) bool {
 	if utf8.RuneCountInString(alt) > 60 || strings.ContainsAny(alt, "=:") || len(strings.Fields(alt)) > 6 {
 		return false
 	}
+	if hasHangul(alt) && parenRemarks[lastWord(alt)] {
+		return false // "파이프라인 (MIPS 기준)", "Implicit(이제 비권장)": a remark
+	}
 	if hasHangul(outer) != hasHangul(alt) {
 		return true // a translation
 	}
@@ -300,6 +303,13 @@ func isAlias(outer, alt string) bool {
 	// "hardware-based".
 	return strings.EqualFold(initials(alt), outer)
 }
+
+// parenRemarks end a remark in parentheses, which names nothing: what
+// the name is measured by, whether it is recommended, what it excludes.
+var parenRemarks = map[string]bool{"기준": true, "기준으로": true, "참고": true, "예시": true, "이상": true, "이하": true,
+	"이후": true, "이전": true, "위주": true, "한정": true, "제외": true, "포함": true, "권장": true, "비권장": true, "추천": true,
+	"필수": true, "선택": true, "생략": true, "가능": true, "불가": true, "주의": true, "있음": true, "없음": true, "필요": true,
+	"불필요": true, "지원": true, "미지원": true, "사용": true, "미사용": true, "아님": true}
 
 func lastWord(s string) string {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
@@ -439,7 +449,7 @@ func nameLike1(s string, strict bool) bool {
 		if len(words) > 1 && (fn(lw) == fnAux || i == 0 && imperatives[lw] && lowerAfter(words) && !verbNoun(words) || i > 0 && (lw == "the" || lw == "a" || lw == "an" || lw == "to")) {
 			return false
 		}
-		if i == 0 && numberWord(w) && len(words) > 1 {
+		if i == 0 && numberWord(w) && len(words) > 1 && !countedStagesRe.MatchString(lowerCase(w)) {
 			return false // "2019.11.21 우아한 형제들 테크 세미나": a date and a title
 		}
 	}

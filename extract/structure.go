@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -284,6 +285,11 @@ func headMode(name string) listMode {
 	if r, ok := strings.CutSuffix(last, "계층"); ok && r != "" && strings.Trim(r, "0123456789") == "" {
 		return listMode{lab: label{labelRel, graph.PartOf}} // "OSI 7계층": its layers
 	}
+	for _, w := range strings.Fields(name) {
+		if countedStagesRe.MatchString(lowerCase(w)) {
+			return listMode{lab: label{labelRel, graph.PartOf}} // "5단계 파이프라인", "3-tier architecture": its stages
+		}
+	}
 	for _, h := range classifierHeads {
 		if last == h || (h[0] >= utf8.RuneSelf && strings.HasSuffix(last, h)) {
 			return listMode{lab: label{labelRel, graph.TypeOf}, taxonomy: true}
@@ -298,6 +304,10 @@ func headMode(name string) listMode {
 	}
 	return listMode{}
 }
+
+// countedStagesRe is a word that counts the stages or layers of what it
+// names: "5단계", "3계층", "3-tier", "two-phase".
+var countedStagesRe = regexp.MustCompile(`^(?:[0-9]+|one|two|three|four|five|six|seven)[- ]?(?:단계|계층|층|tiers?|layers?|stages?|phases?|steps?)$`)
 
 // memberMode is headMode for the items of a list right under a heading
 // or term: there a name of several words ending in a class noun in the

@@ -184,10 +184,11 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		if st.ws[k].start < h.end {
 			k++ // the cue ends inside a word: "e.g."
 		}
-		if strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_-`")) == "" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && (!c.own || !c.first || strings.Contains(st.s, ",")) {
+		if strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_-`")) == "" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && (!c.own || strings.Contains(st.s, ",") || finiteVerbFrom(st, k) || !c.first && comparative(st, phrase{k, k + 1})) {
 			// "Based on X, …" and "Using X, …" open a clause whose
-			// subject follows; an item's "using ports to …" is about
-			// its concept.
+			// subject follows, as "Using a TEXT field results in …" is
+			// one; an item's "using ports to …" and "Written in Java."
+			// are about its concept.
 			return false
 		}
 		ps := st.englishEnumFrom(k)
@@ -903,3 +904,17 @@ func comparative(st *sent, p phrase) bool {
 	}
 	return false
 }
+
+// finiteVerbFrom reports whether a finite English verb follows word k:
+// the cue before k opened a subject ("Using a hash table would be …").
+func finiteVerbFrom(st *sent, k int) bool {
+	for _, w := range st.ws[min(k, len(st.ws)):] {
+		if englishVerb(w.lower) || beWord(w.lower) || modalVerbs[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// modalVerbs are the English modals.
+var modalVerbs = map[string]bool{"would": true, "will": true, "can": true, "could": true, "should": true, "may": true, "might": true, "must": true}
