@@ -556,6 +556,9 @@ func (e *extractor) compoundHead(c *concept) string {
 		if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") || koreanPairName(n) {
 			continue // "Sync & Blocking", "TCP와 UDP": a combination, no kind of Blocking
 		}
+		if strings.ContainsAny(n, "↔⇔→−=<>") || vsIndex(n) != nil || phraseOfWords(n) {
+			continue // "XSS ↔ CSRF", "CISC vs RISC", "data in every node": no name of a kind
+		}
 		if n != c.name && !strings.Contains(c.name, " ") && strings.Contains(n, " ") {
 			continue // "NoSQL (Not Only SQL)": an expansion, no kind of SQL
 		}
@@ -699,6 +702,23 @@ func (n *namedAfter) slugOf(c *concept) string {
 		n.slug[c] = s
 	}
 	return s
+}
+
+// phraseOfWords reports whether a name holds a function word inside it,
+// a phrase rather than a compound: "data in every node", "딱 한 consumer".
+func phraseOfWords(n string) bool {
+	ws := strings.Fields(n)
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		switch fn(lowerCase(w)) {
+		case fnDet, fnAdverb, fnAux, fnPronoun:
+			return true
+		case fnPrep:
+			if len(ws) > 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // koreanPairName reports whether a name joins two with 와/과 ("TCP와

@@ -679,7 +679,7 @@ func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev 
 		// "Range" under "Sharding", "VIP 기반" under "Failover": ways
 		// of doing it.
 		rel, rule = graph.TypeOf, "item-kind"
-	case containsAfterStart(name, subj) || englishPlural(subj.name):
+	case containsAfterStart(name, subj) && !phraseOfWords(name) || englishPlural(subj.name):
 		rel, rule = graph.TypeOf, "item-kind"
 		if nested && properName(name) && !isAcronym(name) && !sameHeadNoun(name, subj.name) {
 			rel = graph.ExampleOf
