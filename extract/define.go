@@ -1124,6 +1124,21 @@ func (e *extractor) equation(st *sent, c ctx) bool {
 	return len(names) > 0
 }
 
+// exampleMarkIn returns where the names after an example mark in a
+// parenthesis start ("e.g. ", "예: ", "ex) ", opening it or after a
+// comma), or -1.
+func exampleMarkIn(inside string) int {
+	lower := lowerCase(inside)
+	for _, m := range []string{"e.g.", "e.g", "eg.", "예:", "예)", "ex)"} {
+		i := strings.Index(lower, m)
+		if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimRight(lower[:i], " "), ",") {
+			continue
+		}
+		return i + len(m)
+	}
+	return -1
+}
+
 // parenGroupAt returns the last word of the parenthesis that opens at
 // word k, or -1 when none opens there.
 func (st *sent) parenGroupAt(k int) int {
@@ -1157,8 +1172,10 @@ func (e *extractor) parenExamples(st *sent) {
 		case (strings.HasSuffix(inside, "...") || strings.HasSuffix(inside, "…")) && strings.ContainsAny(inside, ",，"):
 			// "(CPU 사용률, 요청 수, 응답 시간...)": an open list, as with "등"
 			body = strings.TrimSpace(strings.TrimRight(inside, ".…"))
-		case strings.HasPrefix(lowerCase(inside), "e.g") || strings.HasPrefix(lowerCase(inside), "예:") || strings.HasPrefix(inside, "ex)"):
-			body = strings.TrimSpace(strings.TrimLeft(inside[strings.IndexAny(inside, ".:)")+1:], ". :"))
+		case exampleMarkIn(inside) >= 0:
+			// "(e.g. MySQL, PostgreSQL)", "(static analysis, e.g.
+			// Semgrep, SonarQube)": the names after the mark.
+			body = strings.TrimSpace(strings.TrimLeft(inside[exampleMarkIn(inside):], ".:), "))
 		default:
 			if plain := strings.ReplaceAll(inside, "`", ""); e.parenInstances(st, k, j, splitAliases(plain)) {
 				// "transformations (`filter`, `select`, `groupBy`)": three
