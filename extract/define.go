@@ -182,15 +182,21 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		if subjID == "" && subj.i == 0 && !nameLikePhrase(st, subj) {
 			subjID = e.subjectName(st, subj) // "Open addressing is …"
 		}
+		// "npm, Yarn and pnpm are package managers": names listed with
+		// a name are names, in lower case too.
+		listedName := slices.ContainsFunc(also, func(p phrase) bool { return englishNewName(st, p) })
 		if subjID == "" {
 			if !nameLikePhrase(st, subj) {
 				return
 			}
-			subjID = e.conceptOf(st, subj, englishNewName(st, subj) || subj.i > 0 && (ws[subj.i-1].lower == "a" || ws[subj.i-1].lower == "an" || ws[subj.i-1].lower == "the"))
+			subjID = e.conceptOf(st, subj, englishNewName(st, subj) || listedName || subj.i > 0 && (ws[subj.i-1].lower == "a" || ws[subj.i-1].lower == "an" || ws[subj.i-1].lower == "the"))
 		}
+		st.named = listedName && slices.ContainsFunc(append([]phrase{subj}, also...), func(p phrase) bool { return properName(st.text(p)) && !isAcronym(st.text(p)) })
+		defer func() { st.named = false }()
 		e.genusPhrase(st, subjID, gp, "definition")
+		listedName = listedName || englishNewName(st, subj)
 		for _, p := range also {
-			e.genusPhrase(st, e.conceptOf(st, p, englishNewName(st, p)), gp, "definition")
+			e.genusPhrase(st, e.conceptOf(st, p, englishNewName(st, p) || listedName), gp, "definition")
 		}
 	case "refers", "refer", "means", "denotes", "represents":
 		if g < len(ws) && ws[g].lower == "to" {
@@ -551,6 +557,9 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	}
 	if rel == "" {
 		rel = e.definitionRel(subj, genus)
+		if st.named && rel == graph.TypeOf && productHeads[singular(lowerCase(lastWord(e.nameOf(genus))))] {
+			rel = graph.ExampleOf // "npm, Yarn and pnpm are package managers": instances alike
+		}
 		if rel == graph.TypeOf && madeBy(st, p.j) && !acronymNamed(e.get(subj)) {
 			rel = graph.ExampleOf // "hooktftp: a TFTP server written in Go"
 		}

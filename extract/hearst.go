@@ -76,10 +76,17 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 			}
 			return false
 		case "for example", "for instance", "e.g.", "e.g", "eg.", "ex:", "ex.", "eg:":
-			if strings.TrimSpace(strings.Trim(st.lower[:h.at], "(*_")) == "" && !strings.Contains(st.s[h.at:min(len(st.s), h.end+2)], ":") {
-				return false // "For example, in a replicated database …": an example of a situation
-			}
 			items = st.englishEnumFrom(k)
+			if strings.TrimSpace(strings.Trim(st.lower[:h.at], "(*_")) == "" && !strings.Contains(st.s[h.at:min(len(st.s), h.end+2)], ":") {
+				// "For example, in a replicated database …": an example
+				// of a situation; but "e.g. ResNet, VGG." names examples
+				// of what the text is about.
+				if n := len(items); n == 0 || items[n-1].j != len(st.ws) || c.subject == "" || slices.ContainsFunc(items, func(p phrase) bool { return !properName(st.text(p)) }) {
+					return false
+				}
+				class = c.subject
+				break
+			}
 			if n := len(items); n > 0 && items[n-1].j < len(st.ws) && (st.ws[items[n-1].j].fn == fnAux || englishVerb(st.ws[items[n-1].j].lower)) {
 				return false // "e.g. router can communicate …": a clause
 			}
@@ -217,6 +224,19 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		j := st.wordAt(h.end - 1)
 		p := st.koreanPhraseFrom(j + 1)
+		strong := false // the class reads as a name
+		if p.empty() && strings.HasSuffix(cu.phrase, "같은") && j+2 < len(st.ws) && st.ws[j+1].kind == endModifier && hasHangul(st.ws[j+1].text(st.s)) {
+			// "bcrypt, Argon2 같은 느린 해시": the class with its adjective.
+			if q := st.koreanPhraseFrom(j + 2); !q.empty() && q.i == j+2 {
+				for i := q.i; i < q.j-1; i++ {
+					if strings.Contains(st.ws[i].after, "+") {
+						q.j = i + 1 // "느린 해시 + salt": the class, then what joins it
+						break
+					}
+				}
+				p, strong = phrase{j + 1, q.j}, nameLikePhrase(st, q)
+			}
+		}
 		if strings.HasPrefix(cu.phrase, "등이") || strings.HasPrefix(cu.phrase, "등을") || representative {
 			class = topic
 			if class == "" {
@@ -239,7 +259,7 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 				}
 				return false
 			}
-			class = e.conceptOf(st, p, nameLikePhrase(st, p))
+			class = e.conceptOf(st, p, strong || nameLikePhrase(st, p))
 			if class != "" && st.ws[p.j-1].kind == endObject && followsUse(st, p.j) {
 				// "Zookeeper, etcd, consul 등의 Coordinator 사용": the
 				// subject uses the class too.

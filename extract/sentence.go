@@ -36,6 +36,9 @@ type sent struct {
 	// is a class whole ("JavaScript 라이브러리" is a library for
 	// JavaScript, not the library JavaScript).
 	predicate bool
+	// named: the definition's subjects are listed with a proper name
+	// ("npm, Yarn and pnpm are …"), instances alike.
+	named bool
 }
 
 // ageWords say how old a thing named is, and are no part of its name.
