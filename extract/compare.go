@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"conceptgraph/graph"
 )
@@ -453,6 +454,12 @@ func (e *extractor) table(b *block, sc scope) {
 					}
 					continue
 				}
+				// A row names things used when a cell of it names one
+				// plainly ("| 참조 PDU | 이더넷 프레임 | IP 패킷 |").
+				things := slices.ContainsFunc(row[1:], func(cell text) bool {
+					ns := parseNames(cell.s)
+					return len(ns) == 1 && usedCell(ns[0].name, e.idx.lookup(ns[0].name) != "", true)
+				})
 				for i, cell := range row[1:] {
 					ns := parseNames(cell.s)
 					if len(ns) != 1 || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 || endsPredicate(lastWord(ns[0].name)) {
@@ -462,10 +469,18 @@ func (e *extractor) table(b *block, sc scope) {
 					if attributeValue(ns[0].name) {
 						continue
 					}
-					if n := ns[0].name; descriptiveCell(n) && len(cell.marks) == 0 && e.idx.lookup(n) == "" {
+					n := ns[0].name
+					if descriptiveCell(n) && len(cell.marks) == 0 && e.idx.lookup(n) == "" {
 						// "| 검색 | grep 느낌 | 강력한 full-text 검색 |": a
 						// description, not a thing used.
 						e.statements(&row[i+1], ctx{subject: cols[i]})
+						continue
+					}
+					if !things || !usedCell(n, e.idx.lookup(n) != "", false) {
+						// "| leaf contains | full row | key + PK |", "| 비용 |
+						// 쌈 | 비쌈 |": a value the row compares, not a
+						// thing used.
+						e.namesIn(&row[i+1])
 						continue
 					}
 					id := e.define(ns[0], cell.line(), fromItem)
@@ -739,7 +754,30 @@ func attributeRow(label string) bool {
 var attributeHeads = map[string]bool{
 	"방식": true, "형태": true, "유형": true, "상태": true, "특성": true, "성격": true, "타입": true, "분류": true, "패러다임": true,
 	"type": true, "style": true, "approach": true, "paradigm": true, "model": true, "kind": true, "category": true,
-	"state": true, "nature": true, "mode": true,
+	"state": true, "nature": true, "mode": true, "대상": true, "target": true, "scope": true, "범위": true, "format": true, "포맷": true, "형식": true,
+}
+
+// usedCell reports whether a comparison table's cell may name a thing its
+// column's concept uses: not joined ("key + PK"), open ("… 등") or a
+// level ("TCP level"). plainly asks that it name one for certain: a
+// concept the notes know, or a name with an acronym or a capital in it
+// ("TCP", "MAC 주소 테이블", "HPACK").
+func usedCell(n string, known, plainly bool) bool {
+	if utf8.RuneCountInString(n) < 2 || strings.Contains(n, "+") || strings.HasSuffix(n, "등") || attributeHeads[lowerCase(lastWord(n))] {
+		return false
+	}
+	if last := lowerCase(lastWord(n)); last == "level" || last == "수준" || last == "단위" {
+		return false
+	}
+	if known || !plainly {
+		return true
+	}
+	for _, w := range strings.Fields(n) {
+		if isAcronym(strings.Trim(w, "()")) || properName(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // descriptiveCell reports whether a comparison table's cell describes
