@@ -456,7 +456,7 @@ func (e *extractor) table(b *block, sc scope) {
 				}
 				// A row names things used when a cell of it names one
 				// plainly ("| 참조 PDU | 이더넷 프레임 | IP 패킷 |").
-				things := slices.ContainsFunc(row[1:], func(cell text) bool {
+				things := thingRow(row[0].s) || slices.ContainsFunc(row[1:], func(cell text) bool {
 					ns := parseNames(cell.s)
 					return len(ns) == 1 && usedCell(ns[0].name, e.idx.lookup(ns[0].name) != "", true)
 				})
@@ -756,6 +756,18 @@ var attributeHeads = map[string]bool{
 	"type": true, "style": true, "approach": true, "paradigm": true, "model": true, "kind": true, "category": true,
 	"state": true, "nature": true, "mode": true, "대상": true, "target": true, "scope": true, "범위": true, "format": true, "포맷": true, "형식": true,
 }
+
+// thingRow reports whether a comparison table's row label names a class
+// of things each column uses: "Runtime", "설정 파일", "transport".
+func thingRow(label string) bool {
+	last := lowerCase(lastWord(cleanTitle(label)))
+	return productHeads[singular(last)] || thingRows[last]
+}
+
+// thingRows are row labels, besides product heads, whose cells are things
+// used.
+var thingRows = map[string]bool{"파일": true, "file": true, "files": true, "transport": true, "protocol": true, "프로토콜": true,
+	"언어": true, "storage": true, "저장소": true, "backend": true, "백엔드": true, "db": true}
 
 // usedCell reports whether a comparison table's cell may name a thing its
 // column's concept uses: not joined ("key + PK"), open ("… 등") or a
