@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -1148,6 +1149,51 @@ func exampleMarkIn(inside string) int {
 	return -1
 }
 
+// parenUseRe reads a remark in parentheses that says what the name before
+// it is built with: "(Go로 작성)", "(Rust로 다시 쓴 …)", "(webpack 기반)",
+// "(written in Go)", "(based on Lucene)".
+var parenUseRe = regexp.MustCompile(`^(?:([^\s,]+?)(?:으로|로) (?:다시 )?(?:작성|만든|만들어|쓴|구현|개발)|([^\s,]+(?: [^\s,]+)?) 기반|(?:written in|built on|built with|based on|powered by) ([^,]+?))(?:[ ,].*)?$`)
+
+// parenUses reads "esbuild (Go로 작성)", "CRA(webpack 기반)": the name
+// before the parenthesis uses what the remark names.
+func (e *extractor) parenUses(st *sent) {
+	ws := st.ws
+	for k := 1; k < len(ws); k++ {
+		j := st.parenGroupAt(k)
+		if j < 0 {
+			continue
+		}
+		m := parenUseRe.FindStringSubmatch(strings.TrimSpace(st.s[ws[k].start:ws[j].end]))
+		if m == nil {
+			k = j
+			continue
+		}
+		obj := m[1] + m[2] + m[3]
+		var p phrase
+		if ws[k-1].hangul || ws[k-1].kind != endNone {
+			p = st.koreanPhraseAt(k - 1)
+		} else {
+			p = st.englishPhraseBefore(k)
+		}
+		for !p.empty() && p.j-p.i > 1 && ws[p.j-1].latin && ws[p.i].hangul {
+			p.i++ // "회사 프로젝트 CRA(webpack 기반)": the name written in Latin
+		}
+		if p.empty() || p.j != k || !nameLikePhrase(st, p) || joinedPhrase(st, p) {
+			k = j
+			continue
+		}
+		ns := parseNames(obj)
+		if len(ns) != 1 || !nameLike(ns[0].name, true) {
+			k = j
+			continue
+		}
+		if subj, id := e.conceptOf(st, p, true), e.define(ns[0], st.ev.Line, fromText); subj != "" && id != "" && subj != id {
+			e.relate(subj, graph.Uses, id, 0.7, st.ev, "cue:uses")
+		}
+		k = j
+	}
+}
+
 // parenGroupAt returns the last word of the parenthesis that opens at
 // word k, or -1 when none opens there.
 func (st *sent) parenGroupAt(k int) int {
@@ -1308,7 +1354,8 @@ func (e *extractor) inlineAliases(st *sent) {
 			continue
 		}
 		outer := st.text(p)
-		translation := hasHangul(outer) != hasHangul(inside) && utf8.RuneCountInString(inside) <= 40 && len(strings.Fields(inside)) <= 5
+		translation := hasHangul(outer) != hasHangul(inside) && utf8.RuneCountInString(inside) <= 40 && len(strings.Fields(inside)) <= 5 &&
+			!(hasHangul(inside) && (parenRemarks[lastWord(inside)] || purposeWord(lastWord(inside))))
 		acronym := isAcronym(inside) && strings.EqualFold(initials(outer), inside) || isAcronym(outer) && strings.EqualFold(initials(inside), outer)
 		if !translation && !acronym || !nameLike(outer, true) || !nameLike(inside, true) {
 			continue

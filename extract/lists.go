@@ -438,7 +438,13 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 	}
 	if desc != "" {
 		// "- MSE → regression": what the term leads to, not what it is.
-		e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true, result: arrowBefore(t.s, descAt)})
+		// Sentence by sentence, each about the term: "**Atomicity** --
+		// all or nothing. Implemented with the undo log."
+		c := ctx{subject: id, first: true, own: true, result: arrowBefore(t.s, descAt)}
+		for _, sp := range sentenceSpans(t.s[descAt:]) {
+			e.sentence(t, descAt+sp[0], descAt+sp[1], c)
+			c.first, c.result = false, false
+		}
 	}
 	csc := scope{subject: id, list: headMode(term.name)}
 	if sc.list.taxonomy && sc.list.lab.rel == graph.TypeOf && csc.list.lab.mode == 0 {

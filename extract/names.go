@@ -286,8 +286,8 @@ func isAlias(outer, alt string) bool {
 	if utf8.RuneCountInString(alt) > 60 || strings.ContainsAny(alt, "=:") || len(strings.Fields(alt)) > 6 {
 		return false
 	}
-	if hasHangul(alt) && parenRemarks[lastWord(alt)] {
-		return false // "파이프라인 (MIPS 기준)", "Implicit(이제 비권장)": a remark
+	if hasHangul(alt) && (parenRemarks[lastWord(alt)] || purposeWord(lastWord(alt))) {
+		return false // "파이프라인 (MIPS 기준)", "Implicit(이제 비권장)", "Turbopack (Rust, Next.js용)": a remark
 	}
 	if hasHangul(outer) != hasHangul(alt) {
 		return true // a translation
@@ -309,7 +309,15 @@ func isAlias(outer, alt string) bool {
 var parenRemarks = map[string]bool{"기준": true, "기준으로": true, "참고": true, "예시": true, "이상": true, "이하": true,
 	"이후": true, "이전": true, "위주": true, "한정": true, "제외": true, "포함": true, "권장": true, "비권장": true, "추천": true,
 	"필수": true, "선택": true, "생략": true, "가능": true, "불가": true, "주의": true, "있음": true, "없음": true, "필요": true,
-	"불필요": true, "지원": true, "미지원": true, "사용": true, "미사용": true, "아님": true}
+	"불필요": true, "지원": true, "미지원": true, "사용": true, "미사용": true, "아님": true, "작성": true, "기반": true,
+	"구현": true, "개발": true}
+
+// purposeWord reports whether a word is a Latin name with 용 ("for")
+// written onto it: "Next.js용".
+func purposeWord(w string) bool {
+	rest, ok := strings.CutSuffix(w, "용")
+	return ok && rest != "" && !hasHangul(rest)
+}
 
 func lastWord(s string) string {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)

@@ -186,6 +186,7 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	e.inlineAliases(st)
 	if c.only == nil {
 		e.parenExamples(st)
+		e.parenUses(st)
 	}
 	if instruction(st) {
 		// "ziplist를 사용하자", "Use X for …": advice, not a statement;

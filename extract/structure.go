@@ -640,10 +640,23 @@ func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bo
 	}
 	head := hn.name
 	ws := strings.Fields(head)
-	for len(ws) > 1 && genusAdjectives[lowerCase(ws[0])] {
-		ws = ws[1:]
+	if len(ws) > 2 && ws[0] == "그" && ws[1] == "외" {
+		ws = ws[2:] // "그 외 번들러"
+	}
+	for len(ws) > 1 && (genusAdjectives[lowerCase(ws[0])] || otherWords[lowerCase(ws[0])]) {
+		ws = ws[1:] // "Popular …", "기타 도구": the class
 	}
 	last := lowerCase(ws[len(ws)-1])
+	if productHeads[singular(last)] && namedCount(names) >= max(2, len(names)-1) {
+		// "그 외 번들러: esbuild, Parcel, Turbopack": products of a
+		// class of tools.
+		id := e.define(singularName(nameSet{name: strings.Join(ws, " ")}), ev.Line, fromBold)
+		for _, n := range names {
+			// (all products alike: "esbuild" is listed with "Parcel")
+			e.relate(e.define(n, ev.Line, fromItem), graph.ExampleOf, id, 0.75, ev, "colon-list")
+		}
+		return true
+	}
 	if !isLatin(head) || last != ws[len(ws)-1] && len(ws) > 1 {
 		return false
 	}
@@ -682,17 +695,27 @@ func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bo
 	return true
 }
 
+// otherWords open a class named as the rest of it: "Other tools", "그 외
+// 번들러", "기타 도구".
+var otherWords = map[string]bool{"other": true, "그외": true, "기타": true, "그밖의": true, "다른": true}
+
 // instancesListed reports whether names are, all but one at most, three
 // or more names of things: opening with a proper name, an identifier or
 // an acronym.
 func instancesListed(names []nameSet) bool {
+	n := namedCount(names)
+	return n >= 3 && n >= len(names)-1
+}
+
+// namedCount counts the names of names that read as a thing's name.
+func namedCount(names []nameSet) int {
 	n := 0
 	for _, nm := range names {
 		if f := firstWord(nm.name); properName(nm.name) || identName(f) || isAcronym(f) || properName(f) {
 			n++ // ("S3 events", "EventBridge schedule": a thing's name first)
 		}
 	}
-	return n >= 3 && n >= len(names)-1
+	return n
 }
 
 // sequence reads "Longest Match Rule → AD → Metric" under a label: each
