@@ -601,7 +601,7 @@ var variantHeads = map[string]bool{"variant": true, "variants": true, "flavor": 
 
 // vagueHeads name nothing a concept could be a kind of: "CORS is a
 // browser thing".
-var vagueHeads = map[string]bool{"thing": true, "things": true, "stuff": true, "something": true}
+var vagueHeads = map[string]bool{"thing": true, "things": true, "stuff": true, "something": true, "default": true, "once": true}
 
 // oppositeSubject reads "The opposite of X is Y" from word k: X and Y
 // are opposites. It reports whether the sentence opens so.

@@ -43,9 +43,50 @@ func (e *extractor) list(b *block, sc scope, lead *text) {
 			e.sentence(&it.text, 0, len(it.text.s), ctx{subject: sc.subject, first: true, own: true})
 		}
 	}
+	if sc.list.lab.mode == 0 && sc.subject != "" && spells(e.nameOf(sc.subject), itemHeads(b.items)) {
+		// "## ACID" over "- **Atomicity** — …", "- **Consistency** …":
+		// the letters of its name, its parts.
+		sc.list = listMode{lab: label{labelRel, graph.PartOf}}
+	}
 	for _, it := range b.items {
 		e.item(it, sc, mentioned, 0, "")
 	}
+}
+
+// nameStrings returns the names of ns.
+func nameStrings(ns []nameSet) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.name
+	}
+	return out
+}
+
+// itemHeads returns the term each item opens with, or "".
+func itemHeads(items []*item) []string {
+	heads := make([]string, len(items))
+	for i, it := range items {
+		heads[i], _, _, _ = splitItem(&it.text)
+	}
+	return heads
+}
+
+// spells reports whether members spell, by their initials in order, the
+// acronym that name is or opens with: ACID over Atomicity, Consistency,
+// Isolation and Durability; "USE 메서드" over Utilization, Saturation,
+// Errors; "ELK 스택" over Elasticsearch, Logstash and Kibana.
+func spells(name string, members []string) bool {
+	acr := firstWord(name)
+	if len(members) < 2 || len(acr) != len(members) || acr != strings.ToUpper(acr) || !isLatin(acr) || strings.ContainsAny(acr, "0123456789-/.") {
+		return false
+	}
+	for i, m := range members {
+		m = strings.TrimLeft(m, "*_`[ ")
+		if m == "" || unicode.ToUpper(firstRune(m)) != rune(acr[i]) || strings.EqualFold(m, acr) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadIn reads the paragraph before a list: the concept the list is about
@@ -179,6 +220,14 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 								p = st.koreanPhraseFrom(from)
 							}
 							if id := e.conceptOf(st, p, false); id != "" {
+								subject = id
+							}
+						}
+					} else if !st.ko && introduces && i > 0 && l.rel == graph.TypeOf {
+						// "Row-level lock types in InnoDB:": kinds of what
+						// opens the sentence.
+						if p := st.englishPhraseBefore(i); !p.empty() && p.i == 0 && p.j == i {
+							if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" {
 								subject = id
 							}
 						}
@@ -340,6 +389,26 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		return
 	}
 
+	// "- **USE 메서드**: Utilization, Saturation, Errors — …": the
+	// names its letters stand for, its parts.
+	if head != "" && desc != "" && len(it.children) == 0 {
+		first := desc
+		for _, sep := range []string{" — ", " – ", " -- ", " - ", ". "} {
+			if i := strings.Index(first, sep); i > 0 {
+				first = first[:i]
+			}
+		}
+		if hn := parseNames(head); len(hn) == 1 {
+			if names := splitNames(first); len(names) > 1 && spells(hn[0].name, nameStrings(names)) {
+				id := e.define(hn[0], line, fromBold)
+				for _, n := range names {
+					e.relate(e.define(n, line, fromItem), graph.PartOf, id, 0.75, ev, "item-part")
+				}
+				e.relateItem(id, hn[0].name, sc, bold, parent != "", ev, it)
+				return
+			}
+		}
+	}
 	// "- 스케줄링 알고리즘: FCFS, SJF, Round Robin": a class and its
 	// members.
 	if head != "" && desc != "" && len(it.children) == 0 && e.classItem(head, desc, ev) {
@@ -805,7 +874,7 @@ func (e *extractor) sum(head, desc string, ev graph.Evidence) bool {
 
 var exampleOpenRe = regexp.MustCompile(`^\s*(예\)|예시\)|(?i:ex\)|eg\)|e\.g\.)|대표적으로는?|예를 들어|예를 들면)\s*`)
 
-var itemSepRe = regexp.MustCompile(`^\s*(?:[:：=]|\s-\s|\s–\s|\s—\s|-\s)\s*`)
+var itemSepRe = regexp.MustCompile(`^\s*(?:[:：=]|\s--\s|\s-\s|\s–\s|\s—\s|-\s)\s*`)
 
 // splitItem splits "**Head**: desc", "Head: desc", "Head - desc", "Head =
 // desc" into head and description. A bold start followed by a particle
@@ -853,7 +922,7 @@ func splitItem(t *text) (head, desc string, descAt int, bold bool) {
 		return head, strings.TrimSpace(s[loc[1]:]), loc[1], false
 	}
 	// "Head: desc" with a short head.
-	for _, sep := range []string{" : ", ": ", ":", " = ", "=", " - ", " – ", " — ", " -> ", " → "} {
+	for _, sep := range []string{" : ", ": ", ":", " = ", "=", " -- ", " - ", " – ", " — ", " -> ", " → "} {
 		i := strings.Index(s, sep)
 		if i <= 0 || utf8.RuneCountInString(s[:i]) > 40 {
 			continue

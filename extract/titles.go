@@ -117,6 +117,12 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 			return titleInfo{kind: titleCompare, pair: pairs[0], more: pairs[1:]}
 		}
 	}
+	if i := strings.LastIndex(raw, ". "); i > 0 && strings.HasSuffix(strings.TrimSpace(raw), "?") {
+		// "Define a transaction. What's ACID?": the last question names it.
+		if q, ok := questionTopic(cleanTitle(raw[i+2:])); ok {
+			return titleInfo{kind: titleConcept, names: []nameSet{q}}
+		}
+	}
 	if q, ok := questionTopic(s); ok {
 		if len(q.aliases) == 0 {
 			if info, ok := labelTitle(q.name); ok && info.target != nil {
@@ -284,6 +290,13 @@ func labelTitle1(s string) (titleInfo, bool) {
 			return info, true
 		}
 	}
+	// "Row-level lock types in InnoDB (…)": the label, then where.
+	for i := 1; i < len(words)-1; i++ {
+		if l, ok := labels[labelKey(words[i])]; ok && l.mode == labelRel && placeWords[lowerCase(words[i+1])] {
+			words = words[:i+1]
+			break
+		}
+	}
 	// "X의 <label>", "X <label>", "X에 저장되는 정보"
 	last := words[len(words)-1]
 	l, ok := labels[labelKey(last)]
@@ -336,6 +349,9 @@ func labelTitle1(s string) (titleInfo, bool) {
 	}
 	return info, true
 }
+
+// placeWords open where a label's things are: "types in InnoDB".
+var placeWords = map[string]bool{"in": true, "on": true, "within": true, "under": true, "inside": true}
 
 // cutFirstPerson cuts a first-person determiner that opens a title: "my
 // answer", "Our setup", "내 정리", "나의 생각".
