@@ -771,7 +771,10 @@ func activity(name string) bool {
 	if strings.HasSuffix(last, "ing") && len(last) > 5 && isLatin(last) {
 		return true
 	}
-	for _, s := range []string{"제어", "분산", "관리", "처리"} {
+	if isLatin(last) && len(last) > 6 && (strings.HasSuffix(last, "tion") || strings.HasSuffix(last, "sion") || strings.HasSuffix(last, "ment")) {
+		return true // "regularization", "dimensionality reduction", "deployment"
+	}
+	for _, s := range []string{"제어", "분산", "관리", "처리", "교체", "할당", "전송", "인증", "탐색", "정렬", "복제"} {
 		if strings.HasSuffix(last, s) {
 			return true
 		}

@@ -210,6 +210,16 @@ func labelTitle1(s string) (titleInfo, bool) {
 	if l, ok := labels[labelKey(s)]; ok {
 		return titleInfo{kind: titleLabel, lab: l}, true
 	}
+	// "Other stuff", "기타 도구", "그 외": the rest, under no concept of
+	// its own; "Where heaps show up", "When to use it": the uses of the
+	// concept above, a clause and no name.
+	if w := strings.Fields(s); len(w) > 1 {
+		if first := lowerCase(w[0]); otherWords[first] || first == "그" && w[1] == "외" && len(w) == 2 {
+			return titleInfo{kind: titleLabel, lab: label{mode: labelIgnore}}, true
+		} else if (first == "where" || first == "when" || first == "why" || first == "how") && !strings.HasSuffix(s, "?") && fn(lowerCase(w[1])) != fnAux {
+			return titleInfo{kind: titleLabel, lab: label{mode: labelOrg}}, true
+		}
+	}
 	// "my answer (rough)", "My notes", "내 정리": the author's own text,
 	// about the concept it is under.
 	if rest, ok := cutFirstPerson(s); ok {
