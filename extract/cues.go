@@ -287,7 +287,7 @@ var cues = func() []cue {
 	// type_of: "X is a kind of G", "X는 G의 일종".
 	ko(graph.TypeOf, cueObject, before, false, "cue:type_of", "의 일종", "의 한 종류", "의 한 유형", "의 종류", "의 유형",
 		"에 속하는", "에 속한", "에 속하며", "에 속한다", "에 속함", "에 속하",
-		"중 하나", "중에 하나", "중의 하나", "의 하나", "의 하위", "의 한 형태", "의 변형이", "의 변형인")
+		"중 하나", "중에 하나", "중의 하나", "의 하나", "의 하위", "의 한 형태", "의 변형이", "의 변형인", "의 변형")
 	en(graph.TypeOf, cueObject, after, false, "cue:type_of", "is a type of", "is a kind of", "is a form of", "is a sort of",
 		"is a subtype of", "is a subclass of", "is a special case of", "is a variant of", "is a variation of", "is a category of",
 		"are types of", "are kinds of", "are forms of", "is one of the", "are one of the", "is a specific type of",
@@ -318,7 +318,7 @@ var cues = func() []cue {
 		"로 저장", "으로 저장", "를 사용하여", "을 사용하여", "를 이용하여", "을 이용하여", "를 갖춘", "을 갖춘", "로 구현", "으로 구현",
 		"방식에 따라", "방식으로", "방식의", "구조의", "구조를 가지", "구조를 갖", "구조를 가진", "구조로", "구조를 가지고 있", "구조를 갖고 있",
 		"를 실시", "을 실시", "를 수행", "을 수행", "로 통신", "으로 통신", "로 동작", "으로 동작", "를 씀", "을 씀",
-		"위에 만들어", "위에 구축", "위에서 동작", "위에서 돌아", "를 썼", "을 썼",
+		"위에 만들어", "위에 구축", "위에서 동작", "위에서 돌아", "를 썼", "을 썼", "를 경유", "을 경유", "경유",
 		"로 만들어짐", "으로 만들어짐", "로 만들어졌", "으로 만들어졌", "로 만들어진", "으로 만들어진", "로 만듦", "으로 만듦",
 		"로 작성된", "으로 작성된", "로 작성됨", "으로 작성됨", "로 작성되", "으로 작성되")
 	en(graph.Uses, cueObject, after, false, "cue:uses", "uses", "use", "using", "used", "relies on", "rely on", "relying on",

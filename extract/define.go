@@ -510,7 +510,10 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	if st.fragment && verbOpened(st, p) {
 		return // "- sigmoid — squashes to (0, 1)": what it does
 	}
-	if p.j-p.i > 1 && variantHeads[ws[p.j-1].lower] {
+	if st.fragment && p.j-p.i == 1 && properName(ws[p.i].text(st.s)) && !isAcronym(ws[p.i].text(st.s)) && p.j == len(ws) {
+		return // "**Terraform** — HashiCorp.": who makes it, no class
+	}
+	if p.j-p.i > 1 && variantHeads[ws[p.j-1].lower] && (p.j == len(ws) || ws[p.j].lower != "of") {
 		p.j-- // "RNN variants": kinds of RNN
 	}
 	head := lowerCase(ws[p.j-1].stem(st.s))
@@ -577,6 +580,9 @@ func verbOpened(st *sent, p phrase) bool {
 		return false
 	}
 	w := st.ws[0].lower
+	if fn(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) == fnWh {
+		return true // "what's on the machines"
+	}
 	if p.j > 1 {
 		// "randomly zero out neurons": an adverb, then its verb.
 		if len(w) <= 6 || !strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "aly") && !strings.HasSuffix(w, "ally") {
@@ -1006,8 +1012,9 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	if p.i > 0 && (st.ws[p.i-1].text(st.s) == "안" || st.ws[p.i-1].text(st.s) == "못") {
 		return // "트랜잭션이 안 먹음": a verb denied, no genus
 	}
-	// "gRPC는 HTTP/2 기반이고": what it is based on, which it uses.
-	if p.j-p.i > 1 && st.ws[p.j-1].stem(st.s) == "기반" {
+	// "gRPC는 HTTP/2 기반이고": what it is based on, which it uses; "NAT
+	// 게이트웨이 경유": what it goes through.
+	if h := st.ws[p.j-1].stem(st.s); p.j-p.i > 1 && (h == "기반" || h == "경유") {
 		if id := e.conceptOf(st, phrase{p.i, p.j - 1}, nameLikePhrase(st, phrase{p.i, p.j - 1})); id != "" && id != subj {
 			e.relate(subj, graph.Uses, id, 0.75, st.ev, "definition")
 		}
