@@ -126,7 +126,11 @@
 //	item-kind        items under a concept whose name is a classifier
 //	item-part        ("CDN 캐싱방식": kinds) or a whole ("3Tier
 //	item-example     Architecture": parts), nested items sharing their
-//	                 parent's head noun, product names under a kind
+//	                 parent's head noun, product names under a kind;
+//	                 part_of too for names that spell the parent's
+//	                 acronym ("ACID" over Atomicity, Consistency, …)
+//	item-examples    a term's description ending in a sentence of names
+//	                 alone: "- declarative: … . Terraform, Pulumi"
 //	heading-kind     a subsection under a concept: kinds when it shares
 //	heading-part     the parent's head noun ("### Push CDNs" under "##
 //	heading-example  CDN"), parts or examples when its parent's label or

@@ -53,6 +53,27 @@ func (e *extractor) list(b *block, sc scope, lead *text) {
 	}
 }
 
+// namesOnly returns the names a sentence lists when it lists nothing
+// else, named as things are ("Terraform, CloudFormation, Pulumi (sort of
+// …)", "Palo Alto, Fortinet 제품들"), or nil.
+func namesOnly(s string) []nameSet {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".;"))
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(s[:i]) // a remark after the names
+	}
+	for _, tail := range []string{" 제품들", " 제품", " 등", " etc"} {
+		s = strings.TrimSuffix(s, tail)
+	}
+	if !strings.Contains(s, ",") {
+		return nil
+	}
+	names := splitNames(s)
+	if len(names) < 2 || namedCount(names) < max(2, len(names)-1) {
+		return nil
+	}
+	return names
+}
+
 // nameStrings returns the names of ns.
 func nameStrings(ns []nameSet) []string {
 	out := make([]string, len(ns))
@@ -510,7 +531,17 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		// Sentence by sentence, each about the term: "**Atomicity** --
 		// all or nothing. Implemented with the undo log."
 		c := ctx{subject: id, first: true, own: true, result: arrowBefore(t.s, descAt)}
-		for _, sp := range sentenceSpans(t.s[descAt:]) {
+		for i, sp := range sentenceSpans(t.s[descAt:]) {
+			if names := namesOnly(t.s[descAt+sp[0] : descAt+sp[1]]); i > 0 && names != nil {
+				// "- declarative: describe the end state. Terraform,
+				// CloudFormation, Pulumi": what it is, then its examples.
+				for _, n := range names {
+					if nid := e.define(n, line, fromItem); nid != "" && nid != id {
+						e.relate(nid, graph.ExampleOf, id, 0.7, ev, "item-examples")
+					}
+				}
+				continue
+			}
 			e.sentence(t, descAt+sp[0], descAt+sp[1], c)
 			c.first, c.result = false, false
 		}
@@ -957,12 +988,12 @@ func arrowBefore(s string, at int) bool {
 	return false
 }
 
-var nameSepRe = regexp.MustCompile(`\s*(?:,|，|、|/|\s및\s|\s또는\s|\sand\s|\sor\s)\s*`)
+var nameSepRe = regexp.MustCompile(`\s*(?:,|，|、|·|/|\s및\s|\s또는\s|\sand\s|\sor\s)\s*`)
 
 // nameSeps is nameSepRe.FindAllStringIndex(s, -1), without running the
 // expression on text that has none of its separators (most items).
 func nameSeps(s string) [][]int {
-	if !strings.ContainsAny(s, ",，、/") && !strings.Contains(s, "및") && !strings.Contains(s, "또는") &&
+	if !strings.ContainsAny(s, ",，、·/") && !strings.Contains(s, "및") && !strings.Contains(s, "또는") &&
 		!strings.Contains(s, "and") && !strings.Contains(s, "or") {
 		return nil
 	}

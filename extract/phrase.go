@@ -533,7 +533,7 @@ func (st *sent) koreanEnumEndingAt(k int) []phrase {
 		var headAt int
 		comma := false
 		switch {
-		case strings.TrimSpace(strings.Trim(prev.after, ")")) == "," || strings.TrimSpace(prev.after) == "/" || strings.TrimSpace(prev.after) == "、":
+		case strings.TrimSpace(strings.Trim(prev.after, ")")) == "," || strings.TrimSpace(prev.after) == "/" || strings.TrimSpace(prev.after) == "、" || strings.TrimSpace(prev.after) == "·":
 			if prev.kind != endNone && prev.kind != endAnd {
 				return reverse(out)
 			}

@@ -232,9 +232,14 @@ func labelTitle1(s string) (titleInfo, bool) {
 		return titleInfo{kind: titleLabel, lab: label{mode: labelOrg}}, true
 	}
 	// "대표적인 O(N) 명령들": examples of the class it names.
-	for _, pre := range []string{"대표적인 ", "대표적 ", "주요 "} {
+	for _, pre := range []string{"대표적인 ", "대표적 ", "주요 ", "대표 "} {
 		if rest, ok := strings.CutPrefix(s, pre); ok {
 			rest = strings.TrimSuffix(strings.TrimSpace(rest), "들")
+			if pre != "주요 " && (productHeads[rest] || rest == "오픈소스" || rest == "구현체" || rest == "툴" || rest == "예") {
+				// "대표 오픈소스: Jaeger, Zipkin", "대표적인 도구": examples
+				// of the concept the text is about.
+				return titleInfo{kind: titleLabel, lab: label{labelRel, graph.ExampleOf}}, true
+			}
 			if l := lastWord(rest); (labelWord(l) || genericNouns[l]) && !strings.Contains(rest, " ") || l == "실수" || l == "이슈" || l == "사례" {
 				break // "대표적인 실수 사례": cases, not a class
 			}

@@ -52,7 +52,7 @@ func (w *word) text(s string) string { return s[w.start:w.end] }
 func (w *word) stem(s string) string { return s[w.start:w.stemEnd] }
 
 // hard reports whether punctuation that ends a phrase stands after w.
-func (w *word) hard() bool { return strings.ContainsAny(w.after, ",.;:!?，。、>") }
+func (w *word) hard() bool { return strings.ContainsAny(w.after, ",.;:!?，。、>·") }
 
 // wordsOf is words(s), for callers whose own variables are named words.
 func wordsOf(s string) []word { return words(s) }
