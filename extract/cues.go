@@ -501,7 +501,7 @@ var labels = func() map[string]label {
 			m[w] = l
 		}
 	}
-	add(label{labelRel, graph.TypeOf}, `종류 타입 유형 분류 하위개념 하위유형 type types kinds kind categories variants subtypes typesof
+	add(label{labelRel, graph.TypeOf}, `종류 타입 유형 분류 하위개념 하위유형 type types kinds kind categories variants subtypes typesof ones
 		kindsof variations flavors flavours subclasses 방식들 종류들 versions 버전`)
 	add(label{labelRel, graph.ExampleOf}, `제품 예시 예 사례 예제 대표제품 대표 대표도구 대표예시 대표적으로 대표적으로는 예를들어 예를들면 products examples instances implementations 구현체
 		예시들 대표적인예 samples vendors 도구들 tools software 소프트웨어 서비스들 services`)
@@ -527,7 +527,8 @@ var labels = func() map[string]label {
 		cornercases thingstolookoutfor thingstolookoutforduringinterviews techniques timecomplexity spacecomplexity complexity
 		시간복잡도 공간복잡도 qna q&a 질문 답변 answer 예상문제 문제풀이 실습 구현코드 사용예
 		configuration 설정 config install installation 설치 setup 사용예시 specs 스펙 history 역사 참고링크 tldr tl;dr
-		useful 주요내용 핵심정리 keypoints 키포인트 takeaways 요점 other others misc miscellaneous 기타 그외 그밖에 etc`)
+		useful 주요내용 핵심정리 keypoints 키포인트 takeaways 요점 other others misc miscellaneous 기타 그외 그밖에 etc
+		rapidfire quickfire rapidfirequestions quickquestions lightninground`)
 	add(label{mode: labelOrg}, `정의 definition definitions 개념 설명 description 소개 introduction overview 개요 배경 keyconcepts
 		keyconcept 핵심개념 핵심 basics 기초 기본 기본개념 about what 무엇
 		용어 용어정리 핵심용어 주요용어 주요개념 개념정리 terms keyterms terminology glossary vocabulary 키워드 keywords

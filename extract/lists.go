@@ -176,9 +176,15 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 		break
 	}
 	// "Collision resolution strategies:" alone: a class, its members
-	// listed.
+	// listed; "Consensus algorithms to name-drop:", its purpose after it.
 	if introduces && len(spans) == 1 {
-		if ns := parseNames(strings.TrimRight(s, ":： ")); len(ns) == 1 && nameLike(ns[0].name, true) && len(strings.Fields(ns[0].name)) <= 5 {
+		class := strings.TrimRight(s, ":： ")
+		for _, w := range []string{" to ", " worth ", " you ", " I "} {
+			if i := strings.Index(class, w); i > 0 && len(strings.Fields(class[i:])) <= 4 {
+				class = class[:i]
+			}
+		}
+		if ns := parseNames(class); len(ns) == 1 && nameLike(ns[0].name, true) && len(strings.Fields(ns[0].name)) <= 5 {
 			if _, isLabel := e.labelOf(ns[0].name); !isLabel {
 				if m := memberMode(ns[0].name); m.lab.mode == labelRel {
 					return e.define(ns[0], t.line(), fromText), m.lab, mentioned
@@ -743,6 +749,9 @@ func properName(s string) bool {
 func (e *extractor) relateItem(id, name string, sc scope, bold, nested bool, ev graph.Evidence, it *item) {
 	if sc.subject == "" || id == sc.subject || sc.list.lab.mode == labelOrg {
 		return
+	}
+	if s := e.get(sc.subject); s != nil && vsIndex(s.name) != nil {
+		return // "reset vs revert:" over "- git reset: …": the two compared, no whole
 	}
 	if sc.list.lab.mode == labelRel {
 		e.structural(id, sc, ev, name, nested, "label")

@@ -134,10 +134,18 @@ func dropNotePrefix(s string) string {
 // noteWords end a title that names its note, not its concept: "CI/CD 도구
 // 정리", "Kubernetes notes".
 var noteWords = map[string]bool{"정리": true, "요약": true, "노트": true, "메모": true, "공부": true, "스터디": true,
-	"notes": true, "note": true, "summary": true, "cheatsheet": true, "cheat-sheet": true}
+	"notes": true, "note": true, "summary": true, "cheatsheet": true, "cheat-sheet": true, "prep": true, "준비": true,
+	"기록": true, "review": true, "recap": true}
 
-// dropNoteWord drops a note word that ends a title of several words.
+// dropNoteWord drops a note word that ends a title of several words, and
+// a dash before what the note is for: "Distributed Systems — interview
+// prep", "Redis - 면접 준비".
 func dropNoteWord(s string) string {
+	for _, dash := range []string{" — ", " – ", " - "} {
+		if i := strings.LastIndex(s, dash); i > 0 && noteWords[strings.ToLower(lastWord(s))] {
+			return strings.TrimSpace(s[:i])
+		}
+	}
 	if i := strings.LastIndexByte(s, ' '); i > 0 && noteWords[strings.ToLower(s[i+1:])] && !ownTitle(s) {
 		return strings.TrimSpace(s[:i])
 	}

@@ -166,6 +166,9 @@ func (e *extractor) subsection(child string, parent scope, s *section, siblings 
 		e.relate(child, graph.TypeOf, parent.subject, 0.7, ev, "heading-kind")
 	case s.kind != sectionHeading:
 		// A bold line under a heading is read as the heading's list.
+	case parent.subject == e.note:
+		// "# Distributed Systems" over "## CAP theorem": the note's
+		// topics, no kinds of its title's class.
 	case parent.list.lab.mode == labelRel && parent.list.lab.rel == graph.TypeOf:
 		e.relate(child, graph.TypeOf, parent.subject, 0.65, ev, "heading-kind")
 	case parent.list.lab.mode == labelRel && parent.list.lab.rel == graph.PartOf:

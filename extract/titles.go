@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"conceptgraph/graph"
@@ -91,7 +92,7 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 	if utf8.RuneCountInString(raw) > maxTitleRunes {
 		return titleInfo{kind: titleStatement}
 	}
-	s := cleanTitle(raw)
+	s := cutPurpose(cleanTitle(raw))
 	if s == "" {
 		return titleInfo{}
 	}
@@ -354,8 +355,8 @@ func labelTitle1(s string) (titleInfo, bool) {
 		break
 	}
 	info := titleInfo{kind: titleLabel, lab: l}
-	if len(head) == 1 && countWord(lowerCase(head[0])) {
-		head = nil // "Two flavours": how many, not of what
+	for len(head) > 0 && (countWord(lowerCase(head[0])) || genusAdjectives[lowerCase(head[0])]) && (len(head) == 1 || countWord(lowerCase(head[0]))) {
+		head = head[1:] // "Two flavours", "Three main ones": how many, not of what
 	}
 	if len(head) > 0 {
 		if ns := parseNames(strings.Join(head, " ")); len(ns) == 1 && nameLike(ns[0].name, true) {
@@ -377,6 +378,26 @@ func cutFirstPerson(s string) (string, bool) {
 		}
 	}
 	return s, false
+}
+
+// cutPurpose cuts what a class in a title is for: "Consensus algorithms
+// to name-drop", "Commands to remember", "Tools worth knowing" list the
+// class before it ("Introduction to Algorithms" is a name).
+func cutPurpose(s string) string {
+	for _, w := range []string{" to ", " worth "} {
+		i := strings.Index(s, w)
+		if i <= 0 || !plural(lowerCase(lastWord(s[:i]))) {
+			continue
+		}
+		if _, label := labels[labelKey(s[:i])]; label {
+			continue // "Notes to self": a note, not a class
+		}
+		rest := strings.Fields(s[i+len(w):])
+		if len(rest) > 0 && len(rest) <= 3 && unicode.IsLower(firstRune(rest[0])) {
+			return strings.TrimSpace(s[:i])
+		}
+	}
+	return s
 }
 
 // ownTitle reports whether a title opens with a first-person determiner:
@@ -529,6 +550,8 @@ var kindQuestions = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?)(?:은|는|이|가) (?:어떤|어떠한|몇 가지) (?:종류|유형|타입)(?:들)?(?:이|가)? (?:있나요|있는가|있을까요?|있습니까|있어요?|있지|있나)\??$`),
 	regexp.MustCompile(`^(.+?)의 (?:종류|유형|타입)(?:에는|로는|는|은)? (?:어떤 것들?이|무엇이|뭐가|무엇|뭐) ?(?:있나요|있는가|있을까요?|있습니까|있어요?|있지|있나|인가요|일까요?|입니까)?\??$`),
 	regexp.MustCompile(`(?i)^(?:what|which) (?:are )?(?:the )?(?:different |main |common |various |two |three |four )?(?:types|kinds|sorts|categories|flavou?rs|variants) of (.+?)(?: (?:are there|exist|do you know|can you name))?\??$`),
+	// "What replication strategies do you know?": kinds of the class.
+	regexp.MustCompile(`(?i)^(?:what|which) ([^ ]+(?: [^ ]+){0,3}?) (?:do you know|can you name|are there|exist)\??$`),
 }
 
 // kindQuestion reads a question for the kinds of a class as the label
@@ -544,7 +567,7 @@ func kindQuestion(s string) (titleInfo, bool) {
 			return info, true // "XSS의 종류에는 어떤 것들이 있나요?"
 		}
 		q := m[1] + "의 종류"
-		if i == len(kindQuestions)-1 {
+		if i >= len(kindQuestions)-2 {
 			q = "types of " + m[1]
 		}
 		if info, ok := labelTitle(q); ok && info.target != nil {
