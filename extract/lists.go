@@ -250,6 +250,13 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 								subject = id
 							}
 						}
+					} else if w1 := st.ws[max(i-1, 0)].text(st.s); st.ko && i > 0 && st.ws[i-1].kind == endNone && st.ws[i-1].hangul && l.rel == graph.TypeOf && w1 != "가지" && w1 != "개" && !numberWord(w1) {
+						// "브랜치 종류가 많다:": kinds of 브랜치.
+						if p := st.koreanPhraseAt(i - 1); !p.empty() {
+							if id := e.conceptOf(st, p, nameLikePhrase(st, p)); id != "" {
+								subject = id
+							}
+						}
 					} else if !st.ko && introduces && i > 0 && l.rel == graph.TypeOf {
 						// "Row-level lock types in InnoDB:": kinds of what
 						// opens the sentence.
