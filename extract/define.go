@@ -1170,7 +1170,12 @@ func (e *extractor) parenUses(st *sent) {
 		if j < 0 {
 			continue
 		}
-		m := parenUseRe.FindStringSubmatch(strings.TrimSpace(st.s[ws[k].start:ws[j].end]))
+		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
+		var m []string
+		if strings.Contains(inside, "로 ") || strings.Contains(inside, "기반") || strings.Contains(inside, " in ") || strings.Contains(inside, " on ") ||
+			strings.Contains(inside, " with ") || strings.Contains(inside, " by ") {
+			m = parenUseRe.FindStringSubmatch(inside) // (most parentheses hold none of its words)
+		}
 		if m == nil {
 			k = j
 			continue

@@ -43,7 +43,7 @@ func (e *extractor) list(b *block, sc scope, lead *text) {
 			e.sentence(&it.text, 0, len(it.text.s), ctx{subject: sc.subject, first: true, own: true})
 		}
 	}
-	if sc.list.lab.mode == 0 && sc.subject != "" && spells(e.nameOf(sc.subject), itemHeads(b.items)) {
+	if sc.list.lab.mode == 0 && sc.subject != "" && len(b.items) > 1 && acronymOpening(e.nameOf(sc.subject)) != "" && spells(e.nameOf(sc.subject), itemHeads(b.items)) {
 		// "## ACID" over "- **Atomicity** — …", "- **Consistency** …":
 		// the letters of its name, its parts.
 		sc.list = listMode{lab: label{labelRel, graph.PartOf}}
@@ -83,6 +83,16 @@ func nameStrings(ns []nameSet) []string {
 	return out
 }
 
+// acronymOpening returns the acronym a name is or opens with ("ACID",
+// "ELK 스택"), or "".
+func acronymOpening(name string) string {
+	acr := firstWord(name)
+	if len(acr) < 2 || acr != strings.ToUpper(acr) || !isLatin(acr) || strings.ContainsAny(acr, "0123456789-/.") {
+		return ""
+	}
+	return acr
+}
+
 // itemHeads returns the term each item opens with, or "".
 func itemHeads(items []*item) []string {
 	heads := make([]string, len(items))
@@ -97,8 +107,8 @@ func itemHeads(items []*item) []string {
 // Isolation and Durability; "USE 메서드" over Utilization, Saturation,
 // Errors; "ELK 스택" over Elasticsearch, Logstash and Kibana.
 func spells(name string, members []string) bool {
-	acr := firstWord(name)
-	if len(members) < 2 || len(acr) != len(members) || acr != strings.ToUpper(acr) || !isLatin(acr) || strings.ContainsAny(acr, "0123456789-/.") {
+	acr := acronymOpening(name)
+	if len(members) < 2 || len(acr) != len(members) {
 		return false
 	}
 	for i, m := range members {
@@ -287,9 +297,9 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	// a count of what the list holds, and how it relates.
 	if lab.mode == 0 && st.ko {
 		switch {
-		case countedPartsRe.MatchString(st.s):
+		case strings.Contains(st.s, "로 ") && countedPartsRe.MatchString(st.s):
 			lab = label{labelRel, graph.PartOf}
-		case countedKindsRe.MatchString(st.s):
+		case (strings.Contains(st.s, " 있") || strings.Contains(st.s, " 존재")) && countedKindsRe.MatchString(st.s):
 			lab = label{labelRel, graph.TypeOf}
 		}
 	}

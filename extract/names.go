@@ -465,7 +465,7 @@ func nameLike1(s string, strict bool) bool {
 		if len(words) > 1 && (fn(lw) == fnAux || i == 0 && imperatives[lw] && lowerAfter(words) && !verbNoun(words) || i > 0 && (lw == "the" || lw == "a" || lw == "an" || lw == "to")) {
 			return false
 		}
-		if i == 0 && numberWord(w) && len(words) > 1 && !countedStagesRe.MatchString(lowerCase(w)) {
+		if i == 0 && numberWord(w) && len(words) > 1 && !countedStage(w) {
 			return false // "2019.11.21 우아한 형제들 테크 세미나": a date and a title
 		}
 	}

@@ -289,7 +289,7 @@ func headMode(name string) listMode {
 		return listMode{lab: label{labelRel, graph.PartOf}} // "OSI 7계층": its layers
 	}
 	for _, w := range strings.Fields(name) {
-		if countedStagesRe.MatchString(lowerCase(w)) {
+		if countedStage(w) {
 			return listMode{lab: label{labelRel, graph.PartOf}} // "5단계 파이프라인", "3-tier architecture": its stages
 		}
 	}
@@ -311,6 +311,18 @@ func headMode(name string) listMode {
 // countedStagesRe is a word that counts the stages or layers of what it
 // names: "5단계", "3계층", "3-tier", "two-phase".
 var countedStagesRe = regexp.MustCompile(`^(?:[0-9]+|one|two|three|four|five|six|seven)[- ]?(?:단계|계층|층|tiers?|layers?|stages?|phases?|steps?)$`)
+
+// countedStage reports whether w matches countedStagesRe, testing the
+// expression only on words that open with a count.
+func countedStage(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0] | 0x20; !(w[0] >= '0' && w[0] <= '9') && c != 'o' && c != 't' && c != 'f' && c != 's' {
+		return false
+	}
+	return countedStagesRe.MatchString(lowerCase(w))
+}
 
 // memberMode is headMode for the items of a list right under a heading
 // or term: there a name of several words ending in a class noun in the
