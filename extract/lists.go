@@ -53,6 +53,14 @@ func (e *extractor) list(b *block, sc scope, lead *text) {
 	}
 }
 
+// namesAfterFirst is namesOnly for the sentences after the first.
+func namesAfterFirst(i int, s string) []nameSet {
+	if i == 0 {
+		return nil
+	}
+	return namesOnly(s)
+}
+
 // namesOnly returns the names a sentence lists when it lists nothing
 // else, named as things are ("Terraform, CloudFormation, Pulumi (sort of
 // …)", "Palo Alto, Fortinet 제품들"), or nil.
@@ -435,7 +443,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 
 	// "- **USE 메서드**: Utilization, Saturation, Errors — …": the
 	// names its letters stand for, its parts.
-	if head != "" && desc != "" && len(it.children) == 0 {
+	if head != "" && desc != "" && len(it.children) == 0 && acronymOpening(strings.Trim(head, "*_` ")) != "" {
 		first := desc
 		for _, sep := range []string{" — ", " – ", " -- ", " - ", ". "} {
 			if i := strings.Index(first, sep); i > 0 {
@@ -555,7 +563,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		// all or nothing. Implemented with the undo log."
 		c := ctx{subject: id, first: true, own: true, result: arrowBefore(t.s, descAt)}
 		for i, sp := range sentenceSpans(t.s[descAt:]) {
-			if names := namesOnly(t.s[descAt+sp[0] : descAt+sp[1]]); i > 0 && names != nil {
+			if names := namesAfterFirst(i, t.s[descAt+sp[0]:descAt+sp[1]]); names != nil {
 				// "- declarative: describe the end state. Terraform,
 				// CloudFormation, Pulumi": what it is, then its examples.
 				for _, n := range names {

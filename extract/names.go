@@ -141,9 +141,14 @@ var noteWords = map[string]bool{"정리": true, "요약": true, "노트": true, 
 // a dash before what the note is for: "Distributed Systems — interview
 // prep", "Redis - 면접 준비".
 func dropNoteWord(s string) string {
-	for _, dash := range []string{" — ", " – ", " - "} {
-		if i := strings.LastIndex(s, dash); i > 0 && noteWords[strings.ToLower(lastWord(s))] {
-			return strings.TrimSpace(s[:i])
+	if strings.IndexByte(s, ' ') < 0 {
+		return s
+	}
+	if noteWords[strings.ToLower(lastWord(s))] {
+		for _, dash := range []string{" — ", " – ", " - "} {
+			if i := strings.LastIndex(s, dash); i > 0 {
+				return strings.TrimSpace(s[:i])
+			}
 		}
 	}
 	if i := strings.LastIndexByte(s, ' '); i > 0 && noteWords[strings.ToLower(s[i+1:])] && !ownTitle(s) {

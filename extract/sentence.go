@@ -183,10 +183,13 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if c.only == nil && e.equation(st, c) {
 		return
 	}
-	e.inlineAliases(st)
-	if c.only == nil {
-		e.parenExamples(st)
-		e.parenUses(st)
+	if strings.ContainsAny(s, "(（") {
+		// What parentheses say: other names, examples, what it is built with.
+		e.inlineAliases(st)
+		if c.only == nil {
+			e.parenExamples(st)
+			e.parenUses(st)
+		}
 	}
 	if instruction(st) {
 		// "ziplist를 사용하자", "Use X for …": advice, not a statement;

@@ -288,7 +288,7 @@ func headMode(name string) listMode {
 	if r, ok := strings.CutSuffix(last, "계층"); ok && r != "" && strings.Trim(r, "0123456789") == "" {
 		return listMode{lab: label{labelRel, graph.PartOf}} // "OSI 7계층": its layers
 	}
-	for _, w := range strings.Fields(name) {
+	for _, w := range countWords(name) {
 		if countedStage(w) {
 			return listMode{lab: label{labelRel, graph.PartOf}} // "5단계 파이프라인", "3-tier architecture": its stages
 		}
@@ -311,6 +311,15 @@ func headMode(name string) listMode {
 // countedStagesRe is a word that counts the stages or layers of what it
 // names: "5단계", "3계층", "3-tier", "two-phase".
 var countedStagesRe = regexp.MustCompile(`^(?:[0-9]+|one|two|three|four|five|six|seven)[- ]?(?:단계|계층|층|tiers?|layers?|stages?|phases?|steps?)$`)
+
+// countWords returns the words of name when one may count ("5단계",
+// "two-phase"), or nil.
+func countWords(name string) []string {
+	if !strings.ContainsAny(name, "0123456789-") {
+		return nil
+	}
+	return strings.Fields(name)
+}
 
 // countedStage reports whether w matches countedStagesRe, testing the
 // expression only on words that open with a count.
