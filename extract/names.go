@@ -169,7 +169,14 @@ func dropNumbering(s string) string {
 		}
 	}
 	d := len(t) - len(strings.TrimLeft(t, "0123456789"))
+	// "2-1. 생성 패턴", "3.2) …": a numbered subsection.
+	for d > 0 && d+1 < len(t) && (t[d] == '-' || t[d] == '.') && t[d+1] >= '0' && t[d+1] <= '9' {
+		d += 1 + len(t[d+1:]) - len(strings.TrimLeft(t[d+1:], "0123456789"))
+	}
 	if d == 0 || d == len(t) || t[d] != '.' && t[d] != ')' {
+		if d > 0 && d < len(t) && t[d] == ' ' && strings.ContainsAny(t[:d], ".-") {
+			return strings.TrimLeft(t[d:], " \t") // "2.1 생성 패턴"
+		}
 		return s
 	}
 	rest := t[d+1:]
