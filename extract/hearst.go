@@ -243,9 +243,13 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 				class = c.subject
 			}
 		} else if !p.empty() {
-			// "각 플러그인 유형에 대해": the class, without its label word.
-			if _, isLabel := labels[labelKey(st.ws[p.j-1].stem(st.s))]; isLabel && p.j-p.i > 1 {
+			// "각 플러그인 유형에 대해": the class, without its label word
+			// for kinds ("설명 속성" keeps its head).
+			if l, isLabel := labels[labelKey(st.ws[p.j-1].stem(st.s))]; isLabel && l.rel == graph.TypeOf && p.j-p.i > 1 {
 				p.j--
+			}
+			if h := st.ws[p.j-1].stem(st.s); p.j-p.i == 1 && (h == "거" || h == "것" || h == "게") {
+				return false // "메일 발송 같은 거": a thing, no class
 			}
 			if genericNouns[st.ws[p.j-1].stem(st.s)] && p.j-p.i == 1 {
 				// "TCP, HTTP 등 다양한 방법으로": means the subject uses.
