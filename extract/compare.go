@@ -516,6 +516,26 @@ func (e *extractor) table(b *block, sc scope) {
 			}
 		}
 	}
+	// "| S | 단일 책임 원칙 (SRP) | … |" under "SOLID 원칙": the letters of
+	// its name down the first column, the parts they stand for beside.
+	if sc.subject != "" && len(header) > 1 && len(b.rows) > 2 {
+		var letters []string
+		for _, row := range b.rows[1:] {
+			if len(row) > 1 {
+				letters = append(letters, strings.Trim(strings.TrimSpace(row[0].s), "*`"))
+			}
+		}
+		if acr := acronymOpening(e.nameOf(sc.subject)); acr != "" && strings.Join(letters, "") == acr {
+			for _, row := range b.rows[1:] {
+				if ns := parseNames(row[1].s); len(row) > 1 && len(ns) == 1 && nameLike(ns[0].name, true) {
+					if id := e.define(ns[0], row[1].line(), fromItem); id != "" && id != sc.subject {
+						e.relate(id, graph.PartOf, sc.subject, 0.75, graph.Evidence{File: e.file, Line: row[1].line(), Text: rowText(row)}, "table-row")
+					}
+				}
+			}
+			return
+		}
+	}
 	for _, row := range b.rows[1:] {
 		if len(row) == 0 {
 			continue
