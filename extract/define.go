@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -1165,11 +1166,7 @@ var parenUseRe = regexp.MustCompile(`^(?:([^\s,]+?)(?:으로|로) (?:다시 )?(?
 // before the parenthesis uses what the remark names.
 func (e *extractor) parenUses(st *sent) {
 	ws := st.ws
-	for k := 1; k < len(ws); k++ {
-		j := st.parenGroupAt(k)
-		if j < 0 {
-			continue
-		}
+	for k, j := range st.parenGroups() {
 		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
 		var m []string
 		if strings.Contains(inside, "로 ") || strings.Contains(inside, "기반") || strings.Contains(inside, " in ") || strings.Contains(inside, " on ") ||
@@ -1177,33 +1174,50 @@ func (e *extractor) parenUses(st *sent) {
 			m = parenUseRe.FindStringSubmatch(inside) // (most parentheses hold none of its words)
 		}
 		if m == nil {
-			k = j
 			continue
 		}
 		obj := m[1] + m[2] + m[3]
-		var p phrase
-		if ws[k-1].hangul || ws[k-1].kind != endNone {
-			p = st.koreanPhraseAt(k - 1)
-		} else {
-			p = st.englishPhraseBefore(k)
-		}
+		p := st.phraseBeforeParen(k)
 		for !p.empty() && p.j-p.i > 1 && ws[p.j-1].latin && ws[p.i].hangul {
 			p.i++ // "회사 프로젝트 CRA(webpack 기반)": the name written in Latin
 		}
 		if p.empty() || p.j != k || !nameLikePhrase(st, p) || joinedPhrase(st, p) {
-			k = j
 			continue
 		}
 		ns := parseNames(obj)
 		if len(ns) != 1 || !nameLike(ns[0].name, true) {
-			k = j
 			continue
 		}
 		if subj, id := e.conceptOf(st, p, true), e.define(ns[0], st.ev.Line, fromText); subj != "" && id != "" && subj != id {
 			e.relate(subj, graph.Uses, id, 0.7, st.ev, "cue:uses")
 		}
-		k = j
 	}
+}
+
+// parenGroups yields, left to right, the first and last word of each
+// parenthesis of st that opens after a word, and goes on after it.
+func (st *sent) parenGroups() iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for k := 1; k < len(st.ws); k++ {
+			j := st.parenGroupAt(k)
+			if j < 0 {
+				continue
+			}
+			if !yield(k, j) {
+				return
+			}
+			k = j
+		}
+	}
+}
+
+// phraseBeforeParen is the noun phrase that ends at word k-1, before the
+// parenthesis opening at word k, read as Korean or English by that word.
+func (st *sent) phraseBeforeParen(k int) phrase {
+	if st.ws[k-1].hangul || st.ws[k-1].kind != endNone {
+		return st.koreanPhraseAt(k - 1)
+	}
+	return st.englishPhraseBefore(k)
 }
 
 // parenGroupAt returns the last word of the parenthesis that opens at
@@ -1225,11 +1239,7 @@ func (st *sent) parenGroupAt(k int) int {
 // "e.g." are examples of the phrase before them.
 func (e *extractor) parenExamples(st *sent) {
 	ws := st.ws
-	for k := 1; k < len(ws); k++ {
-		j := st.parenGroupAt(k)
-		if j < 0 {
-			continue
-		}
+	for k, j := range st.parenGroups() {
 		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
 		var body string
 		many := false // three names or more, a class's members
@@ -1259,17 +1269,13 @@ func (e *extractor) parenExamples(st *sent) {
 					break
 				}
 			}
-			k = j
 			continue
 		}
-		var p phrase
-		if st.ko && ws[k-1].hangul || ws[k-1].kind != endNone {
-			p = st.koreanPhraseAt(k - 1)
+		p := st.phraseBeforeParen(k)
+		if ws[k-1].hangul || ws[k-1].kind != endNone {
 			if p.j-p.i > 1 && supportNouns[ws[p.j-1].stem(st.s)] {
 				p.j-- // "다양한 DB 지원 (MySQL, …)": examples of DB, not of 지원
 			}
-		} else {
-			p = st.englishPhraseBefore(k)
 		}
 		class := e.object(st, p, nameLikePhrase(st, p), false)
 		if class == "" && many && !p.empty() {
@@ -1279,7 +1285,6 @@ func (e *extractor) parenExamples(st *sent) {
 		}
 		names := splitNames(body)
 		if class == "" || len(names) == 0 {
-			k = j
 			continue
 		}
 		for _, n := range names {
@@ -1290,7 +1295,6 @@ func (e *extractor) parenExamples(st *sent) {
 			}
 			e.relate(id, rel, class, 0.8, st.ev, "hearst")
 		}
-		k = j
 	}
 }
 
