@@ -527,7 +527,10 @@ func (e *extractor) table(b *block, sc scope) {
 		}
 		if acr := acronymOpening(e.nameOf(sc.subject)); acr != "" && strings.Join(letters, "") == acr {
 			for _, row := range b.rows[1:] {
-				if ns := parseNames(row[1].s); len(row) > 1 && len(ns) == 1 && nameLike(ns[0].name, true) {
+				if len(row) < 2 {
+					continue // a row of one cell
+				}
+				if ns := parseNames(row[1].s); len(ns) == 1 && nameLike(ns[0].name, true) {
 					if id := e.define(ns[0], row[1].line(), fromItem); id != "" && id != sc.subject {
 						e.relate(id, graph.PartOf, sc.subject, 0.75, graph.Evidence{File: e.file, Line: row[1].line(), Text: rowText(row)}, "table-row")
 					}

@@ -586,7 +586,7 @@ func verbOpened(st *sent, p phrase) bool {
 	}
 	if p.j > 1 {
 		// "randomly zero out neurons": an adverb, then its verb.
-		if len(w) <= 6 || !strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "aly") && !strings.HasSuffix(w, "ally") {
+		if len(w) <= 6 || !strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "aly") {
 			return false // (not "anomaly detection")
 		}
 		for _, noun := range []string{"bly", "ply", "ily", "oly"} {
@@ -1146,7 +1146,7 @@ func (e *extractor) equation(st *sent, c ctx) bool {
 // parenthesis start ("e.g. ", "예: ", "ex) ", opening it or after a
 // comma), or -1.
 func exampleMarkIn(inside string) int {
-	lower := lowerCase(inside)
+	lower := asciiLower(inside) // (same byte offsets as inside)
 	for _, m := range []string{"e.g.", "e.g", "eg.", "예:", "예)", "ex)"} {
 		i := strings.Index(lower, m)
 		if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimRight(lower[:i], " "), ",") {

@@ -184,7 +184,7 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		if st.ws[k].start < h.end {
 			k++ // the cue ends inside a word: "e.g."
 		}
-		if strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_-`")) == "" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && (!c.own || strings.Contains(st.s, ",") || finiteVerbFrom(st, k) || !c.first && comparative(st, phrase{k, k + 1})) {
+		if strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_-`")) == "" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && (!c.own || strings.Contains(st.s, ",") || finiteVerbFrom(st, k) || !c.first && k < len(st.ws) && comparative(st, phrase{k, k + 1})) {
 			// "Based on X, …" and "Using X, …" open a clause whose
 			// subject follows, as "Using a TEXT field results in …" is
 			// one; an item's "using ports to …" and "Written in Java."
