@@ -518,14 +518,14 @@ func (e *extractor) table(b *block, sc scope) {
 	}
 	// "| S | 단일 책임 원칙 (SRP) | … |" under "SOLID 원칙": the letters of
 	// its name down the first column, the parts they stand for beside.
-	if sc.subject != "" && len(header) > 1 && len(b.rows) > 2 {
+	if acr := acronymOpening(e.nameOf(sc.subject)); sc.subject != "" && acr != "" && len(header) > 1 && len(b.rows) > 2 {
 		var letters []string
 		for _, row := range b.rows[1:] {
 			if len(row) > 1 {
 				letters = append(letters, strings.Trim(strings.TrimSpace(row[0].s), "*`"))
 			}
 		}
-		if acr := acronymOpening(e.nameOf(sc.subject)); acr != "" && strings.Join(letters, "") == acr {
+		if strings.Join(letters, "") == acr {
 			for _, row := range b.rows[1:] {
 				if len(row) < 2 {
 					continue // a row of one cell
@@ -798,10 +798,9 @@ var thingRows = map[string]bool{"파일": true, "file": true, "files": true, "tr
 // concept the notes know, or a name with an acronym or a capital in it
 // ("TCP", "MAC 주소 테이블", "HPACK").
 func usedCell(n string, known, plainly bool) bool {
-	if utf8.RuneCountInString(n) < 2 || strings.Contains(n, "+") || strings.HasSuffix(n, "등") || attributeHeads[lowerCase(lastWord(n))] {
-		return false
-	}
-	if last := lowerCase(lastWord(n)); last == "level" || last == "수준" || last == "단위" {
+	last := lowerCase(lastWord(n))
+	if utf8.RuneCountInString(n) < 2 || strings.Contains(n, "+") || strings.HasSuffix(n, "등") || attributeHeads[last] ||
+		last == "level" || last == "수준" || last == "단위" {
 		return false
 	}
 	if known || !plainly {

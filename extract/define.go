@@ -1243,16 +1243,17 @@ func (e *extractor) parenExamples(st *sent) {
 		inside := strings.TrimSpace(st.s[ws[k].start:ws[j].end])
 		var body string
 		many := false // three names or more, a class's members
+		mark := exampleMarkIn(inside)
 		switch {
 		case strings.HasSuffix(inside, "등") || strings.HasSuffix(inside, " etc") || strings.HasSuffix(inside, "etc"):
 			body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(inside, "등"), "etc"), "."))
 		case (strings.HasSuffix(inside, "...") || strings.HasSuffix(inside, "…")) && strings.ContainsAny(inside, ",，"):
 			// "(CPU 사용률, 요청 수, 응답 시간...)": an open list, as with "등"
 			body = strings.TrimSpace(strings.TrimRight(inside, ".…"))
-		case exampleMarkIn(inside) >= 0:
+		case mark >= 0:
 			// "(e.g. MySQL, PostgreSQL)", "(static analysis, e.g.
 			// Semgrep, SonarQube)": the names after the mark.
-			body = strings.TrimSpace(strings.TrimLeft(inside[exampleMarkIn(inside):], ".:), "))
+			body = strings.TrimSpace(strings.TrimLeft(inside[mark:], ".:), "))
 		default:
 			if plain := strings.ReplaceAll(inside, "`", ""); e.parenInstances(st, k, j, splitAliases(plain)) {
 				// "transformations (`filter`, `select`, `groupBy`)": three
@@ -1370,8 +1371,7 @@ func (e *extractor) inlineAliases(st *sent) {
 			continue
 		}
 		outer := st.text(p)
-		translation := hasHangul(outer) != hasHangul(inside) && utf8.RuneCountInString(inside) <= 40 && len(strings.Fields(inside)) <= 5 &&
-			!(hasHangul(inside) && (parenRemarks[lastWord(inside)] || purposeWord(lastWord(inside))))
+		translation := hasHangul(outer) != hasHangul(inside) && utf8.RuneCountInString(inside) <= 40 && len(strings.Fields(inside)) <= 5 && !parenRemark(inside)
 		acronym := isAcronym(inside) && strings.EqualFold(initials(outer), inside) || isAcronym(outer) && strings.EqualFold(initials(inside), outer)
 		if !translation && !acronym || !nameLike(outer, true) || !nameLike(inside, true) {
 			continue

@@ -53,14 +53,6 @@ func (e *extractor) list(b *block, sc scope, lead *text) {
 	}
 }
 
-// namesAfterFirst is namesOnly for the sentences after the first.
-func namesAfterFirst(i int, s string) []nameSet {
-	if i == 0 {
-		return nil
-	}
-	return namesOnly(s)
-}
-
 // namesOnly returns the names a sentence lists when it lists nothing
 // else, named as things are ("Terraform, CloudFormation, Pulumi (sort of
 // …)", "Palo Alto, Fortinet 제품들"), or nil.
@@ -563,15 +555,18 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		// all or nothing. Implemented with the undo log."
 		c := ctx{subject: id, first: true, own: true, result: arrowBefore(t.s, descAt)}
 		for i, sp := range sentenceSpans(t.s[descAt:]) {
-			if names := namesAfterFirst(i, t.s[descAt+sp[0]:descAt+sp[1]]); names != nil {
-				// "- declarative: describe the end state. Terraform,
-				// CloudFormation, Pulumi": what it is, then its examples.
-				for _, n := range names {
-					if nid := e.define(n, line, fromItem); nid != "" && nid != id {
-						e.relate(nid, graph.ExampleOf, id, 0.7, ev, "item-examples")
+			if i > 0 {
+				if names := namesOnly(t.s[descAt+sp[0] : descAt+sp[1]]); names != nil {
+					// "- declarative: describe the end state. Terraform,
+					// CloudFormation, Pulumi": what it is, then its
+					// examples.
+					for _, n := range names {
+						if nid := e.define(n, line, fromItem); nid != "" && nid != id {
+							e.relate(nid, graph.ExampleOf, id, 0.7, ev, "item-examples")
+						}
 					}
+					continue
 				}
-				continue
 			}
 			e.sentence(t, descAt+sp[0], descAt+sp[1], c)
 			c.first, c.result = false, false
@@ -1010,11 +1005,14 @@ func splitItem(t *text) (head, desc string, descAt int, bold bool) {
 	return "", "", len(s), false
 }
 
+// arrows are the marks that lead from one thing to the next.
+var arrows = []string{"→", "->", "=>", "⇒"}
+
 // arrowBefore reports whether the text before at ends in an arrow: an
 // item's description after "→" is a consequence of its term.
 func arrowBefore(s string, at int) bool {
 	before := strings.TrimRight(s[:at], " ")
-	for _, a := range []string{"→", "->", "=>", "⇒"} {
+	for _, a := range arrows {
 		if strings.HasSuffix(before, a) {
 			return true
 		}

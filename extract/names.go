@@ -306,7 +306,7 @@ func isAlias(outer, alt string) bool {
 	if utf8.RuneCountInString(alt) > 60 || strings.ContainsAny(alt, "=:") || len(strings.Fields(alt)) > 6 {
 		return false
 	}
-	if hasHangul(alt) && (parenRemarks[lastWord(alt)] || purposeWord(lastWord(alt))) {
+	if parenRemark(alt) {
 		return false // "파이프라인 (MIPS 기준)", "Implicit(이제 비권장)", "Turbopack (Rust, Next.js용)": a remark
 	}
 	if hasHangul(outer) != hasHangul(alt) {
@@ -331,6 +331,14 @@ var parenRemarks = map[string]bool{"기준": true, "기준으로": true, "참고
 	"필수": true, "선택": true, "생략": true, "가능": true, "불가": true, "주의": true, "있음": true, "없음": true, "필요": true,
 	"불필요": true, "지원": true, "미지원": true, "사용": true, "미사용": true, "아님": true, "작성": true, "기반": true,
 	"구현": true, "개발": true}
+
+// parenRemark reports whether what parentheses hold is a Korean remark,
+// no other name of what precedes them: it ends in one of parenRemarks or
+// in a purpose ("Next.js용").
+func parenRemark(inside string) bool {
+	last := lastWord(inside)
+	return hasHangul(inside) && (parenRemarks[last] || purposeWord(last))
+}
 
 // purposeWord reports whether a word is a Latin name with 용 ("for")
 // written onto it: "Next.js용".

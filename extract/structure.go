@@ -747,7 +747,7 @@ func namedCount(names []nameSet) int {
 func (e *extractor) sequence(t *text, sc scope) bool {
 	s := strings.TrimSpace(t.s)
 	sep := ""
-	for _, a := range []string{"→", "->", "=>", "⇒"} {
+	for _, a := range arrows {
 		if strings.Count(s, a) >= 1 {
 			sep = a
 			break
