@@ -671,6 +671,8 @@ var genericNouns = map[string]bool{
 	"advantages": true, "benefit": true, "benefits": true, "disadvantage": true, "disadvantages": true, "drawback": true,
 	"drawbacks": true, "points": true, "point": true, "details": true, "detail": true, "lines": true, "line": true,
 	"info": true, "issues": true, "problems": true, "structure": true, "development": true, "project": true, "person": true, "people": true, "location": true,
+	// qualities that read as a noun: "구글이 … 공개한 오픈소스"
+	"오픈소스": true, "오픈 소스": true,
 	// times: "오늘은 캐싱을 정리했다"
 	"오늘": true, "어제": true, "내일": true, "요즘": true, "최근": true, "이번": true, "지난번": true, "today": true, "yesterday": true,
 }
