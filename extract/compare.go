@@ -153,7 +153,18 @@ func vsIndex(s string) []int {
 	if !strings.ContainsAny(s, "vV") {
 		return nil
 	}
-	return vsRe.FindStringIndex(s)
+	loc := vsRe.FindStringIndex(s)
+	if loc != nil {
+		// "Used by Xi and VS Code": a name after a word that joins or
+		// leads a phrase; a pair has a name on each side.
+		if ws := strings.Fields(s[:loc[0]]); len(ws) > 0 {
+			switch fn(lowerCase(ws[len(ws)-1])) {
+			case fnConj, fnPrep, fnDet:
+				return nil
+			}
+		}
+	}
+	return loc
 }
 
 // compareTitle reads "A vs B", "A or B", "A & B", "A와 B", "A와 B의 차이",

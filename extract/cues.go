@@ -398,6 +398,10 @@ var cues = func() []cue {
 	for _, p := range []string{"used for", "used in", "mostly used for", "often used for", "commonly used for", "mainly used for", "typically used for"} {
 		cs = append(cs, cue{lang: "en", phrase: p, rel: graph.Uses, kind: cueUsedFor, side: after, start: true, rule: "cue:uses"})
 	}
+	// "Used by MySQL and SQLite.": the same, its users named.
+	for _, p := range []string{"used by", "mostly used by", "also used by", "widely used by"} {
+		cs = append(cs, cue{lang: "en", phrase: p, rel: graph.Uses, kind: cuePassive, side: after, start: true, rule: "cue:uses"})
+	}
 	en(graph.ComparedWith, cuePair, 0, false, "compare", "whereas", "while")
 
 	// opposite_of

@@ -351,6 +351,11 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 	ev := graph.Evidence{File: e.file, Line: line, Text: t.s}
 	mode := sc.list.lab.mode
 
+	if desc != "" && len(it.children) == 0 && sc.subject != "" && openingCue(head) {
+		// "- **Used by**: Xi, VS Code": about the list's concept.
+		e.sentence(t, 0, len(t.s), ctx{subject: sc.subject, first: true, own: true})
+		return
+	}
 	// A label item: "- 장점", "- 제품", "- 가상화 타입", "- 반대개념: X".
 	if head != "" || desc == "" {
 		h := head

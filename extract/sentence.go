@@ -1120,6 +1120,8 @@ func (e *extractor) defineMarked(st *sent, t *text, start int) {
 			}
 		case strings.Contains(name, " ") && fn(lowerCase(firstWord(name))) != 0 && fn(lowerCase(firstWord(name))) != fnDet:
 			continue // "Towards Robust Distributed Systems": a title, not a name
+		case openingCue(name):
+			continue // "**Used by**: …": a cue
 		case m.start <= 1 && (m.kind == markBold || m.kind == markLink) && opensTopic(st.s[m.end:]):
 		case m.kind == markCode && strings.Contains(name, " "):
 			continue // "`sudo timedatectl set-ntp true`": a command

@@ -522,6 +522,12 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 			e.sentence(t, restAt+sp[0], restAt+sp[1], ctx{subject: sc.subject})
 		}
 	}
+	if openingCue(head) {
+		// "Used in: Cassandra, RocksDB": a fragment about the text's
+		// concept, its cue written as a label.
+		e.sentence(t, 0, len(t.s), ctx{subject: sc.subject, first: true, own: true})
+		return true
+	}
 	if info, isLabel := e.labelOf(head); isLabel {
 		if clauseHead(head) || !e.labelList(info, first, sc, t) {
 			return false
@@ -575,6 +581,18 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	}
 	e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
 	return true
+}
+
+// openingCue reports whether head is an English cue that opens a fragment
+// about its concept: "Used in", "Used by".
+func openingCue(head string) bool {
+	h := lowerCase(strings.Trim(strings.TrimSpace(head), "*_"))
+	for _, c := range cues {
+		if c.start && c.lang == "en" && c.rel == graph.Uses && c.phrase == h {
+			return true
+		}
+	}
+	return false
 }
 
 // countedName reports whether a name holds a count or a measure, not a

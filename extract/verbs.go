@@ -184,11 +184,12 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		if st.ws[k].start < h.end {
 			k++ // the cue ends inside a word: "e.g."
 		}
-		if strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_-`")) == "" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && (!c.own || strings.Contains(st.s, ",") || finiteVerbFrom(st, k) || !c.first && k < len(st.ws) && comparative(st, phrase{k, k + 1})) {
+		if strings.TrimSpace(strings.Trim(st.lower[:h.at], "*_-`")) == "" && cu.rel != graph.ComparedWith && cu.rel != graph.OppositeOf && (!c.own || strings.Contains(st.s, ",") && !listToEnd(st, k) || finiteVerbFrom(st, k) || !c.first && k < len(st.ws) && comparative(st, phrase{k, k + 1})) {
 			// "Based on X, …" and "Using X, …" open a clause whose
 			// subject follows, as "Using a TEXT field results in …" is
 			// one; an item's "using ports to …" and "Written in Java."
-			// are about its concept.
+			// are about its concept, and so is "Used by MySQL, SQLite
+			// and Postgres.", whose commas part names.
 			return false
 		}
 		ps := st.englishEnumFrom(k)
@@ -918,3 +919,10 @@ func finiteVerbFrom(st *sent, k int) bool {
 
 // modalVerbs are the English modals.
 var modalVerbs = map[string]bool{"would": true, "will": true, "can": true, "could": true, "should": true, "may": true, "might": true, "must": true}
+
+// listToEnd reports whether the words from k are a list of two or more
+// names that ends the sentence: its commas part names, not clauses.
+func listToEnd(st *sent, k int) bool {
+	ps := st.englishEnumFrom(k)
+	return len(ps) > 1 && ps[len(ps)-1].j == len(st.ws)
+}
