@@ -440,11 +440,16 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		return
 	}
 	ws := st.ws
-	if subjC := e.get(subj); subjC != nil && isAcronym(subjC.name) && initialsOf(st.text(p)) == strings.ToUpper(subjC.name) {
+	if subjC := e.get(subj); subjC != nil && isAcronym(subjC.name) {
 		// "### CNN" over "Convolutional neural network, for images.":
-		// its expansion, another name of it.
-		e.addAlias(subjC, st.text(p))
-		return
+		// its expansion, another name of it; "LRU — least recently
+		// used", with the adverb the genus reader skipped.
+		for _, q := range []phrase{p, {0, p.j}} {
+			if initialsOf(st.text(q)) == strings.ToUpper(subjC.name) {
+				e.addAlias(subjC, st.text(q))
+				return
+			}
+		}
 	}
 	// "a structural pattern (see [[Design Patterns]])": a remark in
 	// parentheses after the genus is not part of it.

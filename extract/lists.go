@@ -185,6 +185,13 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 		}
 		break
 	}
+	// "Use a slow, salted password hashing function:": the class named
+	// last, after an article and its adjectives, is the items' class.
+	if introduces && !st.ko {
+		if class := e.articleClass(st); class != "" {
+			return class, label{labelRel, graph.TypeOf}, mentioned
+		}
+	}
 	// "Collision resolution strategies:" alone: a class, its members
 	// listed; "Consensus algorithms to name-drop:", its purpose after it.
 	if introduces && len(spans) == 1 {
@@ -337,6 +344,30 @@ func (e *extractor) lastPhrase(t *text, start, end int) string {
 		}
 	}
 	return e.conceptOf(st, p, false)
+}
+
+// articleClass returns the concept of the noun phrase that ends st after
+// "a"/"an" and adjectives ("Pick a fast, non-cryptographic hash:"), or
+// "". The article must follow a verb: a label ("A few notes:") or a
+// preposition ("Notes on a cache:") names no class.
+func (e *extractor) articleClass(st *sent) string {
+	p := st.englishPhraseBefore(len(st.ws))
+	if p.empty() || p.j-p.i > 4 {
+		return ""
+	}
+	adj := func(w string) bool { return adjective(w) || strings.HasPrefix(w, "well-") }
+	for p.i < p.j-1 && adj(st.ws[p.i].lower) {
+		p.i++ // "salted password hashing function": the class
+	}
+	i := p.i - 1
+	for i >= 0 && adj(st.ws[i].lower) && st.ws[i].fn == 0 {
+		i--
+	}
+	// (a verb before the article, often bare: "Use a …", "Pick a …")
+	if i < 1 || st.ws[i].lower != "a" && st.ws[i].lower != "an" || st.ws[i-1].fn != 0 || genericNouns[st.ws[p.j-1].lower] {
+		return ""
+	}
+	return e.conceptOf(st, p, true)
 }
 
 // item walks one list item. parent is the concept of the item this one is
