@@ -266,6 +266,11 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 		return scope{}, info
 	case titleStatement:
 		out := scope{subject: in.subject}
+		if s.kind == sectionLabel && in.list.lab.mode == labelRel {
+			// "## 볼륨 종류" over "노드에 붙는 볼륨은 크게 3가지" and a
+			// list: a line that introduces the heading's kinds.
+			out.list = in.list
+		}
 		if e.pass > 1 && s.kind != sectionLabel {
 			// "프로세스의 힙, 스택 영역에는 어떤 정보가 있나요?": the text
 			// under a question is about the first concept it names.

@@ -102,6 +102,9 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 	if info, ok := kindQuestion(s); ok {
 		return info // "X에는 어떤 것들이 있나요?" is "X의 종류"
 	}
+	if partLead(s) {
+		return titleInfo{kind: titleLabel, lab: label{labelRel, graph.PartOf}}
+	}
 	if a, b, ok := compareTitle(s); ok {
 		return titleInfo{kind: titleCompare, pair: [2]nameSet{a, b}}
 	}
@@ -661,4 +664,24 @@ func questionPhrase(s string) (nameSet, bool) {
 		return place, true
 	}
 	return nameSet{}, false
+}
+
+// partLead reports whether a title is a cue of parts with no subject of
+// its own, the parts of the text's concept following it: "Consists of:",
+// "Basically consists of", "It mainly contains".
+func partLead(s string) bool {
+	ws := strings.Fields(lowerCase(strings.TrimRight(s, ":： ")))
+	for len(ws) > 1 && (fn(ws[0]) == fnAdverb || fn(ws[0]) == fnPronoun) {
+		ws = ws[1:]
+	}
+	p := strings.Join(ws, " ")
+	if p == "includes" || p == "include" {
+		return true
+	}
+	for _, c := range cues {
+		if c.lang == "en" && c.rel == graph.PartOf && c.reverse && c.phrase == p && !strings.HasSuffix(p, " for") {
+			return true
+		}
+	}
+	return false
 }
