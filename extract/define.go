@@ -413,6 +413,29 @@ func hasVerb(st *sent, k int) bool {
 	return false
 }
 
+// predicative reports whether w is written only as an adjective is, never
+// as a noun: "deprecated", "readable", "memory-hard", "aware". (Endings such
+// as "-al", "-ent" or "-ive" also end nouns: "terminal", "client",
+// "primitive".)
+func predicative(w string) bool {
+	if predicativeWords[w] {
+		return true
+	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && (hyphenAdjectives[w[i+1:]] || predicativeWords[w[i+1:]]) {
+		return true
+	}
+	for _, suf := range []string{"ed", "able", "ible", "ous", "ful", "less"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// predicativeWords are adjectives without an adjective's ending.
+var predicativeWords = map[string]bool{"aware": true, "extra": true, "hard": true, "optional": true, "mandatory": true,
+	"obsolete": true, "heavy": true, "light": true, "cheap": true, "expensive": true}
+
 // adjective reports whether an English word looks like an adjective by
 // its ending: "hierarchical", "distributed", "reactive".
 func adjective(w string) bool {
@@ -513,6 +536,9 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	if p.j-p.i == 1 && genusAdjectives[ws[p.i].lower] {
 		return // "the usual …" cut before its noun: no genus
 	}
+	if !st.ko && (p.i == 0 || ws[p.i-1].fn != fnDet) && predicative(ws[p.j-1].lower) && e.idx.lookup(st.text(p)) == "" {
+		return // "scrypt — also memory-hard", "deprecated", "context aware": a quality, with no article
+	}
 	if st.fragment && verbOpened(st, p) {
 		return // "- sigmoid — squashes to (0, 1)": what it does
 	}
@@ -523,6 +549,16 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		p.j-- // "RNN variants": kinds of RNN
 	}
 	head := lowerCase(ws[p.j-1].stem(st.s))
+	if (head == "term" || head == "name" || head == "word") && p.j+1 < len(ws) && ws[p.j].lower == "for" {
+		// "an umbrella term for non-relational databases": another name
+		// of what follows, no class.
+		if q := st.englishPhraseFrom(p.j + 1); !q.empty() && q.j-q.i <= 4 {
+			if c := e.get(subj); c != nil {
+				e.addAlias(c, st.text(q))
+			}
+		}
+		return
+	}
 	if vagueHeads[head] || p.j < len(ws) && vagueHeads[ws[p.j].lower] {
 		return // "a browser thing"
 	}
