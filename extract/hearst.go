@@ -171,7 +171,15 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		items = st.koreanEnumEndingAt(end)
 		class = topic
-		if !koreanTopicMarked(st) && e.prev.id != "" && (e.prev.t == st.t || c.subject == "") {
+		if class == "" {
+			// "인덱스를 구현하는 자료구조에는 대표적으로 …": the class marked
+			// 에는 or 로는, its modifier clause cut.
+			class = e.thereClass(st, st.wordAt(h.at))
+		}
+		if class != "" {
+			class = e.withoutExampleNoun(class)
+		}
+		if !koreanTopicMarked(st) && class == "" && e.prev.id != "" && (e.prev.t == st.t || c.subject == "") {
 			// "NoSQL은 …이다. 대표적으로 Redis, MongoDB가 있다": the
 			// topic of the sentence before (in the same text: an item's
 			// own "대표적으로 …" is about the item).
@@ -239,6 +247,9 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		if strings.HasPrefix(cu.phrase, "등이") || strings.HasPrefix(cu.phrase, "등을") || representative {
 			class = topic
+			if class == "" && items != nil {
+				class = e.thereClass(st, items[0].i) // "자료구조에는 … 등이 있다"
+			}
 			if class == "" {
 				class = c.subject
 			}
@@ -879,4 +890,35 @@ var partNouns = map[string]bool{
 	"operations": true, "components": true, "parts": true, "elements": true, "steps": true, "phases": true, "stages": true,
 	"layers": true, "members": true, "fields": true, "attributes": true, "properties": true, "modules": true, "sections": true,
 	"columns": true, "pieces": true, "subsystems": true, "units": true, "functions": true, "methods": true, "states": true,
+}
+
+// thereClass returns the concept a Korean sentence marks, before word k,
+// as where something is ("자료구조에는", "기법으로는"), without the clause
+// that modifies it, or "".
+func (e *extractor) thereClass(st *sent, k int) string {
+	for i := k - 1; i >= 0; i-- {
+		w := &st.ws[i]
+		if w.kind != endTopic || w.ending != "에는" && w.ending != "로는" && w.ending != "으로는" {
+			continue
+		}
+		p := st.koreanPhraseAt(i) // (the noun phrase, its modifier clause apart)
+		if p.empty() {
+			return ""
+		}
+		return e.conceptOf(st, p, true)
+	}
+	return ""
+}
+
+// withoutExampleNoun returns, for a class named with a word for examples
+// after it ("분석기 예시", "정렬 알고리즘 예"), the concept without that
+// word; otherwise id.
+func (e *extractor) withoutExampleNoun(id string) string {
+	name := e.nameOf(id)
+	if i := strings.LastIndexByte(name, ' '); i > 0 && exampleNouns[name[i+1:]] {
+		if other := e.defineText(name[:i]); other != "" {
+			return other
+		}
+	}
+	return id
 }

@@ -491,7 +491,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 	}
 	// "- 스케줄링 알고리즘: FCFS, SJF, Round Robin": a class and its
 	// members.
-	if head != "" && desc != "" && len(it.children) == 0 && e.classItem(head, desc, ev) {
+	if head != "" && desc != "" && len(it.children) == 0 && e.classItem(head, desc, sc.subject, ev) {
 		return
 	}
 	// "- 실행 엔진: 인터프리터 + JIT 컴파일러": a whole and its parts (and

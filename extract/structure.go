@@ -572,7 +572,7 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 	}
 	line := t.line()
 	ev := graph.Evidence{File: e.file, Line: line, Text: t.s}
-	if len(names) >= 2 && e.classList(ns[0], names, ev) {
+	if len(names) >= 2 && e.classList(ns[0], names, sc.subject, ev) {
 		rest()
 		return true
 	}
@@ -655,7 +655,7 @@ func (e *extractor) labelList(info titleInfo, desc string, sc scope, t *text) bo
 
 // classItem reads a list item "G: X, Y, Z" whose term names a class (see
 // classList); it reports whether it read one.
-func (e *extractor) classItem(head, desc string, ev graph.Evidence) bool {
+func (e *extractor) classItem(head, desc, subject string, ev graph.Evidence) bool {
 	ns := parseNames(cleanTitle(head))
 	if len(ns) != 1 || !nameLike(ns[0].name, true) {
 		return false
@@ -664,7 +664,7 @@ func (e *extractor) classItem(head, desc string, ev graph.Evidence) bool {
 	if len(names) < 2 || slices.ContainsFunc(names, func(n nameSet) bool { return len(strings.Fields(n.name)) > 4 }) {
 		return false
 	}
-	return e.classList(ns[0], names, ev)
+	return e.classList(ns[0], names, subject, ev)
 }
 
 // classList reads a term that names a class in the plural, and its
@@ -672,7 +672,9 @@ func (e *extractor) classItem(head, desc string, ev graph.Evidence) bool {
 // (examples of brokers, the praise dropped), "Exchange types: direct,
 // topic, fanout" (kinds of exchange). Parts and steps ("Components: …",
 // "DORA process: …") are not classes; it reports whether it read one.
-func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bool {
+// A class as general as "툴" or "Tools" stands for subject, the concept of
+// the text ("- 툴: Jaeger, Zipkin" under 분산 트레이싱).
+func (e *extractor) classList(hn nameSet, names []nameSet, subject string, ev graph.Evidence) bool {
 	if m := headMode(hn.name); m.lab.mode == labelRel {
 		// "스케줄링 알고리즘: FCFS, SJF": a class word names its kinds;
 		// "Popular checksum algorithms: …", the praise dropped.
@@ -697,7 +699,10 @@ func (e *extractor) classList(hn nameSet, names []nameSet, ev graph.Evidence) bo
 	if productHeads[singular(last)] && namedCount(names) >= max(2, len(names)-1) {
 		// "그 외 번들러: esbuild, Parcel, Turbopack": products of a
 		// class of tools.
-		id := e.define(singularName(nameSet{name: strings.Join(ws, " ")}), ev.Line, fromBold)
+		id := subject
+		if len(ws) > 1 || !genericClasses[singular(last)] || subject == "" {
+			id = e.define(singularName(nameSet{name: strings.Join(ws, " ")}), ev.Line, fromBold)
+		}
 		for _, n := range names {
 			// (all products alike: "esbuild" is listed with "Parcel")
 			e.relate(e.define(n, ev.Line, fromItem), graph.ExampleOf, id, 0.75, ev, "colon-list")
