@@ -299,7 +299,7 @@ var cues = func() []cue {
 	// Kinds and examples: Hearst's patterns.
 	ko(graph.ExampleOf, cueEnum, after, false, "hearst", "대표적으로", "예를 들어", "예를 들면", "예시로", "예로는", "예로", "ex)", "eg)", "예)")
 	ko(graph.ExampleOf, cueEnum, before, false, "hearst", "등이 있", "등이 가장", "등이 대표적", "가 대표적", "이 대표적", "등을 들 수", "등의", "등과 같은",
-		"와 같은", "과 같은", "같은", "등 다양한", "등 여러")
+		"와 같은", "과 같은", "같은", "등 다양한", "등 여러", "등 대부분의", "등 많은", "등 모든", "등 주요")
 	ko(graph.TypeOf, cueEnum, before, false, "hearst", "가지 유형", "가지 종류", "가지 모델", "가지 방식", "가지 타입", "가지 방법",
 		"가지 기법", "가지 형태", "가지가 있")
 	en(graph.ExampleOf, cueEnum, after, false, "hearst", "such as", "e.g.", "e.g", "eg.", "for example", "for instance", "including",

@@ -64,6 +64,19 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		if cu.lang == "ko" && p.j-p.i > 1 && st.ws[p.j-1].stem(st.s) == "기반" {
 			p.j-- // "플러그인 기반의 구조를 가지며": it uses plugins
 		}
+		if cu.lang == "ko" && cu.rel == graph.Uses {
+			// "B+Tree 기반 인덱스를 사용": the index, which uses B+Tree.
+			for i := p.i + 1; i < p.j-1; i++ {
+				if st.ws[i].kind == endNone && st.ws[i].stem(st.s) == "기반" {
+					base, head := phrase{p.i, i}, phrase{i + 1, p.j}
+					if hid, bid := e.conceptOf(st, head, true), e.conceptOf(st, base, true); hid != "" && bid != "" && hid != bid {
+						e.relate(hid, graph.Uses, bid, 0.7, st.ev, cu.rule)
+					}
+					p = head
+					break
+				}
+			}
+		}
 		switch {
 		case pronounPhrase(st, p):
 			objs = append(objs, c.subject)
@@ -93,6 +106,13 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 	}
 	if cu.side == before {
+		if cu.phrase == "기반" {
+			// "Lucene 기반 인덱스를 사용": the index is what is based on
+			// Lucene (see object and the compounds), not the subject.
+			if n := st.wordAt(h.end); n < len(st.ws) && st.ws[n].start >= h.end && st.ws[n].hangul && st.ws[n].kind != endModifier && st.ws[n].kind != endPredicate {
+				return false
+			}
+		}
 		k := st.objectWord(h.at)
 		if k < 0 || st.ws[k].kind == endModifier || st.ws[k].kind == endPredicate {
 			return false // "반납하는 방식으로": a verb, not an object
@@ -193,6 +213,11 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 			return false
 		}
 		ps := st.englishEnumFrom(k)
+		if n := len(ps); n > 1 && ps[n-1].j < len(st.ws) && englishVerb(st.ws[ps[n-1].j].lower) && strings.TrimSpace(st.ws[ps[n-2].j-1].after) == "," {
+			// "Python dict uses open addressing, Java HashMap uses
+			// chaining": the last name opens a clause of its own.
+			ps = ps[:n-1]
+		}
 		if n := len(ps); n > 0 && ps[n-1].j < len(st.ws) {
 			// "the basis for more complex systems such as a document
 			// store": the members, not the class.
