@@ -150,9 +150,41 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 		}
 	}
 	if len(names) == 1 && len(names[0].aliases) == 0 {
+		if ns := coordinated(names[0].name); ns != nil {
+			return titleInfo{kind: titleConcept, names: ns}
+		}
 		names[0] = ownedName(names[0])
 	}
 	return titleInfo{kind: titleConcept, names: names}
+}
+
+// coordinated reads a title that groups several names, joined by "&" or
+// commas ("Variables & facts", "Loops, conditionals, tags"): the names,
+// each a concept (in the singular, as a heading of its own would name
+// it), none a class of what the section lists. It returns nil for one
+// name.
+func coordinated(s string) []nameSet {
+	sep := " & "
+	if !strings.Contains(s, sep) {
+		sep = ", "
+	}
+	parts := strings.Split(s, sep)
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []nameSet
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if q, ok := strings.CutPrefix(p, "and "); ok && sep == ", " {
+			p = q // "A, B, and C"
+		}
+		ns := parseNames(p)
+		if len(ns) != 1 || strings.ContainsAny(p, ":：") || !nameLike(ns[0].name, true) || len(strings.Fields(ns[0].name)) > 4 {
+			return nil // "DS review: hash tables, heaps": a label over them
+		}
+		out = append(out, singularName(ns[0]))
+	}
+	return out
 }
 
 // ownedName reads "Go의 goroutine", "Redis의 Sorted Set": a Latin name
