@@ -134,8 +134,8 @@ func (e *extractor) englishDefinition(st *sent, c ctx, topic string) {
 		return // "This was the moment …": a remark on what came before
 	case ws[k].lower == "it" || ws[k].lower == "this" || ws[k].lower == "they":
 		subjID, cop = c.subject, k+1
-	case subj.empty():
-		return
+	case subj.empty() || joinedPhrase(st, subj):
+		return // ("parent ≤ children → root is the min": no name)
 	case pronounPhrase(st, subj):
 		subjID = c.subject
 	}
@@ -345,10 +345,11 @@ func (e *extractor) genusOf(st *sent, p phrase) string {
 
 // joinedPhrase reports whether a phrase joins things with marks that are
 // no part of a name ("Elasticsearch + Logstash + Kibana", "name → IPv4
-// address", "net — network stack"): a sum or a mapping, no genus.
+// address", "net — network stack", "parent ≥ children"): a sum, a
+// mapping or a comparison, no genus.
 func joinedPhrase(st *sent, p phrase) bool {
 	for i := p.i; i < p.j-1; i++ {
-		if a := st.ws[i].after; a == "+" || strings.Contains(a, "→") || strings.Contains(a, "->") || strings.Contains(a, "—") || a == "–" {
+		if a := st.ws[i].after; a == "+" || strings.Contains(a, "→") || strings.Contains(a, "->") || strings.Contains(a, "—") || a == "–" || strings.ContainsAny(a, "≤≥≠<>=") {
 			return true
 		}
 	}

@@ -711,8 +711,8 @@ func (e *extractor) topicOf(st *sent, c ctx) string {
 		return ""
 	}
 	p := st.englishPhraseFrom(k)
-	if p.empty() || p.j >= len(st.ws) {
-		return ""
+	if p.empty() || p.j >= len(st.ws) || joinedPhrase(st, p) {
+		return "" // ("left ≤ node → leftmost is …": no name)
 	}
 	next := st.ws[p.j].lower
 	if !(fn(next) == fnAux || englishVerb(next) || strings.HasSuffix(next, "s") && !st.ws[p.j-1].hard()) {
