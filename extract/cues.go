@@ -716,7 +716,7 @@ var relationalHeads = map[string]bool{
 	"piece": true, "bunch": true, "couple": true, "handful": true, "majority": true, "minority": true, "minimum": true,
 	"maximum": true, "process": true, "act": true, "practice": true, "term": true, "name": true, "abbreviation": true,
 	"measure": true, "state": true, "study": true, "art": true, "generalization": true, "generalisation": true, "alternative": true, "successor": true,
-	"predecessor": true, "replacement": true, "counterpart": true, "equivalent": true,
+	"predecessor": true, "replacement": true, "counterpart": true, "equivalent": true, "implementation": true,
 	// Korean: "… 가상머신을 만드는 프로세스" is a procedure, not an OS
 	// process; "… 데이터의 집합" a set.
 	"프로세스": true, "과정": true, "절차": true, "집합": true, "모음": true, "묶음": true, "능력": true,

@@ -457,6 +457,29 @@ func adjective(w string) bool {
 	return false
 }
 
+// capitalsOf returns the first letters of the words of p that are not
+// function words in lower case ("Proof Key for Code Exchange": "PKCE"),
+// or "" when p is not a Latin name of several words.
+func capitalsOf(st *sent, p phrase) string {
+	var b strings.Builder
+	n := 0
+	for i := p.i; i < p.j; i++ {
+		w := st.ws[i]
+		if !w.latin || w.hangul {
+			return ""
+		}
+		if t := w.text(st.s); w.fn != 0 && t == w.lower {
+			continue
+		}
+		b.WriteRune(unicode.ToUpper(firstRune(w.text(st.s))))
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
+}
+
 // genusPhrase relates subj to the genus that phrase p names, cleaned of
 // praise, relational heads and "of" complements.
 func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
@@ -470,6 +493,14 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		// used", with the adverb the genus reader skipped.
 		for _, q := range []phrase{p, {0, p.j}} {
 			if initialsOf(st.text(q)) == strings.ToUpper(subjC.name) {
+				e.addAlias(subjC, st.text(q))
+				return
+			}
+		}
+		// "PKCE = Proof Key for Code Exchange": the expansion runs on
+		// past the phrase, over the small words it skips.
+		for k := p.j + 1; k <= min(len(ws), p.j+4); k++ {
+			if q := (phrase{p.i, k}); capitalsOf(st, q) == strings.ToUpper(subjC.name) {
 				e.addAlias(subjC, st.text(q))
 				return
 			}
@@ -508,6 +539,14 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			break
 		}
 		p = q
+	}
+	// "Prometheus' functional query language": its owner's name is no
+	// part of the class.
+	for i := p.j - 2; i >= p.i; i-- {
+		if t := ws[i].text(st.s); properName(strings.TrimRight(t, "'’s")) && (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || strings.HasPrefix(ws[i].after, "'") || strings.HasPrefix(ws[i].after, "’") || strings.HasSuffix(t, "'")) {
+			p.i = i + 1
+			break
+		}
 	}
 	// Adjectives that only qualify: "a simple protocol" is a protocol.
 	for p.j-p.i > 1 && genusAdjectives[ws[p.i].lower] && e.idx.lookup(st.text(p)) == "" {
@@ -572,8 +611,8 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			return
 		}
 		head = lowerCase(ws[p.j-1].stem(st.s))
-	} else if (relationalHeads[stem(head)] || relationalHeads[head]) && (onlyAdjectives(st, phrase{p.i, p.j - 1}) || ws[p.j-1].paren > ws[p.i].paren || p.j < len(ws) && (ws[p.j].lower == "of" || ws[p.j].lower == "to")) {
-		return // "a set of …", "a way to …"; but "an isolation level" is a class
+	} else if (relationalHeads[stem(head)] || relationalHeads[head]) && (p.j-p.i == 1 || onlyAdjectives(st, phrase{p.i, p.j - 1}) || ws[p.j-1].paren > ws[p.i].paren || p.j < len(ws) && (ws[p.j].lower == "of" || ws[p.j].lower == "to")) {
+		return // "a set of …", "a way to …", "the usual implementation"; but "an isolation level" is a class
 	}
 	if p.j-p.i == 1 && (genericNouns[head] || genericNouns[stem(head)]) {
 		return

@@ -1497,8 +1497,19 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				return e.conceptOf(st, q, false)
 			}
 			if k > 0 {
-				switch st.ws[k-1].lower {
+				j, modal := k-1, false
+				for j > 0 && (st.ws[j].fn == fnAdverb || st.ws[j].fn == fnAux) {
+					modal = modal || st.ws[j].fn == fnAux
+					j--
+				}
+				switch st.ws[j].lower {
 				case "you", "we", "i", "one", "users":
+					if modal && st.ws[k].lower == "use" && j > 0 {
+						// "Heap is the usual implementation, but you could
+						// also use a BST": what the text's concept may be
+						// built with.
+						return c.subject
+					}
 					return "" // "you need a majority": advice
 				}
 			}
@@ -1511,6 +1522,11 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 				// "– automation server written in Java, uses Groovy …": a
 				// clause of its own after the comma, its subject left out,
 				// is about the concept of the text.
+				return c.subject
+			}
+			if p.i == 0 && p.j == k && k == 1 && (c.first || c.own) && c.subject != "" && strings.Contains(st.ws[0].after, ",") && englishVerb(st.ws[k].lower) && (adjective(st.ws[0].lower) || predicative(st.ws[0].lower)) {
+				// "Push-based, uses SSH": a quality, then a clause, both
+				// said of the concept of the text.
 				return c.subject
 			}
 			if p.i == 0 && c.first && c.subject != "" && !unicode.IsUpper(firstRune(st.ws[0].text(st.s))) && describedAfter(st, p) {

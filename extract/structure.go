@@ -561,13 +561,17 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 			break
 		}
 	}
+	genera := slashAlternatives(first, names)
+	if genera != nil {
+		names = nil
+	}
 	marked := false
 	for _, m := range t.marks {
 		if m.start <= len(t.s)-len(strings.TrimLeft(t.s, " ")) && m.kind != markWiki {
 			marked = true
 		}
 	}
-	if !marked && len(names) < 2 && e.idx.lookup(ns[0].name) == "" && !isAcronym(ns[0].name) && !hasHangul(ns[0].name) {
+	if !marked && len(names) < 2 && genera == nil && e.idx.lookup(ns[0].name) == "" && !isAcronym(ns[0].name) && !hasHangul(ns[0].name) {
 		return false // "Abstraction: hash table": a remark, not a term
 	}
 	line := t.line()
@@ -577,6 +581,21 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 		return true
 	}
 	id := e.define(ns[0], line, fromBold)
+	// What it is, then more about it, sentence by sentence: "Salt =
+	// event-driven automation framework. Pull-based, uses ZeroMQ."
+	about := func() {
+		for _, sp := range sentenceSpans(t.s[restAt:]) {
+			e.sentence(t, restAt+sp[0], restAt+sp[1], ctx{subject: id, own: true})
+		}
+	}
+	if genera != nil {
+		for _, g := range genera {
+			gid := e.define(g, line, fromText)
+			e.relate(id, e.definitionRel(id, gid), gid, 0.7, ev, "definition")
+		}
+		about()
+		return true
+	}
 	if len(names) >= 2 {
 		for _, n := range names {
 			e.relate(e.define(n, line, fromItem), graph.PartOf, id, 0.7, ev, "colon-list")
@@ -584,8 +603,37 @@ func (e *extractor) termParagraph(t *text, sc scope) bool {
 		rest()
 		return true
 	}
-	e.sentence(t, descAt, len(t.s), ctx{subject: id, first: true, own: true})
+	e.sentence(t, descAt, restAt, ctx{subject: id, first: true, own: true})
+	about()
 	return true
+}
+
+// slashAlternatives reads names split from s only at slashes as the
+// alternatives of one class, when the last ends in a class noun the
+// others lack: "agentless deployment / remote execution tool" is a
+// deployment tool and a remote execution tool. It returns the classes, or
+// nil.
+func slashAlternatives(s string, names []nameSet) []nameSet {
+	if len(names) < 2 || strings.ContainsAny(s, ",，、") {
+		return nil
+	}
+	whole := names[len(names)-1].name
+	head := lastWord(whole)
+	if lh := lowerCase(head); !productHeads[lh] && !productHeads[singular(lh)] {
+		return nil
+	}
+	out := make([]nameSet, 0, len(names))
+	for _, n := range names[:len(names)-1] {
+		ws := strings.Fields(n.name)
+		for len(ws) > 1 && ws[0] == strings.ToLower(ws[0]) && adjective(ws[0]) {
+			ws = ws[1:] // "agentless": a quality, no part of the class's name
+		}
+		if sameHeadNoun(n.name, whole) || len(ws) > 3 {
+			return nil
+		}
+		out = append(out, nameSet{name: strings.Join(ws, " ") + " " + head})
+	}
+	return append(out, nameSet{name: whole})
 }
 
 // openingCue reports whether head is an English cue that opens a fragment
