@@ -480,6 +480,20 @@ func capitalsOf(st *sent, p phrase) string {
 	return b.String()
 }
 
+// qualifying reports whether w is one of genusAdjectives, which only
+// qualify a genus, or its comparative or superlative ("older", "simplest").
+func qualifying(w string) bool {
+	if genusAdjectives[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "r", "est", "st"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && genusAdjectives[b] {
+			return true
+		}
+	}
+	return false
+}
+
 // genusPhrase relates subj to the genus that phrase p names, cleaned of
 // praise, relational heads and "of" complements.
 func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
@@ -549,7 +563,7 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		}
 	}
 	// Adjectives that only qualify: "a simple protocol" is a protocol.
-	for p.j-p.i > 1 && genusAdjectives[ws[p.i].lower] && e.idx.lookup(st.text(p)) == "" {
+	for p.j-p.i > 1 && qualifying(ws[p.i].lower) && e.idx.lookup(st.text(p)) == "" {
 		p.i++
 	}
 	// "multicast DNS", "dynamic read-only TFTP server": a known concept
@@ -622,7 +636,7 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 		// before a general noun.
 		all := true
 		for i := p.i; i < p.j-1; i++ {
-			if !genusAdjectives[ws[i].lower] && !(adjective(ws[i].lower) && !classifying(ws[i].lower)) {
+			if !qualifying(ws[i].lower) && !(adjective(ws[i].lower) && !classifying(ws[i].lower)) {
 				all = false
 			}
 		}

@@ -464,6 +464,9 @@ func nameLike1(s string, strict bool) bool {
 	if endsSentence(s) || strings.HasSuffix(s, ",") || strict && strings.ContainsAny(s, ",，") {
 		return false
 	}
+	if strings.Count(s, "(") != strings.Count(s, ")") {
+		return false // "true)": the end of a remark, cut from its opening
+	}
 	words := strings.Fields(s)
 	limit := 8
 	if strict {
