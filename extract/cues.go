@@ -669,6 +669,7 @@ var genericNouns = map[string]bool{
 	"matter": true, "fact": true, "reason": true, "purpose": true, "goal": true, "sample": true, "template": true,
 	"something": true, "everything": true, "anything": true, "nothing": true, "somewhere": true, "anywhere": true, "everywhere": true, "elsewhere": true, "someone": true, "anyone": true, "lots": true, "bit": true, "order": true,
 	"minimum": true, "maximum": true, "majority": true, "minority": true, "rest": true, "time": true, "times": true,
+	"이거": true, "그거": true, "저거": true, "이것": true, "그것": true, "얘기": true, "이야기": true, "발상": true, "생각": true, "느낌": true,
 	"흐름": true, "사이": true, "명령": true, "명령어": true, "command": true, "commands": true, "장비": true, "기기": true, "장치": true, "device": true, "devices": true, "아키텍처": true, "아키텍쳐": true, "architecture": true, "구성환경": true, "환경": true, "방안": true, "상황": true, "부분들": true, "요청": true, "작업들": true, "측면": true,
 	"interview": true, "interviews": true, "guide": true, "cheatsheet": true, "state": true, "version": true,
 	"topic": true, "subject": true, "area": true, "field": true, "basis": true, "foundation": true, "advantage": true,

@@ -1126,7 +1126,23 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 			return // "비선점형의 반대 개념": the opposite cue reads it
 		}
 	}
+	for p.j-p.i > 1 && koreanQuantifiers[st.ws[p.i].text(st.s)] {
+		p.i++ // "다 enum": all of them are, no part of the class
+	}
+	// "UDP 기반 프로토콜": a class, and what it is based on, which it uses.
+	for m := p.i + 1; m < p.j-1; m++ {
+		if st.ws[m].text(st.s) == "기반" || st.ws[m].text(st.s) == "기반의" {
+			if id := e.conceptOf(st, phrase{p.i, m}, nameLikePhrase(st, phrase{p.i, m})); id != "" && id != subj {
+				e.relate(subj, graph.Uses, id, 0.75, st.ev, "definition")
+			}
+			p.i = m + 1
+			break
+		}
+	}
 	head := st.ws[p.j-1].stem(st.s)
+	if purposeWord(head) || p.j-p.i == 1 && endsPredicate(head) {
+		return // "단순 타입용": what it is for; "아직 무서움", "여러 개 허용": a predicate
+	}
 	// "애플리케이션 계층을 처리하는 기기로": a general noun named by its
 	// relative clause.
 	if p.j-p.i == 1 && genericNouns[head] {
@@ -1164,6 +1180,10 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	}
 	e.relate(subj, e.definitionRel(subj, genus), genus, 0.7, st.ev, "definition")
 }
+
+// koreanQuantifiers open a Korean predicate to say how many of the
+// subject's members it holds for: "다 enum", "대부분 이거".
+var koreanQuantifiers = map[string]bool{"다": true, "모두": true, "전부": true, "대부분": true, "대개": true, "다들": true}
 
 // koreanListedSubjects returns the concepts an enumeration opening a
 // Korean sentence and marked as its topic names ("A와 B는", "A, B, C는"),

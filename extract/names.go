@@ -340,12 +340,23 @@ func parenRemark(inside string) bool {
 	return hasHangul(inside) && (parenRemarks[last] || purposeWord(last))
 }
 
-// purposeWord reports whether a word is a Latin name with 용 ("for")
-// written onto it: "Next.js용".
+// purposeWord reports whether a word is a noun with 용 ("for") written
+// onto it: "Next.js용", "앱용", "타입용"; not a noun that ends in the
+// syllable ("사용", "비용", "재사용").
 func purposeWord(w string) bool {
 	rest, ok := strings.CutSuffix(w, "용")
-	return ok && rest != "" && !hasHangul(rest)
+	if !ok || rest == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	return !hasHangul(rest) || !yongNouns[string(last)+"용"]
 }
+
+// yongNouns are nouns of two syllables ending in 용, whose 용 is no suffix.
+var yongNouns = map[string]bool{"사용": true, "이용": true, "활용": true, "적용": true, "허용": true, "수용": true, "내용": true,
+	"비용": true, "범용": true, "운용": true, "응용": true, "작용": true, "전용": true, "공용": true, "혼용": true, "상용": true,
+	"통용": true, "차용": true, "채용": true, "고용": true, "신용": true, "인용": true, "효용": true, "오용": true, "남용": true,
+	"악용": true, "도용": true, "착용": true, "포용": true, "관용": true, "실용": true, "군용": true, "겸용": true, "용용": true}
 
 func lastWord(s string) string {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
@@ -623,6 +634,7 @@ var predicateEndings = []string{
 	"같다", "쉽다", "렵다", "르다", "크다", "작다", "많다", "적다", "높다", "낮다", "좋다", "빠르다", "느리다",
 	"없음", "있음", "높음", "낮음", "좋음", "많음", "적음", "쉬움", "어려움", "빠름", "느림", "가벼움", "가능", "불가",
 	"함", "됨", "짐", "줌", "냄", "했음", "였음", "해짐", "어짐", "워짐", "필요", "용이", "발생", "제공", "의미", "포함", "사용", "이용",
+	"움", "허용", "유효", "보장", "지원", "권장", "필수", "금지",
 	"임", "중", "경우", "때", "하다", "되다", "씀", "나옴", "일어남", "바뀜", "생김", "막음", "걸림", "돌림", "붙임",
 }
 
