@@ -904,7 +904,7 @@ func acronymPlural(w string) bool {
 // structural relates an item to its list's subject by the list's label.
 func (e *extractor) structural(id string, sc scope, ev graph.Evidence, name string, nested bool, rule string) {
 	rel := sc.list.lab.rel
-	if rel == graph.TypeOf && properName(name) && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(sc.subject)) && (nested || e.instance(id) || productHeads[singular(lowerCase(lastWord(e.nameOf(sc.subject))))]) {
+	if rel == graph.TypeOf && properName(name) && !isAcronym(name) && !sameHeadNoun(name, e.nameOf(sc.subject)) && !camelHead(name, e.nameOf(sc.subject)) && (nested || e.instance(id) || productHeads[singular(lowerCase(lastWord(e.nameOf(sc.subject))))]) {
 		rel = graph.ExampleOf // "Docker" under "컨테이너 가상화", "Jenkins" under "CI servers"
 	}
 	if rel == graph.PartOf && narrowerName(name, e.nameOf(sc.subject)) && !partHeads[lowerCase(lastWord(name))] {
@@ -916,6 +916,17 @@ func (e *extractor) structural(id string, sc scope, ev graph.Evidence, name stri
 	default:
 		e.relate(id, rel, sc.subject, 0.8, ev, rule)
 	}
+}
+
+// camelHead reports whether a name written in camel case ends in the
+// head noun of parent: "livenessProbe" under "probe" is a kind of it.
+func camelHead(name, parent string) bool {
+	i := strings.LastIndexFunc(name, unicode.IsUpper)
+	if i <= 0 || strings.ContainsAny(name, " -") || !unicode.IsLower(firstRune(name)) {
+		return false
+	}
+	head := singular(lowerCase(lastWord(parent)))
+	return head != "" && lowerCase(name[i:]) == head
 }
 
 // partHeads name parts by nature: a "힙 영역" of the "런타임 데이터 영역"

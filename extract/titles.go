@@ -62,6 +62,9 @@ type scope struct {
 // "세").
 const countPattern = `(?:[0-9]+|[한두세네다섯여섯일곱여덟아홉열]+)`
 
+// countOnlyRe is a count alone, closing a title: "2가지", "3개".
+var countOnlyRe = regexp.MustCompile(`^` + countPattern + `\s*(?:가지|개|종)$`)
+
 var numberedRe = regexp.MustCompile(`^` + countPattern + `\s*(?:대|가지|개)\s*(.+)$`)
 
 // analyzeTitle reads a section title. strict applies to plain lines,
@@ -350,7 +353,16 @@ func labelTitle1(s string) (titleInfo, bool) {
 	}
 	// "X의 <label>", "X <label>", "X에 저장되는 정보"
 	last := words[len(words)-1]
+	if countOnlyRe.MatchString(last) {
+		// "스케일링 방법 2가지": its kinds, as "스케일링 방법 종류" lists them.
+		if ns := parseNames(strings.Join(words[:len(words)-1], " ")); len(ns) == 1 && nameLike(ns[0].name, true) {
+			return titleInfo{kind: titleLabel, lab: label{labelRel, graph.TypeOf}, target: &ns[0]}, true
+		}
+	}
 	l, ok := labels[labelKey(last)]
+	if b := strings.TrimLeft(last, "0123456789"); !ok && b != last && b != "" {
+		l, ok = labels[labelKey(b)] // "Observability 3요소": its three parts
+	}
 	head := words[:len(words)-1]
 	if len(words) > 2 {
 		// "…에 저장되는 정보": a two-word label.
