@@ -1140,7 +1140,7 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 		}
 	}
 	head := st.ws[p.j-1].stem(st.s)
-	if purposeWord(head) || p.j-p.i == 1 && endsPredicate(head) {
+	if purposeWord(head) || predicateNouns[head] || p.j-p.i == 1 && endsPredicate(head) {
 		return // "단순 타입용": what it is for; "아직 무서움", "여러 개 허용": a predicate
 	}
 	// "애플리케이션 계층을 처리하는 기기로": a general noun named by its
@@ -1180,6 +1180,12 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	}
 	e.relate(subj, e.definitionRel(subj, genus), genus, 0.7, st.ev, "definition")
 }
+
+// predicateNouns are verbal and adjectival nouns that close a casual
+// Korean statement as its verb would ("reader 여러 개 허용", "끝까지
+// 유효"): no class. (In a title they name a concept: "## 순서 보장".)
+var predicateNouns = map[string]bool{"허용": true, "유효": true, "보장": true, "지원": true, "권장": true, "필수": true, "금지": true,
+	"가능": true, "불가능": true, "불가": true, "필요": true, "불필요": true}
 
 // koreanQuantifiers open a Korean predicate to say how many of the
 // subject's members it holds for: "다 enum", "대부분 이거".

@@ -312,12 +312,25 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	}
 	// "크롬은 다음과 같은 3가지 유형의 프로세스를 지원한다": the label's
 	// own target first, else the paragraph's topic.
-	if subject == "" && lab.mode != 0 {
+	if subject == "" && lab.mode != 0 && !labelPhrase(st) {
 		if t := e.topicOf(st, ctx{subject: sc.subject}); t != "" {
 			subject = t
 		}
 	}
 	return subject, lab, mentioned
+}
+
+// labelPhrase reports whether a Korean lead-in is a noun phrase headed by
+// a label word, with no verb of its own: "트랜잭션이 … 보장해야 하는
+// 4가지 성질." names in a clause what has the properties; the list is
+// of the section's concept.
+func labelPhrase(st *sent) bool {
+	if !st.ko || len(st.ws) < 2 {
+		return false
+	}
+	last := &st.ws[len(st.ws)-1]
+	_, ok := labels[labelKey(last.stem(st.s))]
+	return ok && last.kind == endNone
 }
 
 var (
