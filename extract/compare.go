@@ -789,6 +789,8 @@ var attributeHeads = map[string]bool{
 	"방식": true, "형태": true, "유형": true, "상태": true, "특성": true, "성격": true, "타입": true, "분류": true, "패러다임": true,
 	"type": true, "style": true, "approach": true, "paradigm": true, "model": true, "kind": true, "category": true,
 	"state": true, "nature": true, "mode": true, "대상": true, "target": true, "scope": true, "범위": true, "format": true, "포맷": true, "형식": true,
+	// where each is: "| 저장 위치 | 클라이언트 | 서버 |"
+	"위치": true, "장소": true, "location": true, "place": true,
 }
 
 // thingRow reports whether a comparison table's row label names a class
@@ -811,7 +813,7 @@ var thingRows = map[string]bool{"파일": true, "file": true, "files": true, "tr
 func usedCell(n string, known, plainly bool) bool {
 	last := lowerCase(lastWord(n))
 	if utf8.RuneCountInString(n) < 2 || strings.Contains(n, "+") || strings.HasSuffix(n, "등") || attributeHeads[last] ||
-		last == "level" || last == "수준" || last == "단위" {
+		last == "level" || last == "수준" || last == "단위" || complexity(n) {
 		return false
 	}
 	if known || !plainly {
@@ -819,6 +821,17 @@ func usedCell(n string, known, plainly bool) bool {
 	}
 	for _, w := range strings.Fields(n) {
 		if isAcronym(strings.Trim(w, "()")) || properName(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// complexity reports whether n is written in asymptotic notation: "O(1)",
+// "O(n log n)", "Θ(n)", a bound and no thing.
+func complexity(n string) bool {
+	for _, p := range []string{"O(", "o(", "Θ(", "Ω(", "θ(", "Ω("} {
+		if strings.HasPrefix(n, p) {
 			return true
 		}
 	}
