@@ -259,8 +259,14 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 			if l, isLabel := labels[labelKey(st.ws[p.j-1].stem(st.s))]; isLabel && l.rel == graph.TypeOf && p.j-p.i > 1 {
 				p.j--
 			}
-			if h := st.ws[p.j-1].stem(st.s); p.j-p.i == 1 && (h == "거" || h == "것" || h == "게") {
-				return false // "메일 발송 같은 거": a thing, no class
+			if h := st.ws[p.j-1].stem(st.s); p.j-p.i == 1 && (h == "거" || h == "것" || h == "게" || h == "걸" || h == "애들" || h == "얘들" || h == "것들") {
+				return false // "메일 발송 같은 거", "Graphite 같은 애들": a thing, no class
+			}
+			if h := st.ws[p.j-1].text(st.s); purposeWord(st.ws[p.j-1].stem(st.s)) || strings.HasSuffix(h, "거나") {
+				return false // "… 같은 민감 정보 저장용": what it is for; "… 저장소 쓰거나": a verb
+			}
+			if p.j-p.i > 1 && st.ws[p.j-1].stem(st.s) == "기반" {
+				p.j-- // "해시값 같은 식별자 기반": a class, on which it is based
 			}
 			if genericNouns[st.ws[p.j-1].stem(st.s)] && p.j-p.i == 1 {
 				// "TCP, HTTP 등 다양한 방법으로": means the subject uses.

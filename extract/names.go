@@ -354,9 +354,9 @@ func purposeWord(w string) bool {
 
 // yongNouns are nouns of two syllables ending in 용, whose 용 is no suffix.
 var yongNouns = map[string]bool{"사용": true, "이용": true, "활용": true, "적용": true, "허용": true, "수용": true, "내용": true,
-	"비용": true, "범용": true, "운용": true, "응용": true, "작용": true, "전용": true, "공용": true, "혼용": true, "상용": true,
+	"비용": true, "범용": true, "운용": true, "응용": true, "작용": true, "전용": true, "공용": true, "혼용": true,
 	"통용": true, "차용": true, "채용": true, "고용": true, "신용": true, "인용": true, "효용": true, "오용": true, "남용": true,
-	"악용": true, "도용": true, "착용": true, "포용": true, "관용": true, "실용": true, "군용": true, "겸용": true, "용용": true}
+	"악용": true, "도용": true, "착용": true, "포용": true, "실용": true, "겸용": true, "용용": true}
 
 func lastWord(s string) string {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
