@@ -593,6 +593,15 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 	if !st.ko && (p.i == 0 || ws[p.i-1].fn != fnDet) && predicative(ws[p.j-1].lower) && e.idx.lookup(st.text(p)) == "" {
 		return // "scrypt — also memory-hard", "deprecated", "context aware": a quality, with no article
 	}
+	if last := ws[p.j-1].lower; kindWord(last) || slices.Contains(classifierHeads, last) {
+		i := p.j - 1
+		for i > 0 && qualifying(ws[i-1].lower) {
+			i--
+		}
+		if i > 0 && countWord(ws[i-1].lower) || countWord(ws[i].lower) {
+			return // "Two main families:": how many kinds follow, no genus
+		}
+	}
 	if st.fragment && verbOpened(st, p) {
 		return // "- sigmoid — squashes to (0, 1)": what it does
 	}

@@ -961,6 +961,22 @@ func narrowerName(name, parent string) bool {
 	return sameHeadNoun(last, parent)
 }
 
+// formulaTerm reports whether a term of a sum is written as mathematics:
+// a variable ("i", "n"), a function applied ("h(k)", "h1(k)"), or marks
+// of a product or a power ("c1·i", "i²").
+func formulaTerm(t string) bool {
+	if len(t) == 1 && t[0] >= 'a' && t[0] <= 'z' {
+		return true
+	}
+	if strings.ContainsAny(t, "·×²³^") {
+		return true
+	}
+	if i := strings.IndexByte(t, '('); i > 0 && i <= 3 && strings.HasSuffix(strings.Fields(t)[0], ")") {
+		return true // (not "Redis (cache)")
+	}
+	return false
+}
+
 // sum reads "X: A + B" or "X = A + B (+ C)": X and its parts, when every
 // term of the sum is a name. It reports whether it read one.
 func (e *extractor) sum(head, desc string, ev graph.Evidence) bool {
@@ -980,6 +996,9 @@ func (e *extractor) sum(head, desc string, ev graph.Evidence) bool {
 	}
 	var parts []nameSet
 	for _, t := range terms {
+		if formulaTerm(strings.TrimSpace(t)) {
+			return false // "linear probing: h(k)+i": a formula, not parts
+		}
 		n, ok := nameOf(strings.Trim(strings.TrimSpace(t), "`"))
 		if !ok || len(strings.Fields(n.name)) > 4 || strings.HasSuffix(n.name, "지") || slices.ContainsFunc(strings.Fields(n.name), func(w string) bool { return koreanWh[w] || strings.HasPrefix(w, "어디") }) {
 			return false // ("어디에 적용할지": a question, not a part)

@@ -259,6 +259,17 @@ func labelTitle1(s string) (titleInfo, bool) {
 			return titleInfo{kind: titleLabel, lab: label{mode: labelOrg}}, true
 		}
 	}
+	// "Two main families", "Three types": a count of the kinds of the
+	// concept above, no class of its own.
+	if w := strings.Fields(lowerCase(s)); len(w) >= 2 && countWord(w[0]) {
+		rest := w[1:]
+		for len(rest) > 1 && qualifying(rest[0]) {
+			rest = rest[1:]
+		}
+		if len(rest) == 1 && (kindWord(rest[0]) || slices.Contains(classifierHeads, rest[0])) {
+			return titleInfo{kind: titleLabel, lab: label{labelRel, graph.TypeOf}}, true
+		}
+	}
 	// "my answer (rough)", "My notes", "내 정리": the author's own text,
 	// about the concept it is under.
 	if rest, ok := cutFirstPerson(s); ok {
