@@ -166,9 +166,10 @@ func (e *extractor) subsection(child string, parent scope, s *section, siblings 
 		e.relate(child, graph.TypeOf, parent.subject, 0.7, ev, "heading-kind")
 	case s.kind != sectionHeading:
 		// A bold line under a heading is read as the heading's list.
-	case parent.subject == e.note:
+	case parent.subject == e.note && !parent.list.titled:
 		// "# Distributed Systems" over "## CAP theorem": the note's
-		// topics, no kinds of its title's class.
+		// topics, no kinds of its title's class (but "## 4 main types"
+		// under it lists its kinds).
 	case parent.list.lab.mode == labelRel && parent.list.lab.rel == graph.TypeOf:
 		e.relate(child, graph.TypeOf, parent.subject, 0.65, ev, "heading-kind")
 	case parent.list.lab.mode == labelRel && parent.list.lab.rel == graph.PartOf:
@@ -244,7 +245,7 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 			}
 			return in, info
 		}
-		out := scope{subject: in.subject, list: listMode{lab: info.lab, taxonomy: info.lab.rel == graph.TypeOf, refs: info.refs}}
+		out := scope{subject: in.subject, list: listMode{lab: info.lab, taxonomy: info.lab.rel == graph.TypeOf, refs: info.refs, titled: s.kind == sectionHeading}}
 		if info.target != nil {
 			if id := e.idx.lookup(info.target.name); id != "" {
 				out.subject = id

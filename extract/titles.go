@@ -50,6 +50,9 @@ type listMode struct {
 	glosses bool
 	// refs: the list holds references (sources, further reading).
 	refs bool
+	// titled: a label title says how ("## 4 main types", "## 구성요소"),
+	// not the subject's own name.
+	titled bool
 }
 
 // scope is what the text at one place is about.
