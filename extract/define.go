@@ -345,9 +345,14 @@ func (e *extractor) genusOf(st *sent, p phrase) string {
 
 // joinedPhrase reports whether a phrase joins things with marks that are
 // no part of a name ("Elasticsearch + Logstash + Kibana", "name → IPv4
-// address", "net — network stack", "parent ≥ children"): a sum, a
-// mapping or a comparison, no genus.
+// address", "net — network stack", "parent ≥ children", "A vs B"): a
+// sum, a mapping or a comparison, no genus.
 func joinedPhrase(st *sent, p phrase) bool {
+	for i := p.i + 1; i < p.j-1; i++ {
+		if w := st.ws[i].lower; w == "vs" || w == "vs." || w == "versus" {
+			return true // "Redis Sentinel vs Redis Cluster": a comparison
+		}
+	}
 	for i := p.i; i < p.j-1; i++ {
 		if a := st.ws[i].after; a == "+" || strings.Contains(a, "→") || strings.Contains(a, "->") || strings.Contains(a, "—") || a == "–" || strings.ContainsAny(a, "≤≥≠<>=") {
 			return true
