@@ -522,7 +522,7 @@ var labels = func() map[string]label {
 	add(label{mode: labelPros}, `장점 이점 장점은 pros advantage advantages benefits strengths reasonsfor 좋은점 benefit upsides 효과`)
 	add(label{mode: labelCons}, `단점 한계 문제점 단점은 cons disadvantage disadvantages drawbacks limitations weaknesses 한계점
 		downsides caveats 주의사항 주의점 주의할점 pitfalls 약점 trade-offs tradeoffs`)
-	add(label{mode: labelIgnore}, `경우 경우들 cases 특징 사용처 작동원리 동작원리 원리 이용방법 사용법 사용방법 방법 참고 참고자료 출처 reference references
+	add(label{mode: labelIgnore}, `경우 경우들 cases 특징 사용처 작동원리 동작원리 원리 이용방법 사용법 사용방법 방법 참고 참고자료 출처 reference references refs ref
 		source sources furtherreading sourceandfurtherreading seealso notes 정리 요약 summary features characteristics example 유무
 		과정 절차 결과 이유 용도 usage usecases tableofcontents 목차 contents 네가지조합 조합 sampledata questions 질의응답 faq
 		links 링크 resources learningresources readings 관련자료 관련링크 관련글 more 후기 한줄후기 느낀점 결론 conclusion
@@ -629,7 +629,7 @@ var wholeHeads = []string{"architecture", "아키텍처", "아키텍쳐", "frame
 // referenceLabels head lists of references: their links are sources, not
 // concepts.
 var referenceLabels = map[string]bool{
-	"참고": true, "참고자료": true, "출처": true, "reference": true, "references": true, "source": true, "sources": true,
+	"참고": true, "참고자료": true, "출처": true, "reference": true, "references": true, "refs": true, "ref": true, "source": true, "sources": true,
 	"furtherreading": true, "sourceandfurtherreading": true, "seealso": true, "tableofcontents": true, "목차": true, "contents": true,
 	"links": true, "링크": true, "resources": true, "learningresources": true, "readings": true, "관련자료": true, "관련링크": true,
 	"관련글": true, "참고링크": true, "essentialquestions": true, "recommendedpracticequestions": true, "practicequestions": true,
@@ -667,6 +667,7 @@ var genericNouns = map[string]bool{
 	"feature": true, "property": true, "aspect": true, "value": true, "data": true, "information": true, "system": true,
 	"tool": true, "service": true, "technology": true, "solution": true, "mechanism": true, "model": true, "pattern": true,
 	"matter": true, "fact": true, "reason": true, "purpose": true, "goal": true, "sample": true, "template": true,
+	"fix": true, "fixes": true, "workaround": true, "trick": true,
 	"something": true, "everything": true, "anything": true, "nothing": true, "somewhere": true, "anywhere": true, "everywhere": true, "elsewhere": true, "someone": true, "anyone": true, "lots": true, "bit": true, "order": true,
 	"minimum": true, "maximum": true, "majority": true, "minority": true, "rest": true, "time": true, "times": true,
 	"이거": true, "그거": true, "저거": true, "이것": true, "그것": true, "얘기": true, "이야기": true, "발상": true, "생각": true, "느낌": true,

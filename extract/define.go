@@ -592,8 +592,8 @@ func (e *extractor) genusPhrase(st *sent, subj string, p phrase, rule string) {
 			}
 		}
 	}
-	if p.j-p.i == 1 && genusAdjectives[ws[p.i].lower] {
-		return // "the usual …" cut before its noun: no genus
+	if w := ws[p.i].lower; p.j-p.i == 1 && (qualifying(w) || w == "best" || w == "worst") {
+		return // "the usual …" cut before its noun, "the worst one": no genus
 	}
 	if !st.ko && (p.i == 0 || ws[p.i-1].fn != fnDet) && predicative(ws[p.j-1].lower) && e.idx.lookup(st.text(p)) == "" {
 		return // "scrypt — also memory-hard", "deprecated", "context aware": a quality, with no article
