@@ -369,7 +369,7 @@ var nounToo = func() map[string]bool {
 		searches finds processes schedules controls limits waits comes looks wants leads lives brings follows turns talks
 		stays starts sends reaches remains maps supports extends uses acts serves holds reads writes keeps makes takes gives
 		returns receives protects pulls pushes raises saves selects skips stops suffers trusts wraps varies grows needs
-		copies duplicates mirrors`) {
+		copies duplicates mirrors guarantees changes costs claims answers calls runs builds`) {
 		m[w] = true
 	}
 	return m

@@ -600,7 +600,15 @@ func cueBoundary(s string, at, end int, c *cue) bool {
 	if c.lang == "en" {
 		letter := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 		lastOfPhrase, _ := utf8.DecodeLastRuneInString(c.phrase)
-		return !(at > 0 && letter(prev)) && !(end < len(s) && letter(next) && letter(lastOfPhrase))
+		if at > 0 && letter(prev) || end < len(s) && letter(next) && letter(lastOfPhrase) {
+			return false
+		}
+		// Nor is it a cue inside a hyphenated word: "write-through
+		// cache", "like-minded".
+		if prev == '-' && at > 1 && letter(rune(s[at-2])) || next == '-' && end+1 < len(s) && letter(rune(s[end+1])) {
+			return false
+		}
+		return true
 	}
 	if end < len(s) && strings.ContainsRune("자량처법률료성중", next) || strings.HasPrefix(s[end:], " 중") || strings.HasPrefix(s[end:], " 가능") {
 		return false // "사용자", "사용량", "사용 중인", "사용 가능한"
