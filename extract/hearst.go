@@ -677,6 +677,7 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 		return false // "주소는 … 삭제하는 기능도 있음": nothing named is there
 	}
 	class, rel := "", graph.TypeOf
+	kinds := false // a label says the items are kinds ("종류")
 	first := items[0].i
 	for i := first - 1; i >= 0; i-- {
 		w := &st.ws[i]
@@ -688,11 +689,15 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 			if p.j == 0 {
 				return false // "이상에는 …": no noun phrase read before the particle
 			}
-			if l, ok := labels[labelKey(st.ws[p.j-1].stem(st.s))]; ok && l.mode == labelRel {
+			l, ok := labels[labelKey(st.ws[p.j-1].stem(st.s))]
+			if ok && (l.rel == graph.Uses || l.rel == graph.ExampleOf) && p.j-p.i > 1 && st.ws[p.j-2].kind != endOf {
+				ok = false // "빌드 도구로는": a class named by its head noun, not the label
+			}
+			if ok && l.mode == labelRel {
 				// "전제 조건으로는 A, B, C가 있다": the label says how they
 				// relate, to the text's concept, or to the one it names
 				// ("격리 수준의 종류에는 …").
-				class, rel = topic, l.rel
+				class, rel, kinds = topic, l.rel, true
 				if p.i > 0 && st.ws[p.i-1].kind == endOf {
 					if owner := st.koreanPhraseAt(p.i - 1); !owner.empty() {
 						// ("큐의 연산으로는 …": a one-syllable owner too)
@@ -721,7 +726,7 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 	case first == 0 && c.lab.mode == labelRel && c.subject != "":
 		// "A, B, C가 있습니다" under "CPU 스케줄러의 종류": what the label
 		// says of its concept.
-		class, rel = c.subject, c.lab.rel
+		class, rel, kinds = c.subject, c.lab.rel, true
 	case first > 0 || !c.own:
 		return false
 	default:
@@ -733,7 +738,13 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 		if id == "" || id == class {
 			continue
 		}
-		if e.relate(id, rel, class, 0.8, st.ev, "hearst") && id == topic {
+		r := rel
+		if r == graph.TypeOf {
+			// "대표적인 웹 서버로는 Nginx와 Apache가 있다": named
+			// instances, examples.
+			r = e.memberRel(st, id, class, rel, kinds)
+		}
+		if e.relate(id, r, class, 0.8, st.ev, "hearst") && id == topic {
 			fired = true
 		}
 	}

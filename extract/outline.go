@@ -286,6 +286,9 @@ type builder struct {
 	h1         string
 	h1s        int
 	metas      map[int]noteMeta // joined notes' front matter, by line
+	// hard holds, for the text inline returned last, whether each of
+	// its line breaks is a hard one ("  " or "\\" ending the line).
+	hard []bool
 }
 
 // lineOf returns the 1-based line of byte offset off.
@@ -658,8 +661,7 @@ func (b *builder) item(li *ast.ListItem) *item {
 			switch c := c.(type) {
 			case *ast.Paragraph, *ast.TextBlock:
 				t := b.inline(c)
-				// One item is one statement, however it wraps.
-				t.s = strings.ReplaceAll(t.s, "\n", " ")
+				t = b.itemLines(t, first)
 				if first {
 					f.it.text = t
 					first = false
@@ -702,6 +704,81 @@ func (b *builder) table(n ast.Node) *block {
 	return blk
 }
 
+// itemLines joins the lines of an item's paragraph, t as inline gave it:
+// one item is one statement, however it wraps. But an item whose first
+// line is only a name, broken off from what follows ("* Pod  ⏎ 컨테이너를
+// 담는 가장 작은 단위"), is a term and its description, as "Pod: …" is;
+// and a line the writer ended with a hard break ends a statement.
+func (b *builder) itemLines(t text, first bool) text {
+	if !strings.Contains(t.s, "\n") {
+		return t
+	}
+	var out strings.Builder
+	var shifts []int // where a byte was added, in t.s
+	k := 0
+	last := 0
+	for i := 0; i < len(t.s); i++ {
+		if t.s[i] != '\n' {
+			continue
+		}
+		hard := k < len(b.hard) && b.hard[k]
+		k++
+		before := strings.TrimRight(t.s[:i], " ")
+		out.WriteString(t.s[last:i])
+		last = i + 1
+		rest := strings.TrimSpace(t.s[i+1:])
+		switch {
+		case before == "" || rest == "":
+			out.WriteByte(' ')
+		case k == 1 && first && termLine(before, hard):
+			out.WriteString(": ") // "Pod: …"
+			shifts = append(shifts, i)
+		case hard && !endsSentence(before) && !strings.ContainsAny(before[len(before)-1:], ",:;("):
+			out.WriteString(". ") // a statement ends with its line
+			shifts = append(shifts, i)
+		default:
+			out.WriteByte(' ')
+		}
+	}
+	out.WriteString(t.s[last:])
+	if len(shifts) == 0 {
+		t.s = out.String()
+		return t
+	}
+	moved := func(off int) int {
+		n := 0
+		for _, at := range shifts {
+			if at < off {
+				n++
+			}
+		}
+		return off + n
+	}
+	nt := text{s: out.String(), marks: make([]mark, len(t.marks)), lines: make([]linePos, len(t.lines))}
+	for i, m := range t.marks {
+		m.start, m.end = moved(m.start), moved(m.end)
+		nt.marks[i] = m
+	}
+	for i, l := range t.lines {
+		nt.lines[i] = linePos{moved(l.off), l.line}
+	}
+	return nt
+}
+
+// termLine reports whether the first line of an item, broken off from the
+// rest by a hard break or a soft one, is a term: a short name alone.
+func termLine(line string, hard bool) bool {
+	if strings.ContainsAny(line, ":：=.,;!?") || utf8.RuneCountInString(line) > 40 {
+		return false
+	}
+	n := len(strings.Fields(line))
+	if n == 0 || n > 4 || !hard && n > 3 {
+		return false
+	}
+	ns := parseNames(line)
+	return len(ns) == 1 && nameLike(ns[0].name, true)
+}
+
 func joinText(a, b text) text {
 	off := len(a.s) + 1
 	out := text{s: a.s + " " + b.s, marks: slices.Clone(a.marks), lines: slices.Clone(a.lines)}
@@ -717,6 +794,7 @@ func joinText(a, b text) text {
 // inline flattens the inline content of n. Soft line breaks become "\n".
 func (b *builder) inline(n ast.Node) text {
 	var t text
+	b.hard = b.hard[:0]
 	var sb strings.Builder
 	lastLine := -1
 	note := func(off int) {
@@ -763,6 +841,7 @@ func (b *builder) inline(n ast.Node) text {
 			sb.Write(c.Segment.Value(b.src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				sb.WriteByte('\n')
+				b.hard = append(b.hard, c.HardLineBreak())
 			}
 			continue
 		case *ast.String:
