@@ -160,12 +160,32 @@ var md = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
 
+// mdPlain is md without front matter, for a note whose first line is no
+// front matter fence: the extension takes any run of dashes for one, and
+// "-----" over a heading is a rule ("-----", "### A vs B", "-----").
+var mdPlain = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// fenced reports whether src opens with a front matter fence: "---" or
+// "+++" alone on the first line.
+func fenced(src []byte) bool {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	line = bytes.TrimRight(line, " \t\r")
+	return bytes.Equal(line, []byte("---")) || bytes.Equal(line, []byte("+++"))
+}
+
 // parse turns one note into its outline. src must be valid UTF-8; lines
 // maps its lines to the note's (see [tamed]), or is nil.
 func parse(file string, src []byte, lines []int) (*doc, error) {
 	src, metas := noteBlocks(src)
 	ctx := parser.NewContext()
-	root := md.Parser().Parse(gtext.NewReader(src), parser.WithContext(ctx))
+	p := mdPlain.Parser()
+	if fenced(src) {
+		p = md.Parser()
+	}
+	root := p.Parse(gtext.NewReader(src), parser.WithContext(ctx))
 	b := &builder{src: src, lineStarts: lineStarts(src), lines: lines, metas: metas}
 	d := &doc{file: file, root: &section{kind: sectionRoot}}
 	if fm := frontmatter.Get(ctx); fm != nil {
