@@ -96,6 +96,61 @@ func (e *extractor) statements(t *text, c ctx) {
 	}
 }
 
+// wraps reports whether a line break between line and the text after it
+// wraps one sentence rather than ending it: the line ends in a comma, a
+// function word ("an intermediary⏎program" aside, "relies on⏎the page
+// cache") or a Korean particle or connective ending ("메시지를⏎비동기로"),
+// or an English line runs on into a lower-case word. A line that ends in
+// a noun or a predicate ("…을 제공함⏎…") is a statement of its own, as
+// notes that write one a line have it.
+func wraps(line, next string) bool {
+	line = strings.TrimRight(line, " \t")
+	next = strings.TrimLeft(next, " \t")
+	if line == "" || next == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	first, _ := utf8.DecodeRuneInString(next)
+	switch {
+	case last == ',':
+		return true
+	case strings.ContainsRune(".!?。:;)]*`|", last) || strings.ContainsRune("-*+>#|([`", first):
+		return false
+	}
+	word := line[strings.LastIndexAny(line, " \t")+1:]
+	if last < utf8.RuneSelf {
+		if wrapWords[asciiLower(word)] {
+			return true
+		}
+		return asciiAlnum(byte(last)) && first < utf8.RuneSelf && unicode.IsLower(first)
+	}
+	if !isHangul(last) {
+		return false
+	}
+	for _, e := range wrapEndings {
+		if strings.HasSuffix(word, e) && len(word) > len(e) {
+			return true
+		}
+	}
+	return word == "및" || word == "또는"
+}
+
+// wrapWords are English words a sentence does not end with.
+var wrapWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the of to and or but nor is are was were be been being with for in on at by from as
+		that which who whose whom into onto than via using such its their this these those our your his her has have had
+		can could will would should may might must not no also both either neither each every between among about over under`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// wrapEndings end a Korean word that a sentence goes on after: particles
+// of a subject, topic or object and connective endings.
+var wrapEndings = []string{"는", "은", "를", "을", "며", "에", "에서", "에게", "으로", "하고", "되고", "이고", "있고", "없고", "않고",
+	"하여", "해서", "되어", "하면", "되면", "이면", "지만", "는데", "이나", "거나", "통해", "위해", "따라", "대해", "의", "와"}
+
 var abbreviations = []string{"e.g", "i.e", "etc", "vs", "cf", "mr", "dr", "no", "fig", "approx", "ex", "eg", "a.k.a", "aka", "max", "min", "esp"}
 
 // sentenceSpans cuts s at line breaks and sentence ends.
@@ -112,6 +167,9 @@ func sentenceSpans(s string) [][2]int {
 		r, w := decodeRune(s[i:])
 		switch r {
 		case '\n':
+			if wraps(s[start:i], s[i+1:]) {
+				break // one sentence, wrapped
+			}
 			emit(i)
 			start = i + 1
 		case '.', '?', '!', '。', '？', '！':

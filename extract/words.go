@@ -300,6 +300,28 @@ func analyze(s string, w *word) {
 	}
 }
 
+// verbTailsByLast holds verbTails by their last rune.
+var verbTailsByLast = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, v := range verbTails {
+		r, _ := utf8.DecodeLastRuneInString(v)
+		m[r] = append(m[r], v)
+	}
+	return m
+}()
+
+// longerVerbTail returns a verb tail that t ends in and that is longer
+// than the ending e, or "".
+func longerVerbTail(t, e string) string {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	for _, v := range verbTailsByLast[r] {
+		if len(v) > len(e) && strings.HasSuffix(t, v) {
+			return v
+		}
+	}
+	return ""
+}
+
 // splitEnding cuts the Korean ending off t, whose Hangul run starts at
 // byte h. It returns the length of the stem, the ending and its kind.
 func splitEnding(t string, h int) (int, string, endKind) {
@@ -307,6 +329,10 @@ func splitEnding(t string, h int) (int, string, endKind) {
 	for _, e := range endingsByLast[last] {
 		if !strings.HasSuffix(t, e.s) || len(t)-len(e.s) < h && len(t) != len(e.s) || endsInNoun(t, e.s) {
 			continue
+		}
+		if v := longerVerbTail(t, e.s); v != "" && len(t)-len(v) >= h && len(t) > len(v) {
+			// "연결하거나": a verb's "거나", not a noun and "나".
+			return 0, t, endPredicate
 		}
 		stem := t[:len(t)-len(e.s)]
 		if stem == "" {
