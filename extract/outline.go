@@ -525,7 +525,8 @@ func (b *builder) html(n *ast.HTMLBlock) {
 		b.htmlList(s, start)
 		return
 	}
-	for _, m := range summaryRe.FindAllStringSubmatchIndex(s, -1) {
+	ms := summaryRe.FindAllStringSubmatchIndex(s, -1)
+	for i, m := range ms {
 		inner := s[m[2]:m[3]]
 		inner = strings.TrimSpace(unescapeHTML(tagRe.ReplaceAllString(inner, "")))
 		if inner == "" {
@@ -533,7 +534,39 @@ func (b *builder) html(n *ast.HTMLBlock) {
 		}
 		line := b.lineOf(start + m[2])
 		b.pseudo(sectionSummary, text{s: inner, lines: []linePos{{0, line}}})
+		// The answer written in the same block, before a blank line
+		// ends it: "</summary>", "<hr>", "… 체제입니다."
+		end := len(s)
+		if i+1 < len(ms) {
+			end = ms[i+1][0]
+		}
+		if t := b.htmlPara(s[m[1]:end], start+m[1]); t.s != "" {
+			b.add(&block{kind: blockPara, text: t})
+		}
 	}
+}
+
+// htmlPara is the text of raw HTML at byte base of the source, tags
+// dropped, one line a line, with the source line of each.
+func (b *builder) htmlPara(raw string, base int) text {
+	var t text
+	var sb strings.Builder
+	off := 0
+	for _, l := range strings.SplitAfter(brRe.ReplaceAllString(raw, "\n"), "\n") {
+		at := off
+		off += len(l)
+		c := collapseSpace(unescapeHTML(tagRe.ReplaceAllString(l, "")))
+		if c == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte('\n')
+		}
+		t.lines = append(t.lines, linePos{sb.Len(), b.lineOf(base + at)})
+		sb.WriteString(c)
+	}
+	t.s = sb.String()
+	return t
 }
 
 // htmlList reads a definition list or list in HTML: a term (<dt>, or a

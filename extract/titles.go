@@ -138,6 +138,10 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 			if info, ok := labelTitle(q.name); ok && info.target != nil {
 				return info // "Kafka의 구성 요소에 대해 설명해주세요": a label of Kafka
 			}
+			if a, b, ok := askedTogether(q.name); ok {
+				// "REST와 RESTful에 대해 설명해주세요": the two, side by side.
+				return titleInfo{kind: titleCompare, pair: [2]nameSet{a, b}}
+			}
 		}
 		return titleInfo{kind: titleConcept, names: []nameSet{q}}
 	}
@@ -637,6 +641,28 @@ func kindQuestion(s string) (titleInfo, bool) {
 		return titleInfo{}, false
 	}
 	return titleInfo{}, false
+}
+
+// askedTogether splits the topic of a question that asks about two
+// concepts joined by "와"/"과" ("REST와 RESTful"), or reports false.
+func askedTogether(s string) (a, b nameSet, ok bool) {
+	ws := strings.Fields(s)
+	for i, w := range ws[:max(0, len(ws)-1)] {
+		stem, cut := strings.CutSuffix(w, "와")
+		if !cut {
+			stem, cut = strings.CutSuffix(w, "과")
+		}
+		if !cut || stem == "" || endsInNoun(w, "과") {
+			continue
+		}
+		a, okA := nameOf(strings.Join(append(slices.Clone(ws[:i]), stem), " "))
+		b, okB := nameOf(strings.Join(ws[i+1:], " "))
+		if okA && okB && nameLike(a.name, true) && nameLike(b.name, true) {
+			return a, b, true
+		}
+		return nameSet{}, nameSet{}, false
+	}
+	return nameSet{}, nameSet{}, false
 }
 
 // questionTopic finds what a question title asks about: "X란?", "X이란
