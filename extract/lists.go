@@ -697,6 +697,20 @@ func (e *extractor) labelled(sc scope, desc string, at int, t *text, ev graph.Ev
 	}
 }
 
+// linkedName reports whether an item that is one link names a concept: a
+// wikilink is a note of the vault, and a link whose text is a short
+// proper name ("[Neo4j](https://neo4j.com/)") names what it links to; a
+// link titled like an article is a reference.
+func linkedName(t *text) bool {
+	s := strings.TrimSpace(t.s)
+	for _, m := range t.marks {
+		if m.kind == markWiki && strings.TrimSpace(t.s[:m.start]) == "" {
+			return true
+		}
+	}
+	return !strings.Contains(s, "://") && len(strings.Fields(s)) <= 4 && (properName(s) || productName(s))
+}
+
 // definedAs reports whether an item's description opens as a definition
 // does, with an article: "Release branch: a branch that …" names a
 // concept, though "release" is also a verb.
@@ -713,7 +727,7 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if cand == "" {
 		cand = strings.TrimSpace(it.text.s)
 	}
-	if onlyLink(&it.text) || imperatives[cand] {
+	if onlyLink(&it.text) && !linkedName(&it.text) || imperatives[cand] {
 		return nameSet{}, false // a reference, or "edit": an instruction
 	}
 	if utf8.RuneCountInString(cand) > maxNameRunes {

@@ -375,6 +375,12 @@ func (b *builder) topBlock(n ast.Node) {
 		if b.cur.kind == sectionBold && questionLabelled(b.cur.title.s) {
 			t = dropAnswerLabel(t)
 		}
+		if items := linkLines(t); items != nil {
+			// "[[MongoDB]]⏎[[Couchbase]]⏎…": a list written without
+			// markers.
+			b.add(&block{kind: blockList, items: items})
+			return
+		}
 		if isLabelCandidate(&t) {
 			b.pending = &block{kind: blockPara, text: t}
 			return
@@ -755,6 +761,40 @@ func (b *builder) table(n ast.Node) *block {
 		blk.rows = append(blk.rows, cells)
 	}
 	return blk
+}
+
+// linkLines returns the lines of a paragraph as list items when there are
+// two or more and each is one link alone, or nil.
+func linkLines(t text) []*item {
+	if strings.Count(t.s, "\n") == 0 {
+		return nil
+	}
+	var items []*item
+	from := 0
+	for from <= len(t.s) {
+		end := strings.IndexByte(t.s[from:], '\n')
+		if end < 0 {
+			end = len(t.s)
+		} else {
+			end += from
+		}
+		line := strings.TrimSpace(t.s[from:end])
+		lead := from + strings.Index(t.s[from:end], line)
+		var link *mark
+		for i := range t.marks {
+			if m := &t.marks[i]; (m.kind == markLink || m.kind == markWiki) && m.start == lead && m.end == lead+len(line) {
+				link = m
+			}
+		}
+		if line == "" || link == nil {
+			return nil
+		}
+		it := &item{text: text{s: line, lines: []linePos{{0, t.lineAt(lead)}}}}
+		it.text.marks = []mark{{0, len(line), link.kind, link.target}}
+		items = append(items, it)
+		from = end + 1
+	}
+	return items
 }
 
 // itemLines joins the lines of an item's paragraph, t as inline gave it:

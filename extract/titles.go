@@ -98,6 +98,9 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 	if utf8.RuneCountInString(raw) > maxTitleRunes {
 		return titleInfo{kind: titleStatement}
 	}
+	if info, ok := qualifiedLabel(strings.TrimSpace(raw)); ok {
+		return info // "Quick summary": before cleaning cuts "summary"
+	}
 	s := cutPurpose(cleanTitle(raw))
 	if s == "" {
 		return titleInfo{}
@@ -145,6 +148,7 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 		}
 		return titleInfo{kind: titleConcept, names: []nameSet{q}}
 	}
+	s = dropPraise(s)
 	names := parseNames(s)
 	// "## 애플리케이션 계층을 처리하는 기기": a heading may name a class by
 	// a relative clause.
@@ -255,6 +259,9 @@ const maxLabelRunes = 80
 func labelTitle1(s string) (titleInfo, bool) {
 	if l, ok := labels[labelKey(s)]; ok {
 		return titleInfo{kind: titleLabel, lab: l}, true
+	}
+	if info, ok := qualifiedLabel(s); ok {
+		return info, true
 	}
 	// "Other stuff", "기타 도구", "그 외": the rest, under no concept of
 	// its own; "Where heaps show up", "When to use it": the uses of the
@@ -641,6 +648,47 @@ func kindQuestion(s string) (titleInfo, bool) {
 		return titleInfo{}, false
 	}
 	return titleInfo{}, false
+}
+
+// qualifiedLabel reads "Quick summary", "Main advantages", "Further
+// reading": a label, qualified.
+func qualifiedLabel(s string) (titleInfo, bool) {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok || !labelModifiers[lowerCase(first)] && !genusAdjectives[lowerCase(first)] {
+		return titleInfo{}, false
+	}
+	if l, ok := labels[labelKey(rest)]; ok {
+		return titleInfo{kind: titleLabel, lab: l}, true
+	}
+	return titleInfo{}, false
+}
+
+// labelModifiers qualify a label without naming a concept: "Quick
+// summary", "Brief overview".
+var labelModifiers = map[string]bool{"quick": true, "brief": true, "short": true, "final": true, "overall": true, "detailed": true,
+	"full": true, "further": true, "more": true, "additional": true, "extra": true, "some": true, "a": true, "the": true}
+
+// praiseWords open a heading that names a class by what its members are
+// known for: "Popular Timeseries Databases" lists timeseries databases.
+var praiseWords = map[string]bool{"popular": true, "common": true, "famous": true, "well-known": true, "notable": true,
+	"top": true, "leading": true, "widely-used": true, "대표적인": true, "유명한": true}
+
+// dropPraise removes a praise word opening a heading whose rest names a
+// class in the plural ("Popular Timeseries Databases"), or in Korean any
+// class ("대표적인 웹 서버"); "Common Table Expression" keeps its name.
+func dropPraise(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok || !praiseWords[lowerCase(first)] {
+		return s
+	}
+	rest = strings.TrimSpace(rest)
+	if !hasHangul(first) && !plural(lowerCase(lastWord(rest))) {
+		return s
+	}
+	if ns := parseNames(rest); len(ns) != 1 || !nameLike(ns[0].name, true) {
+		return s
+	}
+	return rest
 }
 
 // askedTogether splits the topic of a question that asks about two
