@@ -506,7 +506,7 @@ var labels = func() map[string]label {
 		}
 	}
 	add(label{labelRel, graph.TypeOf}, `종류 타입 유형 분류 하위개념 하위유형 type types kinds kind categories variants subtypes typesof ones
-		kindsof variations flavors flavours subclasses 방식들 종류들 versions 버전`)
+		kindsof variations flavors flavours subclasses 방식들 종류들 versions 버전 방법 방법들`)
 	add(label{labelRel, graph.ExampleOf}, `제품 예시 예 사례 예제 대표제품 대표 대표도구 대표예시 대표적으로 대표적으로는 예를들어 예를들면 products examples instances implementations 구현체
 		예시들 대표적인예 samples vendors 도구들 tools software 소프트웨어 서비스들 services`)
 	add(label{labelRel, graph.PartOf}, `구성 구성요소 요소 요구조건 조건 저장되는정보 담긴정보 포함되는정보 포함된정보 구조 components
@@ -522,7 +522,7 @@ var labels = func() map[string]label {
 	add(label{mode: labelPros}, `장점 이점 장점은 pros advantage advantages benefits strengths reasonsfor 좋은점 benefit upsides 효과`)
 	add(label{mode: labelCons}, `단점 한계 문제점 단점은 cons disadvantage disadvantages drawbacks limitations weaknesses 한계점
 		downsides caveats 주의사항 주의점 주의할점 pitfalls 약점 trade-offs tradeoffs`)
-	add(label{mode: labelIgnore}, `경우 경우들 cases 특징 사용처 작동원리 동작원리 원리 이용방법 사용법 사용방법 방법 참고 참고자료 출처 reference references refs ref
+	add(label{mode: labelIgnore}, `경우 경우들 cases 특징 사용처 작동원리 동작원리 원리 이용방법 사용법 사용방법 참고 참고자료 출처 reference references refs ref
 		source sources furtherreading sourceandfurtherreading seealso notes 정리 요약 summary features characteristics example 유무
 		과정 절차 결과 이유 용도 usage usecases tableofcontents 목차 contents 네가지조합 조합 sampledata questions 질의응답 faq
 		links 링크 resources learningresources readings 관련자료 관련링크 관련글 more 후기 한줄후기 느낀점 결론 conclusion
