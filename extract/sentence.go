@@ -1692,6 +1692,9 @@ func (e *extractor) definiendum(st *sent, c ctx, q phrase) string {
 	if i > 0 && st.ws[i-1].fn == fnDet {
 		i--
 	}
+	if i == q.i && i >= 3 && st.ws[i-1].lower == "of" && kindWord(st.ws[i-2].lower) && st.ws[i-3].fn == fnDet {
+		i -= 3 // "X is a type of G that uses …"
+	}
 	if i < 2 || i == q.i || st.ws[i-1].fn != fnAux {
 		return ""
 	}

@@ -51,11 +51,19 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	var wholes, members []phrase // English "one of the parts of W", "one of the Gs in W"
 	strongAmong := false         // one strong item makes its fellows names too
 	partsListed := false         // "consists of vertices and edges": parts, listed
+	pluralsListed := false       // "uses nodes, edges, and properties": each of them
 	object := func(p phrase) {
-		if cu.lang == "en" && !known && p.j-p.i == 1 && (partsListed || p.i > 0 && (indefinite(st.ws[p.i-1].lower) || st.ws[p.i-1].end <= h.end && plural(st.ws[p.i].lower))) && plainTerm(st, p) {
+		n := len(objs)
+		defer func() {
+			if len(objs) > n && cu.lang == "en" && plural(st.ws[p.j-1].lower) {
+				pluralsListed = true
+			}
+		}()
+		if cu.lang == "en" && !known && p.j-p.i == 1 && (partsListed || p.i > 0 && (indefinite(st.ws[p.i-1].lower) || (st.ws[p.i-1].end <= h.end || pluralsListed) && plural(st.ws[p.i].lower))) && plainTerm(st, p) {
 			// "DFS uses a stack", "Terraform uses providers": one common
 			// noun, a thing of its kind or the kind itself, is a concept;
-			// so is each of the parts listed.
+			// so is each of the parts listed, and each plural listed
+			// with a first one.
 			if id := e.conceptOf(st, p, true); id != "" {
 				objs = append(objs, id)
 			}
