@@ -671,6 +671,9 @@ func cueBoundary(s string, at, end int, c *cue) bool {
 	if end < len(s) && strings.ContainsRune("자량처법률료성중", next) || strings.HasPrefix(s[end:], " 중") || strings.HasPrefix(s[end:], " 가능") {
 		return false // "사용자", "사용량", "사용 중인", "사용 가능한"
 	}
+	if (strings.HasSuffix(c.phrase, "종류") || strings.HasSuffix(c.phrase, "유형")) && strings.ContainsRune("로는은에가를와의도으", next) {
+		return false // "URI의 종류로 URL과 URN이 있다": the kinds as a topic, not "X는 Y의 종류"
+	}
 	if next == '데' && strings.HasSuffix(c.phrase, "는") {
 		return false // "구성하는데 사용": a purpose, not the relation
 	}
