@@ -120,6 +120,42 @@ func spells(name string, members []string) bool {
 	return true
 }
 
+// havingLead reads "Every Master Node must have:", "Each pod has:", "A
+// request contains:": the whole whose parts the list names. It returns
+// "" for any other lead-in.
+func (e *extractor) havingLead(st *sent) string {
+	ws := st.ws
+	n := len(ws)
+	if n < 2 || n > 8 {
+		return ""
+	}
+	verb := ws[n-1].lower
+	if verb != "has" && verb != "have" && verb != "contains" && verb != "contain" && verb != "includes" && verb != "include" {
+		return ""
+	}
+	j := n - 1
+	if j > 1 && (ws[j-1].lower == "must" || ws[j-1].lower == "should" || ws[j-1].lower == "will" || ws[j-1].lower == "always" || ws[j-1].lower == "typically" || ws[j-1].lower == "usually") {
+		j--
+	}
+	i := 0
+	if w := ws[0].lower; w == "every" || w == "each" || w == "a" || w == "an" || w == "the" || w == "all" || w == "any" {
+		i = 1
+	}
+	if i >= j {
+		return ""
+	}
+	p := phrase{i, j}
+	if pronounPhrase(st, p) || ws[i].fn != 0 && !isAcronym(ws[i].text(st.s)) {
+		return ""
+	}
+	for k := i; k < j; k++ {
+		if ws[k].hard() || ws[k].fn != 0 && ws[k].fn != fnDet {
+			return ""
+		}
+	}
+	return e.conceptOf(st, p, true)
+}
+
 // leadIn reads the paragraph before a list: the concept the list is about
 // and how its items relate to it.
 func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentioned map[string]bool) {
@@ -158,6 +194,11 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	}()
 	introduces := strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
 	lower := lowerCase(strings.TrimRight(s, ":： "))
+	if introduces && !st.ko {
+		if whole := e.havingLead(st); whole != "" {
+			return whole, label{labelRel, graph.PartOf}, mentioned
+		}
+	}
 	// "The common graph representations are:", "Some of the popular
 	// conflict resolution mechanisms are", "… such as", "Examples include:"
 	for _, end := range []string{" are", " is", " include", " includes", " such as", " like", " including", " e.g.",
@@ -733,6 +774,14 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if utf8.RuneCountInString(cand) > maxNameRunes {
 		return nameSet{}, false // a statement, not a name
 	}
+	if sc.list.lab.mode == labelRel && desc == "" {
+		// "- a container runtime;" under "Each pod has:": the name,
+		// without its article and the list's punctuation.
+		cand = strings.TrimRight(cand, ";,. ")
+		if f, rest, ok := strings.Cut(cand, " "); ok && (f == "a" || f == "an" || f == "the" || f == "A" || f == "An" || f == "The") {
+			cand = rest
+		}
+	}
 	ns := parseNames(cleanTitle(cand))
 	// Under a class ("Collision resolution strategies:"), a term with its
 	// description is a member even when it opens with a verb ("Open
@@ -741,7 +790,8 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if len(ns) != 1 || !nameLike(ns[0].name, !bold) && !member {
 		return nameSet{}, false
 	}
-	if f := lowerCase(firstWord(ns[0].name)); !bold && !member && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 && !definedAs(desc) && !verbNoun(strings.Fields(ns[0].name)) {
+	if f := lowerCase(firstWord(ns[0].name)); !bold && !member && (enVerbs[f+"s"] || enVerbs[f+"es"]) && len(strings.Fields(ns[0].name)) > 1 && !definedAs(desc) && !verbNoun(strings.Fields(ns[0].name)) &&
+		!(sc.list.lab.mode == labelRel && properName(ns[0].name)) { // (but "Request Router" in a list of parts is a name)
 		return nameSet{}, false // "Support data structures": an instruction or a note
 	}
 	if _, _, ok := compareTitle(ns[0].name); ok && desc == "" && (strings.HasSuffix(cand, "?") || strings.Contains(cand, "차이")) {

@@ -101,6 +101,10 @@ func analyzeTitle(raw string, strict bool) titleInfo {
 	if info, ok := qualifiedLabel(strings.TrimSpace(raw)); ok {
 		return info // "Quick summary": before cleaning cuts "summary"
 	}
+	if whole, ok := havingTitle(strings.TrimRight(strings.TrimSpace(raw), ":： ")); ok {
+		// "Every Master Node must have:": the parts of the whole.
+		return titleInfo{kind: titleLabel, lab: label{labelRel, graph.PartOf}, target: &whole}
+	}
 	s := cutPurpose(cleanTitle(raw))
 	if s == "" {
 		return titleInfo{}
@@ -648,6 +652,44 @@ func kindQuestion(s string) (titleInfo, bool) {
 		return titleInfo{}, false
 	}
 	return titleInfo{}, false
+}
+
+// havingTitle reads a label line that says what a whole has: "Every
+// Master Node must have", "Each pod has", "A request contains".
+func havingTitle(s string) (nameSet, bool) {
+	ws := strings.Fields(s)
+	n := len(ws)
+	if n < 2 || n > 8 || !isLatin(s) {
+		return nameSet{}, false
+	}
+	switch lowerCase(ws[n-1]) {
+	case "has", "have", "contains", "contain", "includes", "include":
+	default:
+		return nameSet{}, false
+	}
+	j := n - 1
+	switch lowerCase(ws[j-1]) {
+	case "must", "should", "will", "always", "typically", "usually", "also":
+		j--
+	}
+	i := 0
+	switch lowerCase(ws[0]) {
+	case "every", "each", "a", "an", "the", "all", "any":
+		i = 1
+	}
+	if i >= j {
+		return nameSet{}, false
+	}
+	for _, w := range ws[i:j] {
+		if f := fn(lowerCase(w)); f != 0 && !isAcronym(w) {
+			return nameSet{}, false // "It has", "What it has"
+		}
+	}
+	name := strings.Join(ws[i:j], " ")
+	if ns := parseNames(name); len(ns) == 1 && nameLike(ns[0].name, true) {
+		return singularName(ns[0]), true
+	}
+	return nameSet{}, false
 }
 
 // qualifiedLabel reads "Quick summary", "Main advantages", "Further
