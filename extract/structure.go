@@ -27,7 +27,7 @@ func (e *extractor) doc(d *doc) {
 	// title, else its first heading, else its file; its aliases and its
 	// file name are other names of it, which links to the note use. (A
 	// note with several top headings is a collection: it defines none.)
-	if d.title != "" || len(d.aliases) > 0 || len(d.tags) > 0 || d.h1s == 1 {
+	if d.title != "" || len(d.aliases) > 0 || len(d.tags) > 0 || d.h1s == 1 || atomicNote(d) {
 		name := d.title
 		if name == "" {
 			name = d.h1
@@ -60,6 +60,28 @@ func (e *extractor) doc(d *doc) {
 	e.section(d.root, root)
 }
 
+// atomicNote reports whether d is a note with no heading at all, named by
+// a file whose name is a concept's ("etcd.md", "Raft consensus.md"): in a
+// vault, a note of one idea is titled by its file.
+func atomicNote(d *doc) bool {
+	blocks := len(d.root.blocks)
+	for _, c := range d.root.children {
+		if c.kind != sectionLabel {
+			return false // a heading, or a line that titles what follows: sections of a longer note
+		}
+		blocks += len(c.blocks)
+	}
+	if blocks > 12 {
+		return false
+	}
+	file := strings.TrimSuffix(baseName(d.file), ".md")
+	if _, isLabel := labelTitle(file); isLabel || strings.EqualFold(file, "readme") || strings.EqualFold(file, "index") {
+		return false
+	}
+	ns := parseNames(file)
+	return len(ns) == 1 && nameLike(ns[0].name, true) && !strings.ContainsAny(file, "0123456789_")
+}
+
 // namesSection reports whether a section under s below level one is
 // titled key.
 func namesSection(s *section, key string, depth int) bool {
@@ -81,7 +103,10 @@ func baseName(p string) string {
 // section walks s with the scope it inherits.
 func (e *extractor) section(s *section, in scope) {
 	sc, info := e.open(s, in)
-	e.blocks(s, s.blocks, sc, info.kind == titleConcept)
+	// (The text before any heading of a note that defines a concept is
+	// that concept's own: "Key-value store of a cluster state.")
+	own := info.kind == titleConcept || s.kind == sectionRoot && sc.subject != "" && sc.subject == e.note
+	e.blocks(s, s.blocks, sc, own)
 	e.children(s, sc)
 }
 
