@@ -286,7 +286,9 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 		if j > k && personNouns[w.lower] && j+1 < len(ws) && baseVerb(ws[j+1].lower) {
 			break // "the table formats people use": a relative clause without "that"
 		}
-		if j > k && unicode.IsUpper(firstRune(ws[j-1].text(st.s))) && w.lower == w.text(st.s) && baseVerb(w.lower) && j+1 < len(ws) && (ws[j+1].fn == fnPrep || ws[j+1].fn == fnDet) {
+		if j > k && unicode.IsUpper(firstRune(ws[j-1].text(st.s))) && (j-1 > 0 || isAcronym(ws[j-1].text(st.s)) || productName(ws[j-1].text(st.s))) && w.lower == w.text(st.s) && baseVerb(w.lower) && j+1 < len(ws) && (ws[j+1].fn == fnPrep || ws[j+1].fn == fnDet) {
+			// (A capital opening the sentence names nothing: "Key-value
+			// store of a cluster state.")
 			break // "tools like StatsD rely on …": the verb of the tools
 		}
 		if j > k && st.known != nil && w.lower == w.text(st.s) && plural(w.lower) && !classNouns[w.lower] && !kindWord(w.lower) && st.known(st.s[ws[k].start:ws[j-1].stemEnd]) && !st.known(st.s[ws[k].start:w.stemEnd]) &&
