@@ -120,42 +120,6 @@ func spells(name string, members []string) bool {
 	return true
 }
 
-// havingLead reads "Every Master Node must have:", "Each pod has:", "A
-// request contains:": the whole whose parts the list names. It returns
-// "" for any other lead-in.
-func (e *extractor) havingLead(st *sent) string {
-	ws := st.ws
-	n := len(ws)
-	if n < 2 || n > 8 {
-		return ""
-	}
-	verb := ws[n-1].lower
-	if verb != "has" && verb != "have" && verb != "contains" && verb != "contain" && verb != "includes" && verb != "include" {
-		return ""
-	}
-	j := n - 1
-	if j > 1 && (ws[j-1].lower == "must" || ws[j-1].lower == "should" || ws[j-1].lower == "will" || ws[j-1].lower == "always" || ws[j-1].lower == "typically" || ws[j-1].lower == "usually") {
-		j--
-	}
-	i := 0
-	if w := ws[0].lower; w == "every" || w == "each" || w == "a" || w == "an" || w == "the" || w == "all" || w == "any" {
-		i = 1
-	}
-	if i >= j {
-		return ""
-	}
-	p := phrase{i, j}
-	if pronounPhrase(st, p) || ws[i].fn != 0 && !isAcronym(ws[i].text(st.s)) {
-		return ""
-	}
-	for k := i; k < j; k++ {
-		if ws[k].hard() || ws[k].fn != 0 && ws[k].fn != fnDet {
-			return ""
-		}
-	}
-	return e.conceptOf(st, p, true)
-}
-
 // leadIn reads the paragraph before a list: the concept the list is about
 // and how its items relate to it.
 func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentioned map[string]bool) {
@@ -195,8 +159,9 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	introduces := strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
 	lower := lowerCase(strings.TrimRight(s, ":： "))
 	if introduces && !st.ko {
-		if whole := e.havingLead(st); whole != "" {
-			return whole, label{labelRel, graph.PartOf}, mentioned
+		// "… Every worker node must have:": the parts of the whole.
+		if whole, ok := havingTitle(strings.TrimRight(st.s, ":： ")); ok {
+			return e.define(whole, st.ev.Line, fromText), label{labelRel, graph.PartOf}, mentioned
 		}
 	}
 	// "The common graph representations are:", "Some of the popular

@@ -654,8 +654,8 @@ func kindQuestion(s string) (titleInfo, bool) {
 	return titleInfo{}, false
 }
 
-// havingTitle reads a label line that says what a whole has: "Every
-// Master Node must have", "Each pod has", "A request contains".
+// havingTitle reads a label line or lead-in that says what a whole has:
+// "Every Master Node must have", "Each pod has", "A request contains".
 func havingTitle(s string) (nameSet, bool) {
 	ws := strings.Fields(s)
 	n := len(ws)
