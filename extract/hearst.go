@@ -681,7 +681,11 @@ func (e *extractor) existence(st *sent, c ctx, topic string) bool {
 	first := items[0].i
 	for i := first - 1; i >= 0; i-- {
 		w := &st.ws[i]
-		labelled := (w.ending == "로" || w.ending == "으로") && hasKey(labels, labelKey(w.stem(st.s))) && labels[labelKey(w.stem(st.s))].mode == labelRel
+		labelled := false
+		if w.ending == "로" || w.ending == "으로" {
+			l, ok := labels[labelKey(w.stem(st.s))]
+			labelled = ok && l.mode == labelRel
+		}
 		if w.kind == endTopic && (w.ending == "로는" || w.ending == "으로는" || w.ending == "에는" || w.ending == "은" || w.ending == "는") || labelled {
 			// ("URI의 종류로 URL과 URN이 있다": the label, marked 로.)
 			p := st.koreanPhraseAt(i)

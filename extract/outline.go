@@ -771,6 +771,7 @@ func linkLines(t text) []*item {
 	}
 	var items []*item
 	from := 0
+	mi := 0 // t.marks are in the order of their starts
 	for from <= len(t.s) {
 		end := strings.IndexByte(t.s[from:], '\n')
 		if end < 0 {
@@ -781,8 +782,8 @@ func linkLines(t text) []*item {
 		line := strings.TrimSpace(t.s[from:end])
 		lead := from + strings.Index(t.s[from:end], line)
 		var link *mark
-		for i := range t.marks {
-			if m := &t.marks[i]; (m.kind == markLink || m.kind == markWiki) && m.start == lead && m.end == lead+len(line) {
+		for ; mi < len(t.marks) && t.marks[mi].start <= lead; mi++ {
+			if m := &t.marks[mi]; (m.kind == markLink || m.kind == markWiki) && m.start == lead && m.end == lead+len(line) {
 				link = m
 			}
 		}
