@@ -397,6 +397,11 @@ func firstRune(s string) rune {
 	return r
 }
 
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 func collapseSpace(s string) string {
 	// Most names have single spaces only: nothing to do.
 	prev := ' '

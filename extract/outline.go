@@ -830,6 +830,10 @@ func (b *builder) itemLines(t text, first bool) text {
 		case hard && !endsSentence(before) && !strings.ContainsAny(before[len(before)-1:], ",:;("):
 			out.WriteString(". ") // a statement ends with its line
 			shifts = append(shifts, i)
+		case isHangul(lastRune(before)) && !wraps(before, rest):
+			// "- HTTP는 TCP를 사용⏎  TLS는 …": Korean notes write a
+			// statement a line; the break stays, as in a paragraph.
+			out.WriteByte('\n')
 		default:
 			out.WriteByte(' ')
 		}

@@ -128,7 +128,8 @@ func wraps(line, next string) bool {
 		return false
 	}
 	for _, e := range wrapEndings {
-		if strings.HasSuffix(word, e) && len(word) > len(e) {
+		// (A particle ends a word; "비해", "때문에" may be words.)
+		if strings.HasSuffix(word, e) && (len(word) > len(e) || utf8.RuneCountInString(e) > 1) {
 			return true
 		}
 	}
@@ -149,7 +150,8 @@ var wrapWords = func() map[string]bool {
 // wrapEndings end a Korean word that a sentence goes on after: particles
 // of a subject, topic or object and connective endings.
 var wrapEndings = []string{"는", "은", "를", "을", "며", "에", "에서", "에게", "으로", "하고", "되고", "이고", "있고", "없고", "않고",
-	"하여", "해서", "되어", "하면", "되면", "이면", "지만", "는데", "이나", "거나", "통해", "위해", "따라", "대해", "의", "와"}
+	"하여", "해서", "되어", "하면", "되면", "이면", "지만", "는데", "이나", "거나", "통해", "위해", "따라", "대해", "의", "와",
+	"비해", "반해", "달리", "인해", "의해", "때문에", "위한", "대한", "통한", "의한", "같은", "따른", "려면", "려고", "도록", "니까", "면서", "어서", "아서"}
 
 var abbreviations = []string{"e.g", "i.e", "etc", "vs", "cf", "mr", "dr", "no", "fig", "approx", "ex", "eg", "a.k.a", "aka", "max", "min", "esp"}
 
