@@ -291,7 +291,8 @@ var cues = func() []cue {
 	en(graph.TypeOf, cueObject, after, false, "cue:type_of", "is a type of", "is a kind of", "is a form of", "is a sort of",
 		"is a subtype of", "is a subclass of", "is a special case of", "is a variant of", "is a variation of", "is a category of",
 		"are types of", "are kinds of", "are forms of", "is one of the", "are one of the", "is a specific type of",
-		"is a particular kind of", "is a specialized form of", "is a specialised form of", "a type of", "a kind of", "a form of")
+		"is a particular kind of", "is a specialized form of", "is a specialised form of", "a type of", "a kind of", "a form of",
+		"is a piece of", "a piece of")
 	en(graph.ExampleOf, cueObject, after, false, "cue:example_of", "is an example of", "is an instance of", "are examples of",
 		"is an implementation of", "implements", "is a popular", "is one example of")
 	ko(graph.ExampleOf, cueObject, before, false, "cue:example_of", "의 예", "의 예시", "의 사례", "의 구현체", "의 대표적인 예")
@@ -364,7 +365,7 @@ var cues = func() []cue {
 		"를 담고", "을 담고")
 	en(graph.PartOf, cueObject, after, false, "cue:part_of", "is part of", "are part of", "is a component of", "are components of",
 		"is a part of", "is a member of", "are members of", "belongs to", "belong to", "is an element of", "is a step of",
-		"is a phase of", "is a stage of", "is an operation of", "are parts of")
+		"is a phase of", "is a stage of", "is an operation of", "are parts of", "is a piece of the", "is a piece of a", "is a piece of an")
 	en(graph.PartOf, cueObject, after, true, "cue:part_of", "consists of", "consist of", "consisting of", "composed of",
 		"is composed of", "made up of", "is made up of", "is made of", "are made of", "contains", "contain", "containing", "comprises", "comprise",
 		"comprising", "is divided into", "are divided into", "is split into", "are split into", "is partitioned into",

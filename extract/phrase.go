@@ -382,6 +382,9 @@ var nounToo = func() map[string]bool {
 func (st *sent) englishPhraseBefore(k int) phrase {
 	j := k
 	i := j
+	if pluralVerb(st, k-1) {
+		return phrase{k, k} // "Clients connect via TLS": a verb ends here
+	}
 	for i > 0 && j-i < maxPhraseWords {
 		w := &st.ws[i-1]
 		if i < j && w.hard() && !strings.Contains(w.after, ")") || w.kind != endNone {
@@ -412,6 +415,18 @@ func (st *sent) englishPhraseBefore(k int) phrase {
 		i++
 	}
 	return phrase{i, j}
+}
+
+// pluralVerb reports whether word k is the verb of a plural subject, a
+// plural noun before a verb's base form: "Clients connect", "Containers
+// share". (A plural noun does not modify another: "client connections".)
+func pluralVerb(st *sent, k int) bool {
+	if k < 1 || k >= len(st.ws) {
+		return false
+	}
+	v, n := &st.ws[k], &st.ws[k-1]
+	return v.fn == 0 && n.fn == 0 && v.latin && n.latin && v.kind == endNone && !n.hard() && v.text(st.s) == v.lower &&
+		baseVerb(v.lower) && plural(n.lower) && !englishVerb(n.lower)
 }
 
 // enumSeparator reports whether the words between two items of an

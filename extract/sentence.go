@@ -1583,6 +1583,14 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 					}
 					return "" // "you need a majority": advice
 				}
+				if j > 0 && j < k && (baseVerb(st.ws[j].lower) || englishVerb(st.ws[j].lower)) {
+					// "Clients connect via TLS": the phrase opening the
+					// sentence, before its verb, is the subject, whether
+					// it names a concept or not.
+					if q := st.englishPhraseBefore(j); !q.empty() && q.i == 0 && !pronounPhrase(st, q) && st.ws[0].lower != "it" && st.ws[0].lower != "this" {
+						return e.conceptOf(st, q, false)
+					}
+				}
 			}
 		case pronounPhrase(st, p) || st.ws[p.i].lower == "it" || st.ws[p.i].lower == "this":
 		default:
