@@ -265,6 +265,18 @@ func (st *sent) englishPhraseFrom(k int) phrase {
 			}
 			break
 		}
+		if j > k && (w.lower == "called" || w.lower == "named") && !ws[j-1].hard() && j+1 < len(ws) {
+			// "a network proxy called a kube-proxy": the class and its
+			// name, one phrase (see calledAt).
+			n := j + 1
+			if ws[n].fn == fnDet && n+1 < len(ws) {
+				n++
+			}
+			if q := st.englishPhraseFrom(n); !q.empty() && q.i == n {
+				return phrase{k, q.j}
+			}
+			break
+		}
 		if j > k && participle(w.lower) && j+1 < len(ws) && ws[j+1].fn != 0 && ws[j+1].fn != fnAux && ws[j+1].fn != fnConj && (ws[j+1].lower != "of" || irregularParticiples[w.lower]) {
 			break // "a structure containing a set …", "a structure made of nodes"
 		}

@@ -240,6 +240,22 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if len(st.ws) == 0 {
 		return
 	}
+	if i, j := clauseCut(st); j > 0 && c.only == nil {
+		// "Docker is a platform, and Kubernetes is an orchestrator": two
+		// statements, read one after the other; "A stack is LIFO, whereas
+		// a queue is FIFO" sets their subjects side by side.
+		first, second := st.englishPhraseFrom(0), st.englishPhraseFrom(j)
+		next := st.ws[j].start
+		e.sentence(t, start, start+st.ws[i].end, c)
+		c.first = false
+		e.sentence(t, start+next, start+len(s), c)
+		if contrastWords[st.ws[j-1].lower] {
+			if a, b := e.conceptOf(st, first, false), e.conceptOf(st, second, false); a != "" && b != "" && a != b {
+				e.relate(a, graph.ComparedWith, b, 0.7, st.ev, "whereas")
+			}
+		}
+		return
+	}
 	if c.only == nil && e.equation(st, c) {
 		return
 	}
@@ -286,6 +302,53 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if c.only == nil && !typed && !c.result {
 		e.definition(st, c, topic)
 	}
+}
+
+// contrastWords join two clauses that set their subjects side by side.
+var contrastWords = map[string]bool{"whereas": true, "while": true}
+
+// clauseCut finds where an English sentence of two clauses, each with its
+// own subject and verb, is joined: ", and Y is …", ", whereas Y has …",
+// "; Y is …". It returns the index of the last word of the first clause
+// and of the second clause's first word, or 0, 0.
+func clauseCut(st *sent) (int, int) {
+	if st.ko {
+		return 0, 0
+	}
+	verb := false
+	for i := 0; i+1 < len(st.ws); i++ {
+		w := &st.ws[i]
+		if beWord(w.lower) || englishVerb(w.lower) {
+			verb = true
+		}
+		if !verb || w.paren > 0 || !strings.ContainsAny(w.after, ",;") {
+			continue
+		}
+		j := i + 1
+		switch st.ws[j].lower {
+		case "and", "but", "whereas", "while":
+			j++
+		default:
+			if !strings.Contains(w.after, ";") {
+				continue
+			}
+		}
+		if j >= len(st.ws) {
+			return 0, 0
+		}
+		q := st.englishPhraseFrom(j)
+		if q.empty() || q.j >= len(st.ws) || q.i > j+1 {
+			continue
+		}
+		switch st.ws[q.i].lower {
+		case "you", "we", "i", "one":
+			continue // "…, but you could also use a BST": advice, read whole
+		}
+		if v := st.ws[q.j].lower; beWord(v) || englishVerb(v) && !nounToo[v] || st.ws[q.j].fn == fnAux {
+			return i, j
+		}
+	}
+	return 0, 0
 }
 
 // hasKoreanSubject reports whether a word of st is marked as a topic or
@@ -924,6 +987,17 @@ func nameLikePhrase(st *sent, p phrase) bool {
 	return !numberWord(st.ws[p.i].text(st.s))
 }
 
+// calledAt returns where "called" or "named" stands inside p between a
+// class and a name ("plugins called providers"), or 0.
+func calledAt(st *sent, p phrase) int {
+	for m := p.i + 1; m < p.j-1; m++ {
+		if w := st.ws[m].lower; (w == "called" || w == "named") && !st.ws[m-1].hard() {
+			return m
+		}
+	}
+	return 0
+}
+
 // conceptOf returns the concept that phrase p names: a known concept under
 // any of its names, or, when allowed and the phrase reads as a name, a new
 // one. A phrase such as "the Kerberos protocol" names Kerberos, a
@@ -947,6 +1021,19 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 	// "older Kafka", "modern Git": the name, at some age.
 	if p.j-p.i >= 2 && ageWords[st.ws[p.i].lower] && (p.i == 0 || st.ws[p.i].lower == st.ws[p.i].text(st.s)) && properName(st.text(phrase{p.i + 1, p.j})) {
 		p.i++
+	}
+	if m := calledAt(st, p); m > 0 {
+		// "plugins called providers", "a network proxy called a
+		// kube-proxy": the name, a kind of the class before it.
+		name := phrase{m + 1, p.j}
+		for name.i < name.j && st.ws[name.i].fn == fnDet {
+			name.i++
+		}
+		id := e.conceptOf(st, name, allowNew || nameLikePhrase(st, name))
+		if g := e.conceptOf(st, phrase{p.i, m}, nameLikePhrase(st, phrase{p.i, m})); id != "" && g != "" && g != id {
+			e.relate(id, e.definitionRel(id, g), g, 0.8, st.ev, "called")
+		}
+		return id
 	}
 	text := st.text(p)
 	ns := parseNames(text)

@@ -294,6 +294,11 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 		}
 		at := st.wordAt(h.at)
 		subj = e.subjectBefore(st, c, topic, at, "en")
+		if cu.rel == graph.Uses && adverbialUse[cu.phrase] && personBefore(st, at) {
+			// "You can enable logging for Terraform using TF_LOG": the
+			// reader uses it, not a concept of the sentence.
+			subj = ""
+		}
 		if cu.phrase == "using" && topic != "" && at > 1 && hasVerbBetween(st, 1, at) {
 			subj = topic // "A hash table maps keys to values using a hash function": the sentence's subject
 		}
@@ -502,6 +507,27 @@ func (e *extractor) relateObjects(st *sent, cu *cue, subj string, objs []string)
 		}
 	}
 	return fired
+}
+
+// adverbialUse are the cues of use that say how something is done, by
+// whoever does it: "… using X", "… via X".
+// (A verb's own subject is found by subjectBefore: "you could also use a
+// BST" may be said of the text's concept.)
+var adverbialUse = map[string]bool{"using": true, "via": true, "through": true, "with the help of": true, "by means of": true,
+	"leveraging": true}
+
+// personBefore reports whether a person opens a clause before word k: "you
+// can", "we use", "one needs".
+func personBefore(st *sent, k int) bool {
+	for i := 0; i < k && i < len(st.ws); i++ {
+		switch st.ws[i].lower {
+		case "you", "we", "i", "one":
+			if i+1 < len(st.ws) && (st.ws[i+1].fn == fnAux || baseVerb(st.ws[i+1].lower) || englishVerb(st.ws[i+1].lower) || st.ws[i+1].fn == fnAdverb) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capitalised reports whether a word of p is capitalised: "traditional
