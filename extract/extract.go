@@ -73,7 +73,7 @@ func parseNote(n Note) (d *doc, err error) {
 	if len(bytes.TrimSpace(n.Data)) == 0 {
 		return nil, &Error{File: n.Name, Err: errorf("empty note")}
 	}
-	t := tame(n.Name, nfc(unixLines(n.Data)))
+	t := tame(n.Name, dropShortcodes(nfc(unixLines(n.Data))))
 	d, err = parse(n.Name, t.src, t.lines)
 	if err != nil {
 		return nil, err
@@ -118,6 +118,41 @@ func nfc(b []byte) []byte {
 		return norm.NFC.Bytes(b)
 	}
 	return b
+}
+
+// dropShortcodes returns b without the emoji written as GitHub
+// shortcodes, each a word of its own (":memo:", ":small_blue_diamond:"),
+// and the space after each: they decorate a heading or an item and name
+// nothing. Lines stay as they are; b itself is returned when it has none.
+func dropShortcodes(b []byte) []byte {
+	var out []byte
+	last := 0 // b[last:i] is still to copy
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
+	for i := 0; i < len(b); i++ {
+		if b[i] != ':' || i > 0 && !space(b[i-1]) {
+			continue
+		}
+		j := i + 1
+		letter := false
+		for j < len(b) && (b[j] >= 'a' && b[j] <= 'z' || b[j] >= '0' && b[j] <= '9' || b[j] == '_' || b[j] == '+' || b[j] == '-') {
+			letter = letter || b[j] >= 'a' && b[j] <= 'z'
+			j++
+		}
+		if !letter || j >= len(b) || b[j] != ':' || j+1 < len(b) && !space(b[j+1]) {
+			continue
+		}
+		out = append(out, b[last:i]...)
+		j++
+		if j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		last = j
+		i = j - 1
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
 }
 
 // isHangulAt reports whether a Hangul syllable starts at b[i].
