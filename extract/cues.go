@@ -178,7 +178,7 @@ var functionWords = func() map[string]fnKind {
 	add(fnWh, `which who whom whose where when what why how`)
 	add(fnAdverb, `usually commonly generally typically often always never sometimes mostly mainly primarily largely
 		very quite rather too also just only even still already then there here now thus hence therefore however
-		instead especially particularly simply really actually basically essentially normally frequently rarely
+		instead especially particularly namely simply really actually basically essentially normally frequently rarely
 		widely highly fully easily quickly directly automatically further again not best better most least
 		매우 가장 주로 보통 항상 자주 모두 또한 특히 단순히 다시 먼저 이미 아직 더 덜 잘 곧 바로 직접 미리 대부분
 		훨씬 더욱 조금 약간 꽤 상당히 아주 너무 정말 현재 이제 지금 나중에 동시에 각자 서로 만약 만일 혹시 모두

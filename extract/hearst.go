@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"conceptgraph/graph"
 )
@@ -253,6 +254,13 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 			if class == "" {
 				class = c.subject
 			}
+			if items != nil && !representative && class != "" && e.hasIn(st, items[0].i, class) && headMode(e.nameOf(class)).lab.rel != graph.TypeOf &&
+				!slices.ContainsFunc(items, func(p phrase) bool { return !st.ws[p.j-1].hangul }) {
+				// "컨테이너에는 파일 시스템, 메모리 등이 있다": what it has,
+				// as existence reads it; but "스케줄링 알고리즘에는 …" names
+				// kinds, and "그래프 탐색에는 BFS, DFS 등이" names instances.
+				rel = graph.PartOf
+			}
 		} else if !p.empty() {
 			// "각 플러그인 유형에 대해": the class, without its label word
 			// for kinds ("설명 속성" keeps its head).
@@ -280,7 +288,11 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 				}
 				return false
 			}
-			class = e.conceptOf(st, p, strong || nameLikePhrase(st, p))
+			if p.j-p.i == 1 && c.subject != "" && strings.HasSuffix(e.nameOf(c.subject), " "+st.ws[p.i].stem(st.s)) {
+				class = c.subject // "… 등의 수준이 있다" under "트랜잭션 격리 수준": its head noun
+			} else {
+				class = e.conceptOf(st, p, strong || nameLikePhrase(st, p))
+			}
 			if class != "" && st.ws[p.j-1].kind == endObject && followsUse(st, p.j) {
 				// "Zookeeper, etcd, consul 등의 Coordinator 사용": the
 				// subject uses the class too.
@@ -321,7 +333,9 @@ func (e *extractor) hearst(st *sent, c ctx, topic string, h cueHit) bool {
 // 기법") are kinds. kinds says the cue names kinds ("types of").
 func (e *extractor) memberRel(st *sent, id, class string, rel graph.RelationType, kinds bool) graph.RelationType {
 	name := e.nameOf(id)
-	named := e.properNamed(id) || st.ko && isLatin(name) && !isAcronym(name)
+	// (In Korean, an English name is a product's unless it is written in
+	// capitals word by word, as keywords are: "READ COMMITTED".)
+	named := (e.properNamed(id) || st.ko && isLatin(name) && !isAcronym(name)) && !keywordCased(name)
 	if rel == graph.ExampleOf && !named && !isAcronym(name) {
 		rel = graph.TypeOf
 	}
@@ -332,6 +346,17 @@ func (e *extractor) memberRel(st *sent, id, class string, rel graph.RelationType
 		rel = graph.TypeOf
 	}
 	return rel
+}
+
+// keywordCased reports whether name is written in capitals as keywords
+// and modes are, not as an acronym: "READ COMMITTED", "LEFT JOIN",
+// "SERIALIZABLE".
+func keywordCased(name string) bool {
+	ws := strings.Fields(name)
+	if slices.ContainsFunc(ws, func(w string) bool { return w != strings.ToUpper(w) || w == strings.ToLower(w) }) {
+		return false
+	}
+	return len(ws) > 1 || utf8.RuneCountInString(name) > 6
 }
 
 // properNamed reports whether concept id has a capitalised Latin name
@@ -378,7 +403,8 @@ func (e *extractor) classBefore(st *sent, c ctx, topic string, at int) string {
 	// "relationship between unordered entities, such as": the class with
 	// its complement.
 	if p.i >= 2 && (st.ws[p.i-1].lower == "between" || st.ws[p.i-1].lower == "of") {
-		if q := st.englishPhraseBefore(p.i - 1); !q.empty() && q.j == p.i-1 && p.j-q.i <= 5 && !pronounPhrase(st, q) {
+		// ("types of providers, such as": providers.)
+		if q := st.englishPhraseBefore(p.i - 1); !q.empty() && q.j == p.i-1 && p.j-q.i <= 5 && !pronounPhrase(st, q) && !(kindWord(st.ws[q.j-1].lower) && (q.j-q.i == 1 || onlyAdjectives(st, phrase{q.i, q.j - 1}))) {
 			// (Not a predicate with no subject: "expose metrics of
 			// third-party systems, e.g. …".)
 			if id := e.conceptOf(st, phrase{q.i, p.j}, !baseVerb(st.ws[q.i].lower)); id != "" {
@@ -931,6 +957,18 @@ func (e *extractor) thereClass(st *sent, k int) string {
 		return e.conceptOf(st, p, true)
 	}
 	return ""
+}
+
+// hasIn reports whether a Korean sentence marks concept id with 에는
+// before word k: "컨테이너에는 …", where something is.
+func (e *extractor) hasIn(st *sent, k int, id string) bool {
+	for i := k - 1; i >= 0; i-- {
+		if w := &st.ws[i]; w.kind == endTopic && w.ending == "에는" {
+			p := st.koreanPhraseAt(i)
+			return !p.empty() && e.conceptOf(st, p, false) == id
+		}
+	}
+	return false
 }
 
 // withoutExampleNoun returns, for a class named with a word for examples

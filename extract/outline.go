@@ -406,7 +406,8 @@ func (b *builder) topBlock(n ast.Node) {
 		}
 		// A quote right under a title is its definition ("**DAS**", "> 서버와
 		// 저장 장치를 직접 연결"); later, a short one alone is a title.
-		titled := b.pending == nil && len(b.cur.blocks) == 0 && b.cur.kind != sectionRoot
+		// (A question is no definition: "> X란 무엇인가요?" heads its answer.)
+		titled := b.pending == nil && len(b.cur.blocks) == 0 && b.cur.kind != sectionRoot && !(len(blks) > 0 && questionQuote(&blks[0].text))
 		if len(blks) == 1 && blks[0].kind == blockQuote && quoteTitle(&blks[0].text) && !titled {
 			// "> 로드 밸런싱 알고리즘" alone: a label for what follows.
 			b.flushPending()
@@ -1468,8 +1469,22 @@ func onlyLink(t *text) bool {
 // follows ("> 로드 밸런싱 알고리즘", "> 패킷(Packet)?") rather than a
 // statement.
 func quoteTitle(t *text) bool {
+	if questionQuote(t) {
+		return true // "> 트랜잭션 격리 수준이란 무엇인가요?": it heads its answer
+	}
 	s := strings.TrimRight(strings.TrimSpace(t.s), "?:")
 	return isLabelCandidate(t) && !strings.HasSuffix(s, ".") && !strings.Contains(s, ": ") && nameLike(cleanTitle(s), true)
+}
+
+// questionQuote reports whether a quote's text is one short question
+// about a concept: "X이란 무엇인가요?", "What is X?".
+func questionQuote(t *text) bool {
+	s := strings.TrimSpace(t.s)
+	if !strings.HasSuffix(s, "?") || strings.Contains(s, "\n") || utf8.RuneCountInString(s) > 60 {
+		return false
+	}
+	_, ok := questionTopic(s)
+	return ok
 }
 
 // isLabelCandidate reports whether a paragraph is short enough to head the

@@ -468,6 +468,9 @@ func (st *sent) englishEnumFrom(k int) []phrase {
 		if p.empty() {
 			break
 		}
+		if len(out) > 0 && p.i > k && st.ws[p.i-1].lower == "other" {
+			break // "stacks, queues and other linear structures": their class
+		}
 		if w := st.ws[p.i].lower; len(out) > 0 && englishVerb(w) && st.ws[p.i].text(st.s) == w && p.j-p.i > 1 {
 			break // "uses a queue and finds shortest paths": a second verb
 		}

@@ -1537,6 +1537,12 @@ func kindsOfTopic(rest string) bool {
 	return false
 }
 
+// keywordWord reports whether s is written in capitals, as keywords are,
+// with two letters or more.
+func keywordWord(s string) bool {
+	return len(s) > 1 && s == strings.ToUpper(s) && s != strings.ToLower(s)
+}
+
 // cueRules reads the sentence's cue phrases. It reports whether any of
 // them stated a type_of or example_of of the topic, so that the
 // definition rules need not read it again.
@@ -1548,6 +1554,9 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		}
 		if e.insideName(st, h) {
 			continue // "규칙 기반 옵티마이저(RBO)": a name, not "based on 규칙"
+		}
+		if h.c.lang == "en" && h.c.rel != graph.ComparedWith && keywordWord(st.s[h.at:h.end]) {
+			continue // "WRITE THROUGH", "ORDER BY": a keyword, not "through"
 		}
 		if negated(st, h) {
 			continue

@@ -265,6 +265,9 @@ func analysisOf(t string) *analysis {
 	analyze(t, &w)
 	a := &analysis{lower: lowerCase(t), stemLen: w.stemEnd, ending: w.ending, kind: w.kind, hangul: w.hangul, latin: w.latin}
 	a.fn = fn(a.lower)
+	if a.fn != 0 && w.latin && keywordWord(t) && a.lower != "vs" {
+		a.fn = 0 // "WRITE THROUGH", "ORDER BY", "IT": words of a name
+	}
 	if a.fn == 0 && w.stemEnd < w.end && w.stemEnd > 0 {
 		a.fn = fn(lowerCase(t[:w.stemEnd]))
 	}
