@@ -324,6 +324,7 @@ var irregularParticiples = map[string]bool{
 	"driven": true, "held": true, "kept": true, "run": false, "sent": true, "spent": true, "found": true,
 	"bound": true, "chosen": true, "drawn": true, "grown": true, "hidden": true, "thrown": true, "split": false,
 	"used": true, // regular, but short
+	"consisting": true, "comprising": true, "composed": true, // "a structure consisting of nodes"
 }
 
 // baseVerb reports whether w is the base form of one of enVerbs: the verb
