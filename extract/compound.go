@@ -325,8 +325,8 @@ func (d *deriving) compound(c *concept, head string, p *placement) *relation {
 		return nil
 	}
 	rel := graph.TypeOf
-	if quantified(c.name) {
-		rel = graph.Uses
+	if f := strings.Fields(c.name); quantified(c.name) && (len(f) == 1 || slices.Contains(quantifierPrefixes, lowerCase(f[0]))) {
+		rel = graph.Uses // but "Multi-Container Pods" are pods, of many containers
 	}
 	ev := graph.Evidence{Text: c.name, File: c.sources[0].File, Line: c.sources[0].Line, Rule: "compound"}
 	if len(ev.Text) > maxEvidence {
@@ -553,8 +553,13 @@ func (e *extractor) compoundHead(c *concept) string {
 		if hasHangul(n) != hasHangul(c.name) {
 			continue // a translation: "빅데이터 (Big Data)" is no kind of Data
 		}
-		if strings.ContainsAny(n, "&+/") || strings.Contains(n, " and ") || koreanPairName(n) {
-			continue // "Sync & Blocking", "TCP와 UDP": a combination, no kind of Blocking
+		if l := lowerCase(n); strings.ContainsAny(n, "&+/") || strings.Contains(l, " and ") || strings.Contains(l, " or ") || koreanPairName(n) || e.knownPair(n) {
+			continue // "Sync & Blocking", "TCP와 UDP", "Labels And Selectors": a combination, no kind of Blocking
+		}
+		if f := lowerCase(firstWord(n)); strings.HasPrefix(f, "non-") || f == "non" || imperatives[firstWord(n)] || len(strings.Fields(n)) > 2 && imperatives[strings.Fields(n)[1]] {
+			// "Non-linear data structures" are no linear ones; "create
+			// deployment", "kubectl get jobs" are commands, not kinds.
+			continue
 		}
 		if strings.ContainsAny(n, "↔⇔→−=<>") || vsIndex(n) != nil || phraseOfWords(n) {
 			continue // "XSS ↔ CSRF", "CISC vs RISC", "data in every node": no name of a kind
@@ -729,6 +734,20 @@ func koreanPairName(n string) bool {
 		if (strings.HasSuffix(w, "와") || strings.HasSuffix(w, "과")) && utf8.RuneCountInString(w) > 1 {
 			if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSuffix(w, "와"), "과")); !isHangul(r) {
 				return true // "TCP와": a Latin name and the particle
+			}
+		}
+	}
+	return false
+}
+
+// knownPair reports whether a Korean name joins a known concept to the
+// rest with 와 or 과: "가상화와 컨테이너".
+func (e *extractor) knownPair(n string) bool {
+	ws := strings.Fields(n)
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		for _, p := range []string{"와", "과"} {
+			if r, ok := strings.CutSuffix(w, p); ok && r != "" && e.known(r) {
+				return true
 			}
 		}
 	}

@@ -513,7 +513,7 @@ var labels = func() map[string]label {
 	add(label{labelRel, graph.PartOf}, `구성 구성요소 요소 요구조건 조건 저장되는정보 담긴정보 포함되는정보 포함된정보 구조 components
 		parts elements properties structure members modules 모듈 layers architecture 아키텍처 아키텍쳐 특성 성질 구성품
 		operations 연산 명령어 commands steps 단계 phases 절차단계 fields 필드 attributes 속성 부분 구성원 pieces stages
-		순서 절차`)
+		순서 절차 컴포넌트 컴포넌트들 구성요소들`)
 	add(label{labelRel, graph.Uses}, `필요기술 사용기술 기술스택 의존성 dependencies uses techstack technologies 도구 사용도구
 		사용하는기술 requirements 기반기술 built with builtwith`)
 	add(label{labelRel, graph.Requires}, `선수지식 선행개념 선행지식 사전지식 선수개념 선수과목 prerequisites prerequisite requires

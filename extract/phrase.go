@@ -323,7 +323,7 @@ var irregularParticiples = map[string]bool{
 	"written": true, "built": true, "made": true, "known": true, "given": true, "taken": true, "shown": true,
 	"driven": true, "held": true, "kept": true, "run": false, "sent": true, "spent": true, "found": true,
 	"bound": true, "chosen": true, "drawn": true, "grown": true, "hidden": true, "thrown": true, "split": false,
-	"used": true, // regular, but short
+	"used":       true,                                       // regular, but short
 	"consisting": true, "comprising": true, "composed": true, // "a structure consisting of nodes"
 }
 
@@ -394,10 +394,13 @@ var nounToo = func() map[string]bool {
 // "Depth-first search" in "Depth-first search is …".
 func (st *sent) englishPhraseBefore(k int) phrase {
 	j := k
-	i := j
 	if pluralVerb(st, k-1) {
 		return phrase{k, k} // "Clients connect via TLS": a verb ends here
 	}
+	for j > 1 && adverbAfterSubject(&st.ws[j-1]) {
+		j-- // "The kube-proxy either forwards …", "Virtual memory inherently uses …"
+	}
+	i := j
 	for i > 0 && j-i < maxPhraseWords {
 		w := &st.ws[i-1]
 		if i < j && w.hard() && !strings.Contains(w.after, ")") || w.kind != endNone {
@@ -429,6 +432,20 @@ func (st *sent) englishPhraseBefore(k int) phrase {
 	}
 	return phrase{i, j}
 }
+
+// adverbAfterSubject reports whether w is an adverb that may stand between
+// a subject and its verb: "either", "inherently", "typically".
+func adverbAfterSubject(w *word) bool {
+	if !w.latin || w.kind != endNone {
+		return false
+	}
+	l := w.lower
+	return w.fn == fnAdverb || l == "either" || len(l) > 5 && strings.HasSuffix(l, "ly") && !lyNouns[l]
+}
+
+// lyNouns end in "ly" but are nouns or adjectives of a name.
+var lyNouns = map[string]bool{"family": true, "assembly": true, "supply": true, "reply": true, "anomaly": true, "monopoly": true,
+	"friendly": true, "weekly": true, "daily": true, "monthly": true, "yearly": true, "nightly": true, "hourly": true, "butterfly": true}
 
 // pluralVerb reports whether word k is the verb of a plural subject, a
 // plural noun before a verb's base form: "Clients connect", "Containers
