@@ -172,6 +172,9 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 			continue
 		}
 		at := st.wordAt(len(strings.TrimRight(st.s, ":： ")) - len(end) + 1)
+		if _, irregular := irregularParticiples[st.ws[max(at-1, 0)].lower]; at >= 2 && (participle(st.ws[at-1].lower) || irregular) && beWord(st.ws[at-2].lower) {
+			at -= 2 // "the files are split as follows": what is split
+		}
 		class := e.classBefore(st, ctx{subject: sc.subject}, "", at)
 		kinds := false
 		if class == "" && (end == " for example" || end == " e.g.") && len(spans) > 1 {
@@ -739,6 +742,9 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 	if utf8.RuneCountInString(cand) > maxNameRunes {
 		return nameSet{}, false // a statement, not a name
 	}
+	if instructionItem(&it.text, cand) && !bold {
+		return nameSet{}, false // "Run `terraform init`", "Create the config file": a step
+	}
 	if sc.list.lab.mode == labelRel && desc == "" {
 		// "- a container runtime;" under "Each pod has:": the name,
 		// without its article and the list's punctuation.
@@ -779,6 +785,26 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 		return ns[0], true
 	}
 	return nameSet{}, false
+}
+
+// instructionItem reports whether an item's text cand is an instruction:
+// an imperative verb, then what to do it to, with an article, a
+// possessive or code ("Create `main.tf` file", "Review the plan").
+func instructionItem(t *text, cand string) bool {
+	f := strings.Fields(cand)
+	if len(f) < 2 || !imperatives[lowerCase(strings.Trim(f[0], "*_"))] {
+		return false
+	}
+	switch lowerCase(f[1]) {
+	case "the", "a", "an", "your", "my", "our", "it", "them", "this", "these":
+		return true
+	}
+	for _, m := range t.marks {
+		if m.kind == markCode {
+			return true
+		}
+	}
+	return len(f) >= 4
 }
 
 func firstWord(s string) string {
