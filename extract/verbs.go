@@ -18,6 +18,9 @@ import (
 // anything.
 func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 	cu := h.c
+	if cu.rel == graph.ComparedWith && noComparison(st, h) {
+		return false
+	}
 	if strings.HasSuffix(cu.phrase, "수행") && cu.lang == "ko" {
 		// "연산을 수행할 때", "검사를 수행하기 위한 스레드": a time or
 		// purpose clause, not what the subject carries out.
@@ -108,7 +111,10 @@ func (e *extractor) frame(st *sent, c ctx, topic string, h cueHit) bool {
 				objs = append(objs, id)
 			}
 		default:
-			if id := e.object(st, p, !known && nameLikePhrase(st, p), (cu.weak || cu.lang == "en") && !strongAmong); id != "" {
+			// ("Unlike REST, gRPC …": a name compared is a concept, known
+			// or not.)
+			named := e.pass > 1 && cu.rel == graph.ComparedWith && cu.lang == "en" && !strings.HasPrefix(cu.phrase, "vs") && (isAcronym(st.text(p)) || properName(st.text(p)))
+			if id := e.object(st, p, (!known || named) && nameLikePhrase(st, p), (cu.weak || cu.lang == "en") && !strongAmong); id != "" {
 				objs = append(objs, id)
 			}
 		}
@@ -528,6 +534,34 @@ func personBefore(st *sent, k int) bool {
 		}
 	}
 	return false
+}
+
+// noComparison reports whether a comparison cue compares no concepts:
+// "more than one pod" counts, "instead of changing the code" and "rather
+// than routing" name what is done, "unlock보다 먼저" orders in time.
+func noComparison(st *sent, h cueHit) bool {
+	k := st.wordAt(h.end)
+	if k < len(st.ws) && st.ws[k].start < h.end {
+		k++
+	}
+	if k >= len(st.ws) {
+		return false
+	}
+	next := &st.ws[k]
+	if h.c.lang == "ko" {
+		rest := strings.TrimSpace(st.s[h.end:])
+		for _, w := range []string{"먼저", "나중", "일찍", "늦게", "앞서", "이전", "이후"} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if numberWord(next.text(st.s)) || next.lower == "one" || next.lower == "once" {
+		return true
+	}
+	w := next.text(st.s)
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w == next.lower && next.latin
 }
 
 // capitalised reports whether a word of p is capitalised: "traditional
