@@ -13,7 +13,8 @@ import (
 	"conceptgraph/graph"
 )
 
-// Each testdata/cases/*.txtar holds a note and what a reader finds in it:
+// Each testdata/cases/*.txtar holds notes and what a reader finds in them
+// (a section may come more than once, after each note it is about):
 //
 //	-- note.md --     the note
 //	-- want --        relations that must be found: "A -type-> B"
@@ -53,7 +54,7 @@ func TestCases(t *testing.T) {
 				if !caseSections[f.Name] {
 					t.Fatalf("unknown section %q", f.Name)
 				}
-				sections[f.Name] = string(f.Data)
+				sections[f.Name] += string(f.Data) // (a section may follow each note)
 			}
 			res, err := Notes(context.Background(), notes)
 			if err != nil {

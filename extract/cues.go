@@ -362,7 +362,8 @@ var cues = func() []cue {
 	ko(graph.PartOf, cueObject, before, true, "cue:part_of", "를 포함", "을 포함", "포함", "를 가진다", "을 가진다", "를 갖는다", "을 갖는다", "를 가지고 있", "을 가지고 있",
 		"로 구성", "으로 구성", "로 이루어", "으로 이루어",
 		"로 나뉘", "으로 나뉘", "로 나뉩", "으로 나뉩", "로 나뉜다", "으로 나뉜다", "로 나뉨", "으로 나뉨", "가 들어있", "이 들어있", "가 들어 있", "이 들어 있", "가 들어가", "이 들어가",
-		"를 담고", "을 담고")
+		"를 담고", "을 담고", "로 나눌 수 있", "으로 나눌 수 있",
+		"로 분류", "으로 분류")
 	en(graph.PartOf, cueObject, after, false, "cue:part_of", "is part of", "are part of", "is a component of", "are components of",
 		"is a part of", "is a member of", "are members of", "belongs to", "belong to", "is an element of", "is a step of",
 		"is a phase of", "is a stage of", "is an operation of", "are parts of", "is a piece of the", "is a piece of a", "is a piece of an")

@@ -382,7 +382,7 @@ func plainTerm(st *sent, p phrase) bool {
 // "is split into". Divided into things of its own head noun, a class is
 // divided into its kinds.
 func divides(phrase string) bool {
-	for _, d := range []string{"나뉘", "나뉩", "나뉜", " into"} {
+	for _, d := range []string{"나뉘", "나뉩", "나뉜", "나눌", " into", "분류"} {
 		if strings.Contains(phrase, d) {
 			return true
 		}
@@ -502,7 +502,7 @@ func (e *extractor) relateObjects(st *sent, cu *cue, subj string, objs []string)
 			from, to = o, subj
 		}
 		rel := cu.rel
-		if rel == graph.PartOf && divides(cu.phrase) && sameHeadNoun(e.nameOf(from), e.nameOf(to)) {
+		if rel == graph.PartOf && divides(cu.phrase) && (sameHeadNoun(e.nameOf(from), e.nameOf(to)) || strings.Contains(cu.phrase, "분류")) {
 			rel = graph.TypeOf // "옵티마이저는 규칙 기반 옵티마이저와 비용 기반 옵티마이저로 나뉜다": kinds
 		}
 		if rel == graph.TypeOf && strings.Contains(cu.phrase, "하나") && e.instance(from) {
