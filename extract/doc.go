@@ -42,6 +42,9 @@
 //   - a list item of the form "Term: description", "Term - description" or
 //     "Term = description", or a short item with nested items under it;
 //   - an item of a list whose label says what its items are (see Labels);
+//     a list written on one line ("1. Broker 2. Controller") is read as
+//     the list it numbers; an item that opens with an imperative and its
+//     object ("Run `make`", "Create the file") is a step, no concept;
 //   - a term of a Term | Description table or a definition list;
 //   - a noun phrase that a sentence's rule needs, known before or not: the
 //     subject of a definition, a genus, the object of "X를 사용", "uses
@@ -58,6 +61,10 @@
 // called", "also known as", "or simply". Other parentheses qualify and
 // are dropped: "Mutex Lock (hardware-based)". A slash between two
 // multi-word names gives two concepts: "Root DNS/Local DNS".
+//
+// Emoji shortcodes (":memo:") decorate and are dropped, as pictographs
+// are; words in capitals ("READ COMMITTED", "ORDER BY") are names, not
+// cue or function words.
 //
 // A concept mentioned under any of its names anywhere in the notes is one
 // concept. Names are compared NFC-normalised, case-folded and without
@@ -110,7 +117,12 @@
 //	cue:opposite_of  "the opposite of", "의 반대", "와 반대"
 //	cue:requires     "requires", "builds on", "를 먼저 알아야"
 //	compare          "Unlike A, B …", "A와 달리", "A보다", "compared to",
-//	                 "whereas", "반면"
+//	                 "반면"; not "more than one", "instead of polling" or
+//	                 "커밋보다 먼저", which compare nothing
+//	whereas          two clauses set side by side: "A cookie is … ,
+//	                 whereas a session is …" (each clause is also read
+//	                 alone, as is each of "X is a G, and Y is a G'")
+//	called           "G called X", "a G named X": X, a kind of G
 //	compare-title    headings and short sentences: "A vs B", "A와 B의
 //	                 차이", "Difference between A and B", "A == B?"
 //	compare-table    a table whose header row names the concepts compared
@@ -136,6 +148,8 @@
 //	heading-example  CDN"), parts or examples when its parent's label or
 //	                 head says so
 //	colon-list       "G: A, B, C" — kinds or parts of G
+//	heading-list     a heading "G - A, B, C" or "G: A, B": kinds (or
+//	                 parts, by G's head) of G
 //	sum              "X = A + B", "X: A + B" — A and B are X's parts
 //	numbered-kind    numbered items or headings under a concept: ways of
 //	                 doing it ("1. Stop and Wait" under "흐름 제어")

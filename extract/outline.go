@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -695,6 +696,16 @@ func (b *builder) blocks(n ast.Node) []*block {
 				blk.items = append(blk.items, b.item(li))
 			}
 		}
+		if it := blk.items; blk.ordered && len(it) == 1 && len(it[0].children) == 0 && len(it[0].blocks) == 0 {
+			// "1. API Server 2. Scheduler 3. etcd": a list written on one
+			// line, one item to goldmark.
+			if parts := inlineNumbered(it[0].text, n.Start+1); parts != nil {
+				blk.items = blk.items[:0]
+				for _, t := range parts {
+					blk.items = append(blk.items, &item{text: t})
+				}
+			}
+		}
 		return []*block{blk}
 	}
 	if n.Kind().String() == "Table" {
@@ -1127,6 +1138,31 @@ func calloutTitle(t text) (title, rest text, ok bool) {
 	title.s = strings.TrimRight(title.s, ":")
 	rest = sliceText(t, min(len(t.s), off+nl+1), len(t.s))
 	return title, rest, true
+}
+
+// inlineNumberRe is a number that goes on an ordered list within a line:
+// " 2. ", " 3) ".
+var inlineNumberRe = regexp.MustCompile(`\s([0-9]{1,2})[.)]\s+`)
+
+// inlineNumbered cuts the text of an ordered list's one item at the
+// numbers that continue it, next and on ("API Server 2. Scheduler 3.
+// etcd"), or returns nil when it has none.
+func inlineNumbered(t text, next int) []text {
+	var out []text
+	from := 0
+	for _, m := range inlineNumberRe.FindAllStringSubmatchIndex(t.s, -1) {
+		if n, _ := strconv.Atoi(t.s[m[2]:m[3]]); n != next {
+			continue
+		}
+		if part := sliceText(t, from, m[0]); strings.TrimSpace(part.s) != "" {
+			out = append(out, part)
+		}
+		from, next = m[1], next+1
+	}
+	if out == nil {
+		return nil
+	}
+	return append(out, sliceText(t, from, len(t.s)))
 }
 
 // sliceText is t.s[from:to] with its marks and lines.

@@ -219,14 +219,62 @@ func sharesHead(name string, c *concept) bool {
 	return false
 }
 
+// headingList reads a heading that names a class and, after a dash or a
+// colon, two or more of its members: "PodStatus - Pending, Running",
+// "Isolation levels: Read Committed, Serializable". A remark in
+// parentheses after them is left out.
+func headingList(title string) (nameSet, []nameSet, bool) {
+	t := strings.TrimSpace(title)
+	if i := strings.LastIndex(t, " ("); i > 0 && strings.HasSuffix(t, ")") {
+		t = strings.TrimSpace(t[:i])
+	}
+	for _, sep := range []string{" - ", " – ", " — ", ": "} {
+		left, right, ok := strings.Cut(t, sep)
+		if !ok || !strings.ContainsAny(right, ",、") {
+			continue
+		}
+		if _, isLabel := labelTitle(cleanTitle(left)); isLabel {
+			return nameSet{}, nil, false // "종류: A, B": the label's (see labelList)
+		}
+		ws := parseNames(cleanTitle(left))
+		if len(ws) != 1 || !nameLike(ws[0].name, true) || len(strings.Fields(ws[0].name)) > 4 {
+			return nameSet{}, nil, false
+		}
+		members := splitNames(right)
+		if len(members) < 2 || slices.ContainsFunc(members, func(n nameSet) bool { return !nameLike(n.name, true) }) {
+			return nameSet{}, nil, false
+		}
+		return ws[0], members, true
+	}
+	return nameSet{}, nil, false
+}
+
 // open reads a section's title and returns the scope of its text.
 func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 	if s.kind == sectionRoot {
 		return in, titleInfo{}
 	}
-	info := e.analyzeTitle(s.title.s, s.kind == sectionLabel)
 	line := s.title.line()
 	ev := graph.Evidence{File: e.file, Line: line, Text: s.title.s}
+	if s.kind == sectionHeading {
+		if whole, members, ok := headingList(s.title.s); ok {
+			// "# PodStatus - Pending, Running, Succeeded": a class and its
+			// members, named in one heading.
+			id := e.define(whole, line, fromHeading)
+			mode := headMode(whole.name)
+			rel := graph.TypeOf
+			if mode.lab.mode == labelRel {
+				rel = mode.lab.rel
+			}
+			for _, m := range members {
+				if mid := e.define(m, line, fromItem); mid != "" && mid != id {
+					e.relate(mid, rel, id, 0.75, ev, "heading-list")
+				}
+			}
+			return scope{subject: id, list: mode}, titleInfo{kind: titleConcept, names: []nameSet{whole}}
+		}
+	}
+	info := e.analyzeTitle(s.title.s, s.kind == sectionLabel)
 	st := fromBold
 	if s.kind == sectionHeading {
 		st = fromHeading
