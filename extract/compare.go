@@ -194,7 +194,7 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 		return pairOf(left, right)
 	}
 	lower := lowerCase(s)
-	for _, pre := range []string{"differences between ", "difference between ", "comparing ", "comparison of ", "comparison between ", "how does "} {
+	for _, pre := range []string{"differences between ", "difference between ", "comparing ", "comparison of ", "comparison between ", "how does ", "how is ", "how are "} {
 		// "What is the difference between a clustered and a
 		// non-clustered index?", "How does X differ from Y?"
 		at := strings.Index(lower, pre)
@@ -203,8 +203,12 @@ func compareTitle(s string) (nameSet, nameSet, bool) {
 		}
 		rest := strings.TrimRight(strings.TrimSpace(s[at+len(pre):]), "?.!")
 		seps := []string{" and ", " & ", " with ", " vs "}
-		if pre == "how does " {
+		switch pre {
+		case "how does ":
 			seps = []string{" differ from ", " compare to ", " compare with "}
+		case "how is ", "how are ":
+			// "How is a Pod different from a container?"
+			seps = []string{" different from ", " compared to ", " compared with "}
 		}
 		for _, sep := range seps {
 			if i := strings.Index(lowerCase(rest), sep); i > 0 {
@@ -550,6 +554,11 @@ func (e *extractor) table(b *block, sc scope) {
 			return
 		}
 	}
+	// The first column headed by the head noun of the section's concept
+	// ("| Condition |" under "Pod Conditions"), alone or in the plural.
+	h0 := cleanTitle(header[0].s)
+	classHeader := descCol > 0 && sc.subject != "" && len(strings.Fields(h0)) == 1 && !genericNouns[lowerCase(h0)] &&
+		len(strings.Fields(e.nameOf(sc.subject))) > 1 && sameHeadNoun(h0, e.nameOf(sc.subject))
 	for _, row := range b.rows[1:] {
 		if len(row) == 0 {
 			continue
@@ -562,6 +571,10 @@ func (e *extractor) table(b *block, sc scope) {
 					// "## GC 종류" over "| Serial GC | …|": the label says
 					// what the terms are of the section's concept.
 					e.structural(term, sc, graph.Evidence{File: e.file, Line: row[0].line(), Text: rowText(row)}, ns[0].name, false, "label")
+				} else if term != "" && term != sc.subject && classHeader {
+					// "| Condition | Description |" in "Pod Conditions": each
+					// term is one of the class the column is headed by.
+					e.relate(term, graph.TypeOf, sc.subject, 0.7, graph.Evidence{File: e.file, Line: row[0].line(), Text: rowText(row)}, "table-class")
 				}
 			}
 		}

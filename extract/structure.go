@@ -66,6 +66,9 @@ func (e *extractor) doc(d *doc) {
 func atomicNote(d *doc) bool {
 	blocks := len(d.root.blocks)
 	for _, c := range d.root.children {
+		if info, isLabel := labelTitle(cleanTitle(c.title.s)); c.kind == sectionHeading && isLabel && info.lab.mode == labelIgnore && len(c.children) == 0 {
+			continue // "### References" at its foot
+		}
 		if c.kind != sectionLabel {
 			return false // a heading, or a line that titles what follows: sections of a longer note
 		}
