@@ -27,7 +27,7 @@ func (e *extractor) doc(d *doc) {
 	// title, else its first heading, else its file; its aliases and its
 	// file name are other names of it, which links to the note use. (A
 	// note with several top headings is a collection: it defines none.)
-	if d.title != "" || len(d.aliases) > 0 || len(d.tags) > 0 || d.h1s == 1 || atomicNote(d) {
+	if d.title != "" || len(d.aliases) > 0 || len(d.tags) > 0 || d.h1s == 1 || atomicNote(d) || sectionsOfFile(d) {
 		name := d.title
 		if name == "" {
 			name = d.h1
@@ -83,6 +83,32 @@ func atomicNote(d *doc) bool {
 	}
 	ns := parseNames(file)
 	return len(ns) == 1 && nameLike(ns[0].name, true) && !strings.ContainsAny(file, "0123456789_")
+}
+
+// sectionsOfFile reports whether d is a vault note with no top heading
+// whose sections are kinds of what its file names: "샤딩.md" over "## 수직
+// 샤딩" and "## 수평 샤딩", "Index.md" over "## Hash Index". A file named
+// as a slug ("ko-tcp.md", "bean_scope.md") is no concept's title.
+func sectionsOfFile(d *doc) bool {
+	if d.h1s != 0 || len(d.root.children) == 0 {
+		return false
+	}
+	file := strings.TrimSuffix(baseName(d.file), ".md")
+	if strings.ContainsAny(file, "0123456789_") || strings.Contains(file, "-") && !strings.Contains(file, " ") && file == lowerCase(file) {
+		return false
+	}
+	if _, isLabel := labelTitle(file); isLabel || strings.EqualFold(file, "readme") || strings.EqualFold(file, "index") && len(d.root.blocks) == 0 {
+		return false
+	}
+	if ns := parseNames(file); len(ns) != 1 || !nameLike(ns[0].name, true) {
+		return false
+	}
+	for _, c := range d.root.children {
+		if t := cleanTitle(c.title.s); c.kind == sectionHeading && !strings.EqualFold(t, file) && sameHeadNoun(t, file) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesSection reports whether a section under s below level one is
