@@ -901,6 +901,16 @@ func joinText(a, b text) text {
 	return out
 }
 
+// rawTag returns an inline HTML tag's text in lower case, "<sub>".
+func rawTag(n *ast.RawHTML, src []byte) string {
+	var sb strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		sb.Write(seg.Value(src))
+	}
+	return strings.ToLower(strings.TrimSpace(sb.String()))
+}
+
 // inline flattens the inline content of n. Soft line breaks become "\n".
 func (b *builder) inline(n ast.Node) text {
 	var t text
@@ -978,7 +988,16 @@ func (b *builder) inline(n ast.Node) text {
 				t.marks = append(t.marks, mark{start, sb.Len(), markCode, ""})
 			}
 			continue
-		case *ast.Image, *ast.RawHTML:
+		case *ast.RawHTML:
+			// "**singleton** <sub>**싱글턴**</sub>": a gloss, as if in
+			// parentheses.
+			if tag := rawTag(c, b.src); tag == "<sub>" || tag == "<sup>" || tag == "<small>" {
+				sb.WriteString(" (")
+			} else if tag == "</sub>" || tag == "</sup>" || tag == "</small>" {
+				sb.WriteString(")")
+			}
+			continue
+		case *ast.Image:
 			continue
 		case *ast.AutoLink:
 			continue
