@@ -740,19 +740,24 @@ func koreanPairName(n string) bool {
 	return false
 }
 
-// knownPair reports whether a Korean name joins a known concept to the
-// rest with 와 or 과: "가상화와 컨테이너".
+// knownPair reports whether a Korean name joins two with 와 or 과:
+// "가상화와 컨테이너" (a known concept, or any word before 와; "효과" and
+// "결과" end in 과 as nouns).
 func (e *extractor) knownPair(n string) bool {
 	ws := strings.Fields(n)
 	for _, w := range ws[:max(0, len(ws)-1)] {
-		for _, p := range []string{"와", "과"} {
-			if r, ok := strings.CutSuffix(w, p); ok && r != "" && e.known(r) {
-				return true
-			}
+		if r, ok := strings.CutSuffix(w, "와"); ok && hasHangul(r) {
+			return true
+		}
+		if r, ok := strings.CutSuffix(w, "과"); ok && r != "" && (e.known(r) || hasHangul(r) && !gwaNouns[w]) {
+			return true
 		}
 	}
 	return false
 }
+
+// gwaNouns end in 과 as nouns do, not as the particle.
+var gwaNouns = map[string]bool{"효과": true, "결과": true, "성과": true, "학과": true, "교과": true, "통과": true, "초과": true, "부과": true, "과목": true}
 
 // headOf returns the concept named by the longest proper word suffix of
 // name, or "".

@@ -483,6 +483,9 @@ func nameLike1(s string, strict bool) bool {
 	if strings.Count(s, "(") != strings.Count(s, ")") {
 		return false // "true)": the end of a remark, cut from its opening
 	}
+	if strings.HasSuffix(s, "않") || strings.HasSuffix(s, "지 못") || strings.Contains(s, "지 않") {
+		return false // "되어있지 않": a denied verb, cut from its clause
+	}
 	words := strings.Fields(s)
 	limit := 8
 	if strict {
