@@ -556,9 +556,11 @@ func (e *extractor) compoundHead(c *concept) string {
 		if l := lowerCase(n); strings.ContainsAny(n, "&+/") || strings.Contains(l, " and ") || strings.Contains(l, " or ") || koreanPairName(n) || e.knownPair(n) {
 			continue // "Sync & Blocking", "TCP와 UDP", "Labels And Selectors": a combination, no kind of Blocking
 		}
-		if f := lowerCase(firstWord(n)); strings.HasPrefix(f, "non-") || f == "non" || imperatives[firstWord(n)] || len(strings.Fields(n)) > 2 && imperatives[strings.Fields(n)[1]] {
+		if f := lowerCase(firstWord(n)); strings.HasPrefix(f, "non-") || f == "non" || imperatives[firstWord(n)] || len(strings.Fields(n)) > 2 && imperatives[strings.Fields(n)[1]] ||
+			len(strings.Fields(n)) == 2 && activityGerund(f) {
 			// "Non-linear data structures" are no linear ones; "create
-			// deployment", "kubectl get jobs" are commands, not kinds.
+			// deployment", "kubectl get jobs" are commands, and
+			// "Debugging Terraform" something done with it, not kinds.
 			continue
 		}
 		if strings.ContainsAny(n, "↔⇔→−=<>") || vsIndex(n) != nil || phraseOfWords(n) {
@@ -738,6 +740,21 @@ func koreanPairName(n string) bool {
 		}
 	}
 	return false
+}
+
+// activityGerund reports whether w is the -ing form of a verb of what one
+// does with a tool ("debugging", "installing", "configuring"), not of a
+// modifier ("covering index", "streaming replication").
+func activityGerund(w string) bool {
+	stem, ok := strings.CutSuffix(w, "ing")
+	if !ok || len(stem) < 3 {
+		return false
+	}
+	verbs := []string{stem, stem + "e"}
+	if n := len(stem); stem[n-1] == stem[n-2] {
+		verbs = append(verbs, stem[:n-1]) // "debugging"
+	}
+	return slices.ContainsFunc(verbs, func(v string) bool { return imperatives[v] || v == "debug" || v == "troubleshoot" })
 }
 
 // knownPair reports whether a Korean name joins two with 와 or 과:

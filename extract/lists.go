@@ -166,14 +166,17 @@ func (e *extractor) leadIn(t *text, sc scope) (subject string, lab label, mentio
 	}
 	// "The common graph representations are:", "Some of the popular
 	// conflict resolution mechanisms are", "… such as", "Examples include:"
+	lead := strings.TrimRight(st.s, ":： ")
 	for _, end := range []string{" are", " is", " include", " includes", " such as", " like", " including", " e.g.",
 		" for example", " as follows", " the following", " below"} {
 		if !strings.HasSuffix(lower, end) {
 			continue
 		}
-		at := st.wordAt(len(strings.TrimRight(st.s, ":： ")) - len(end) + 1)
+		at := st.wordAt(len(lead) - len(end) + 1)
 		if _, irregular := irregularParticiples[st.ws[max(at-1, 0)].lower]; at >= 2 && (participle(st.ws[at-1].lower) || irregular) && beWord(st.ws[at-2].lower) {
 			at -= 2 // "the files are split as follows": what is split
+		} else if at >= 2 && beWord(st.ws[at-1].lower) && (end == " the following" || end == " as follows" || end == " below") {
+			at-- // "The available levels are the following:": the levels
 		}
 		class := e.classBefore(st, ctx{subject: sc.subject}, "", at)
 		kinds := false

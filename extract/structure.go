@@ -215,6 +215,9 @@ func (e *extractor) subsection(child string, parent scope, s *section, siblings 
 	if sameClause(name, p.name) {
 		return // "### 물리 계층을 처리하는 기기" under "## 데이터 링크 계층을 처리하는 기기": a sibling, misplaced
 	}
+	if f := strings.Fields(name); len(f) > 1 && activityGerund(lowerCase(f[0])) && strings.EqualFold(strings.Join(f[1:], " "), p.name) {
+		return // "## Debugging Terraform" under "# Terraform": what one does with it
+	}
 	switch {
 	case containsAfterStart(name, p) || sharesHead(name, p) && !genericNouns[lowerCase(lastWord(name))]:
 		e.relate(child, graph.TypeOf, parent.subject, 0.7, ev, "heading-kind")
