@@ -591,10 +591,18 @@ func (b *builder) htmlList(s string, start int) {
 			return
 		}
 		if next == "ul" || next == "ol" {
+			if _, isLabel := labelTitle(cleanTitle(t.s)); isLabel && !strings.Contains(strings.TrimSpace(t.s), "\n") {
+				b.pseudo(sectionLabel, t) // "<p>발생조건 <ul>…": a label over its list
+				return
+			}
 			if ns := parseNames(t.s); len(ns) == 1 && nameLike(ns[0].name, true) && !strings.Contains(t.s, "\n") {
 				b.pseudo(sectionBold, t) // "<code>ntpd</code>" over its list
 				return
 			}
+		}
+		if next == "/summary" {
+			b.pseudo(sectionSummary, t) // the question of a <details>: its answer follows
+			return
 		}
 		b.add(&block{kind: blockPara, text: t})
 	}
@@ -639,6 +647,12 @@ func (b *builder) htmlList(s string, start int) {
 				if strings.TrimSpace(t.s) != "" {
 					list.items = append(list.items, &item{text: t})
 				}
+			}
+		case "summary":
+			if closing {
+				flush("/summary")
+			} else {
+				flush(tag)
 			}
 		case "dd", "p", "div", "br", "dl":
 			flush(tag)

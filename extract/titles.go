@@ -745,8 +745,17 @@ func askedTogether(s string) (a, b nameSet, ok bool) {
 		if !cut || stem == "" || endsInNoun(w, "과") {
 			continue
 		}
+		rest := ws[i+1:]
+		for j, r := range rest {
+			if owner, ok := strings.CutSuffix(r, "의"); ok && owner != "" && j < len(rest)-1 {
+				// "교착상태와 기아상태의 해결방법": what is asked of the
+				// two, who are the pair.
+				rest = append(slices.Clone(rest[:j]), owner)
+				break
+			}
+		}
 		a, okA := nameOf(strings.Join(append(slices.Clone(ws[:i]), stem), " "))
-		b, okB := nameOf(strings.Join(ws[i+1:], " "))
+		b, okB := nameOf(strings.Join(rest, " "))
 		if okA && okB && nameLike(a.name, true) && nameLike(b.name, true) {
 			return a, b, true
 		}
