@@ -43,14 +43,47 @@ func (e *extractor) list(b *block, sc scope, lead *text) {
 			e.sentence(&it.text, 0, len(it.text.s), ctx{subject: sc.subject, first: true, own: true})
 		}
 	}
-	if sc.list.lab.mode == 0 && sc.subject != "" && len(b.items) > 1 && acronymOpening(e.nameOf(sc.subject)) != "" && spells(e.nameOf(sc.subject), itemHeads(b.items)) {
+	items := b.items
+	if sc.list.lab.mode == 0 && sc.subject != "" && len(items) > 2 {
+		// "- ACID는 … 보장하는 네 가지 속성" over "- Atomicity: …": a first
+		// item that counts what the others are, as a lead-in would.
+		if lab, ok := countedLabel(items[0].text.s); ok {
+			e.item(items[0], sc, mentioned, 0, "")
+			items = items[1:]
+			sc.list = listMode{lab: lab, taxonomy: lab.rel == graph.TypeOf}
+		}
+	}
+	if sc.list.lab.mode == 0 && sc.subject != "" && len(items) > 1 && acronymOpening(e.nameOf(sc.subject)) != "" && spells(e.nameOf(sc.subject), itemHeads(items)) {
 		// "## ACID" over "- **Atomicity** — …", "- **Consistency** …":
 		// the letters of its name, its parts.
 		sc.list = listMode{lab: label{labelRel, graph.PartOf}}
 	}
-	for _, it := range b.items {
+	for _, it := range items {
 		e.item(it, sc, mentioned, 0, "")
 	}
+}
+
+// countedLabel reads a statement that ends by counting what follows it,
+// "… 보장하는 네 가지 속성", "… has three phases": the label word, which
+// says how the items after it relate.
+func countedLabel(s string) (label, bool) {
+	s = strings.TrimRight(strings.TrimSpace(s), ".:：")
+	for _, cop := range []string{"입니다", "이다", "임"} {
+		s = strings.TrimSuffix(s, cop)
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 3 {
+		return label{}, false
+	}
+	l, ok := labels[labelKey(ws[len(ws)-1])]
+	if !ok || l.mode != labelRel {
+		return label{}, false
+	}
+	count := ws[len(ws)-2]
+	if !(strings.HasSuffix(count, "가지") || countWord(lowerCase(count)) || numberWord(count)) {
+		return label{}, false
+	}
+	return l, true
 }
 
 // namesOnly returns the names a sentence lists when it lists nothing
@@ -533,6 +566,18 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 				}
 				id := e.define(n, line, fromItem)
 				e.structural(id, sc, ev, n.name, false, "label")
+			}
+			return
+		}
+	}
+	// "- MySQL, Oracle, PostgreSQL" under "RDBMS": products named alone,
+	// its examples.
+	if mode == 0 && desc == "" && len(it.children) == 0 && sc.subject != "" && parent == "" {
+		if names := namesOnly(t.s); len(names) >= 3 && !slices.ContainsFunc(names, func(n nameSet) bool { return !properName(n.name) || n.name == strings.ToUpper(n.name) }) {
+			for _, n := range names {
+				if id := e.define(n, line, fromItem); id != "" && id != sc.subject {
+					e.relate(id, graph.ExampleOf, sc.subject, 0.7, ev, "item-examples")
+				}
 			}
 			return
 		}

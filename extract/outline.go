@@ -408,7 +408,7 @@ func (b *builder) topBlock(n ast.Node) {
 		// A quote right under a title is its definition ("**DAS**", "> 서버와
 		// 저장 장치를 직접 연결"); later, a short one alone is a title.
 		// (A question is no definition: "> X란 무엇인가요?" heads its answer.)
-		titled := b.pending == nil && len(b.cur.blocks) == 0 && b.cur.kind != sectionRoot && !(len(blks) > 0 && questionQuote(&blks[0].text))
+		titled := b.pending == nil && len(b.cur.blocks) == 0 && b.cur.kind != sectionRoot && !(len(blks) > 0 && (questionQuote(&blks[0].text) || namedByTitle(&blks[0].text, b.cur.title.s)))
 		if len(blks) == 1 && blks[0].kind == blockQuote && quoteTitle(&blks[0].text) && !titled {
 			// "> 로드 밸런싱 알고리즘" alone: a label for what follows.
 			b.flushPending()
@@ -1543,6 +1543,17 @@ func quoteTitle(t *text) bool {
 	}
 	s := strings.TrimRight(strings.TrimSpace(t.s), "?:")
 	return isLabelCandidate(t) && !strings.HasSuffix(s, ".") && !strings.Contains(s, ": ") && nameLike(cleanTitle(s), true)
+}
+
+// namedByTitle reports whether a quote is one name that the title of its
+// section names among others: "> RDBMS" under "## RDBMS와 NoSQL의 차이점은?"
+// titles the answer's first part, it defines nothing.
+func namedByTitle(t *text, title string) bool {
+	s := strings.TrimSpace(t.s)
+	if strings.Contains(s, "\n") || utf8.RuneCountInString(s) > 30 || !nameLike(s, true) || strings.EqualFold(strings.TrimSpace(title), s) {
+		return false
+	}
+	return strings.Contains(lowerCase(title), lowerCase(s))
 }
 
 // questionQuote reports whether a quote's text is one short question
