@@ -178,7 +178,7 @@ var functionWords = func() map[string]fnKind {
 	add(fnWh, `which who whom whose where when what why how`)
 	add(fnAdverb, `usually commonly generally typically often always never sometimes mostly mainly primarily largely
 		very quite rather too also just only even still already then there here now thus hence therefore however
-		instead especially particularly namely simply really actually basically essentially normally frequently rarely
+		instead especially particularly namely below above simply really actually basically essentially normally frequently rarely
 		widely highly fully easily quickly directly automatically further again not best better most least
 		매우 가장 주로 보통 항상 자주 모두 또한 특히 단순히 다시 먼저 이미 아직 더 덜 잘 곧 바로 직접 미리 대부분
 		훨씬 더욱 조금 약간 꽤 상당히 아주 너무 정말 현재 이제 지금 나중에 동시에 각자 서로 만약 만일 혹시 모두
@@ -534,7 +534,8 @@ var labels = func() map[string]label {
 		시간복잡도 공간복잡도 qna q&a 질문 답변 answer 예상문제 문제풀이 실습 구현코드 사용예
 		configuration 설정 config install installation 설치 setup 사용예시 specs 스펙 history 역사 참고링크 tldr tl;dr
 		useful 주요내용 핵심정리 keypoints 키포인트 takeaways 요점 other others misc miscellaneous 기타 그외 그밖에 etc
-		rapidfire quickfire rapidfirequestions quickquestions lightninground`)
+		rapidfire quickfire rapidfirequestions quickquestions lightninground intention intentions analogy analogies
+		realworldanalogy realworldexample realworldexamples 비유`)
 	add(label{mode: labelOrg}, `정의 definition definitions 개념 설명 description 소개 introduction overview 개요 배경 keyconcepts
 		keyconcept 핵심개념 핵심 basics 기초 기본 기본개념 about what 무엇
 		용어 용어정리 핵심용어 주요용어 주요개념 개념정리 terms keyterms terminology glossary vocabulary 키워드 keywords
@@ -676,7 +677,7 @@ var genericNouns = map[string]bool{
 	"흐름": true, "사이": true, "명령": true, "명령어": true, "command": true, "commands": true, "장비": true, "기기": true, "장치": true, "device": true, "devices": true, "아키텍처": true, "아키텍쳐": true, "architecture": true, "구성환경": true, "환경": true, "방안": true, "상황": true, "부분들": true, "요청": true, "작업들": true, "측면": true,
 	"interview": true, "interviews": true, "guide": true, "cheatsheet": true, "state": true, "version": true,
 	"entity": true, "scenario": true, "following": true, "introduction": true, "overview": true,
-	"note": true, "notes": true, "analogy": true, "file": true, "files": true,
+	"note": true, "notes": true, "analogy": true, "file": true, "files": true, "component": true, "단계": true,
 	"이슈": true, "질문": true, "사항": true, "경향": true, "분류": true, "편": true, "쪽": true, "측": true,
 	"topic": true, "subject": true, "area": true, "field": true, "basis": true, "foundation": true, "advantage": true,
 	"advantages": true, "benefit": true, "benefits": true, "disadvantage": true, "disadvantages": true, "drawback": true,

@@ -1172,8 +1172,8 @@ func (e *extractor) koreanGenus(st *sent, subj string, k int) {
 	if p.j-p.i == 1 && (genericNouns[head] || relationalHeads[head] || utf8.RuneCountInString(head) < 2) {
 		return
 	}
-	if strings.HasSuffix(head, "적") && utf8.RuneCountInString(head) >= 2 {
-		return // "효율적이다": a quality, not a class
+	if (strings.HasSuffix(head, "적") || strings.HasSuffix(head, "편")) && utf8.RuneCountInString(head) >= 2 {
+		return // "효율적이다", "느린편이다": a quality, not a class
 	}
 	if p.i > 0 && st.ws[p.i-1].kind == endOf && relationalHeads[head] {
 		return // "DBMS의 구성 요소입니다": a part of the whole, not a kind of "요소"
