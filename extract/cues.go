@@ -677,7 +677,7 @@ var genericNouns = map[string]bool{
 	"흐름": true, "사이": true, "명령": true, "명령어": true, "command": true, "commands": true, "장비": true, "기기": true, "장치": true, "device": true, "devices": true, "아키텍처": true, "아키텍쳐": true, "architecture": true, "구성환경": true, "환경": true, "방안": true, "상황": true, "부분들": true, "요청": true, "작업들": true, "측면": true,
 	"interview": true, "interviews": true, "guide": true, "cheatsheet": true, "state": true, "version": true,
 	"entity": true, "scenario": true, "following": true, "introduction": true, "overview": true,
-	"note": true, "notes": true, "analogy": true, "file": true, "files": true, "component": true, "단계": true,
+	"note": true, "notes": true, "analogy": true, "file": true, "files": true, "component": true,
 	"이슈": true, "질문": true, "사항": true, "경향": true, "분류": true, "편": true, "쪽": true, "측": true,
 	"topic": true, "subject": true, "area": true, "field": true, "basis": true, "foundation": true, "advantage": true,
 	"advantages": true, "benefit": true, "benefits": true, "disadvantage": true, "disadvantages": true, "drawback": true,
