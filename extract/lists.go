@@ -633,6 +633,18 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		}
 	}
 	term, ok := e.term(it, head, desc, bold, sc, parent)
+	if !ok && mode == labelRel && sc.list.lab.rel == graph.TypeOf && sc.subject != "" && desc == "" && hasHangul(t.s) {
+		// "- FIFO 페이지 교체 알고리즘은 … 방식입니다." under "페이지 교체
+		// 알고리즘에는 어떤 것들이 있나요?": the topic is one of the kinds.
+		st := &sent{s: t.s, lower: asciiLower(t.s), ws: e.takeWords(t.s), ko: true, t: t, known: e.known}
+		st.ev = ev
+		if koreanTopicMarked(st) {
+			if id := e.topicOf(st, ctx{subject: sc.subject}); id != "" && id != sc.subject {
+				e.structural(id, sc, ev, e.nameOf(id), false, "label")
+			}
+		}
+		e.giveWords(st.ws)
+	}
 	if !ok {
 		// (A statement under "다음과 같은 성질" is about the subject still.)
 		own := mode == 0 || mode == labelRel && sc.list.lab.rel == graph.PartOf

@@ -549,7 +549,9 @@ func (b *builder) html(n *ast.HTMLBlock) {
 			end = ms[i+1][0]
 		}
 		if t := b.htmlPara(s[m[1]:end], start+m[1]); t.s != "" {
-			b.add(&block{kind: blockPara, text: t})
+			for _, blk := range listLines(t) {
+				b.add(blk)
+			}
 		}
 	}
 }
@@ -1196,6 +1198,54 @@ func inlineNumbered(t text, next int) []text {
 		return nil
 	}
 	return append(out, sliceText(t, from, len(t.s)))
+}
+
+// itemLineRe opens a Markdown list item: "- ", "* ", "1. ".
+var itemLineRe = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,2}[.)])\s+`)
+
+// listLines returns the paragraph and list blocks that t, the text of an
+// HTML block, holds: Markdown is not parsed there, but a line written as
+// a list item ("- FIFO는 …") is one.
+func listLines(t text) []*block {
+	if !strings.Contains(t.s, "- ") && !strings.Contains(t.s, "* ") && !strings.Contains(t.s, ". ") {
+		return []*block{{kind: blockPara, text: t}}
+	}
+	var out []*block
+	var para []int // the start and end of the paragraph being built
+	flushPara := func() {
+		if para != nil {
+			out = append(out, &block{kind: blockPara, text: sliceText(t, para[0], para[1])})
+			para = nil
+		}
+	}
+	var list *block
+	for from := 0; from < len(t.s); {
+		end := strings.IndexByte(t.s[from:], '\n')
+		if end < 0 {
+			end = len(t.s)
+		} else {
+			end += from
+		}
+		line := t.s[from:end]
+		if m := itemLineRe.FindStringIndex(line); m != nil && end-from > m[1] {
+			flushPara()
+			if list == nil {
+				list = &block{kind: blockList, ordered: !strings.ContainsAny(line[:1], "-*+")}
+				out = append(out, list)
+			}
+			list.items = append(list.items, &item{text: sliceText(t, from+m[1], end)})
+		} else {
+			list = nil
+			if para == nil {
+				para = []int{from, end}
+			} else {
+				para[1] = end
+			}
+		}
+		from = end + 1
+	}
+	flushPara()
+	return out
 }
 
 // sliceText is t.s[from:to] with its marks and lines.
