@@ -313,7 +313,7 @@ var contrastWords = map[string]bool{"whereas": true, "while": true}
 // and of the second clause's first word, or 0, 0.
 func clauseCut(st *sent) (int, int) {
 	if st.ko {
-		return 0, 0
+		return koreanClauseCut(st)
 	}
 	verb := false
 	for i := 0; i+1 < len(st.ws); i++ {
@@ -346,6 +346,32 @@ func clauseCut(st *sent) (int, int) {
 		}
 		if v := st.ws[q.j].lower; beWord(v) || englishVerb(v) && !nounToo[v] || st.ws[q.j].fn == fnAux {
 			return i, j
+		}
+	}
+	return 0, 0
+}
+
+// koreanClauseCut finds where a Korean sentence of two clauses, each
+// with its own topic, is joined: "프로세스는 … 의미하고, 스레드는 …
+// 단위입니다", "A는 …이며, B는 …". It returns the last word of the first
+// clause and the first of the second, or 0, 0.
+func koreanClauseCut(st *sent) (int, int) {
+	topic := false
+	for i := 0; i+1 < len(st.ws); i++ {
+		w := &st.ws[i]
+		if w.kind == endTopic {
+			topic = true
+		}
+		if !topic || w.paren > 0 || !strings.Contains(w.after, ",") {
+			continue
+		}
+		t := w.text(st.s)
+		if !strings.HasSuffix(t, "고") && !strings.HasSuffix(t, "며") && !strings.HasSuffix(t, "지만") && !strings.HasSuffix(t, "는데") {
+			continue
+		}
+		q := st.koreanPhraseFrom(i + 1)
+		if !q.empty() && q.i == i+1 && q.j < len(st.ws) && st.ws[q.j-1].kind == endTopic && !pronounPhrase(st, q) {
+			return i, i + 1
 		}
 	}
 	return 0, 0
