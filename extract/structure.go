@@ -27,19 +27,20 @@ func (e *extractor) doc(d *doc) {
 	// title, else its first heading, else its file; its aliases and its
 	// file name are other names of it, which links to the note use. (A
 	// note with several top headings is a collection: it defines none.)
-	if d.title != "" || len(d.aliases) > 0 || len(d.tags) > 0 || d.h1s == 1 || atomicNote(d) || sectionsOfFile(d) {
+	if d.title != "" || len(d.aliases) > 0 || len(d.tags) > 0 || d.h1s == 1 || atomicNote(d) || sectionsOfFile(d) || labelsOnly(d) {
 		name := d.title
 		if name == "" {
 			name = d.h1
 		}
 		file := strings.TrimSuffix(baseName(d.file), ".md")
-		if name == "" {
-			name = file
+		byFile := false
+		if info := e.analyzeTitle(name, false); name == "" || d.title == "" && info.kind == titleLabel && info.target == nil {
+			name, byFile = file, name != "" // "# Description" opening "Dockerfile.md": a label, the file names the note
 		}
 		// A first heading that compares two concepts ("# Redis와
 		// Memcached") or states something names no concept of its own,
 		// unless the note gives it other names to link to.
-		named := d.title != "" || len(d.aliases) > 0 || d.h1 == "" || e.analyzeTitle(d.h1, false).kind == titleConcept
+		named := d.title != "" || len(d.aliases) > 0 || d.h1 == "" || byFile || e.analyzeTitle(d.h1, false).kind == titleConcept
 		if ns := parseNames(name); len(ns) == 1 && named {
 			ns[0].aliases = append(ns[0].aliases, d.aliases...)
 			if !namesSection(d.root, graph.NormName(file), 0) {
@@ -83,6 +84,25 @@ func atomicNote(d *doc) bool {
 	}
 	ns := parseNames(file)
 	return len(ns) == 1 && nameLike(ns[0].name, true) && !strings.ContainsAny(file, "0123456789_")
+}
+
+// labelsOnly reports whether every top heading of d is a label
+// ("# Description", "# Components"): the note is about what its file
+// names.
+func labelsOnly(d *doc) bool {
+	n := 0
+	for _, c := range d.root.children {
+		if c.kind != sectionHeading || c.level != 1 {
+			continue
+		}
+		if info, ok := labelTitle(cleanTitle(c.title.s)); !ok || info.target != nil {
+			return false
+		}
+		n++
+	}
+	file := strings.TrimSuffix(baseName(d.file), ".md")
+	ns := parseNames(file)
+	return n > 0 && len(ns) == 1 && nameLike(ns[0].name, true) && !strings.EqualFold(file, "readme") && !strings.EqualFold(file, "index")
 }
 
 // sectionsOfFile reports whether d is a vault note with no top heading
@@ -345,6 +365,13 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 				} else {
 					out.subject = e.define(*info.target, line, fromItem)
 				}
+				out.list = listMode{lab: label{mode: labelOrg}}
+				return out, info
+			}
+			if s.kind == sectionHeading && in.subject != "" && in.subject == e.note {
+				// "# Description" in "Docker.md": about the note's concept,
+				// its first item a genus as an introduction's is.
+				out := in
 				out.list = listMode{lab: label{mode: labelOrg}}
 				return out, info
 			}
