@@ -754,8 +754,13 @@ func activityGerund(w string) bool {
 	if n := len(stem); stem[n-1] == stem[n-2] {
 		verbs = append(verbs, stem[:n-1]) // "debugging"
 	}
-	return slices.ContainsFunc(verbs, func(v string) bool { return imperatives[v] || v == "debug" || v == "troubleshoot" })
+	return slices.ContainsFunc(verbs, func(v string) bool { return imperatives[v] || activityVerbs[v] })
 }
+
+// activityVerbs are verbs of what one does with a thing, beside the
+// imperatives of instructions: "Storing Graphs", "Debugging Terraform".
+var activityVerbs = map[string]bool{"debug": true, "troubleshoot": true, "store": true, "implement": true, "represent": true,
+	"manage": true, "handle": true, "secure": true, "scale": true, "design": true}
 
 // knownPair reports whether a Korean name joins two with 와 or 과:
 // "가상화와 컨테이너" (a known concept, or any word before 와; "효과" and

@@ -510,7 +510,7 @@ var labels = func() map[string]label {
 	add(label{labelRel, graph.TypeOf}, `종류 타입 유형 분류 하위개념 하위유형 type types kinds kind categories variants subtypes typesof ones
 		kindsof variations flavors flavours subclasses 방식들 종류들 versions 버전 방법 방법들`)
 	add(label{labelRel, graph.ExampleOf}, `제품 예시 예 사례 예제 대표제품 대표 대표도구 대표예시 대표적으로 대표적으로는 예를들어 예를들면 products examples instances implementations 구현체
-		예시들 대표적인예 samples vendors 도구들 tools software 소프트웨어 서비스들 services`)
+		예시들 대표적인예 samples vendors 도구들 tools software 소프트웨어 서비스들 services ex eg e.g.`)
 	add(label{labelRel, graph.PartOf}, `구성 구성요소 요소 요구조건 조건 저장되는정보 담긴정보 포함되는정보 포함된정보 구조 components
 		parts elements properties structure members modules 모듈 layers architecture 아키텍처 아키텍쳐 특성 성질 구성품
 		operations 연산 명령어 commands steps 단계 phases 절차단계 fields 필드 attributes 속성 부분 구성원 pieces stages
@@ -535,7 +535,7 @@ var labels = func() map[string]label {
 		configuration 설정 config install installation 설치 setup 사용예시 specs 스펙 history 역사 참고링크 tldr tl;dr
 		useful 주요내용 핵심정리 keypoints 키포인트 takeaways 요점 other others misc miscellaneous 기타 그외 그밖에 etc
 		rapidfire quickfire rapidfirequestions quickquestions lightninground intention intentions analogy analogies
-		realworldanalogy realworldexample realworldexamples 비유`)
+		realworldanalogy realworldexample realworldexamples 비유 tableofcontent toc below above`)
 	add(label{mode: labelOrg}, `정의 definition definitions 개념 설명 description 소개 introduction overview 개요 배경 keyconcepts
 		keyconcept 핵심개념 핵심 basics 기초 기본 기본개념 about what 무엇
 		용어 용어정리 핵심용어 주요용어 주요개념 개념정리 terms keyterms terminology glossary vocabulary 키워드 keywords
@@ -636,7 +636,7 @@ var referenceLabels = map[string]bool{
 	"furtherreading": true, "sourceandfurtherreading": true, "seealso": true, "tableofcontents": true, "목차": true, "contents": true,
 	"links": true, "링크": true, "resources": true, "learningresources": true, "readings": true, "관련자료": true, "관련링크": true,
 	"관련글": true, "참고링크": true, "essentialquestions": true, "recommendedpracticequestions": true, "practicequestions": true,
-	"recommendedcourses": true, "courses": true, "related": true,
+	"recommendedcourses": true, "courses": true, "related": true, "tableofcontent": true, "toc": true,
 }
 
 // qualitySuffixes end the names of qualities ("탄력성", "유지 관리 효율"),

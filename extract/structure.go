@@ -443,7 +443,7 @@ func headMode(name string) listMode {
 			return listMode{lab: label{labelRel, graph.PartOf}}
 		}
 	}
-	if several && isLatin(name) && plural(last) && !partPlurals[last] && !hasKey(labels, labelKey(last)) && !praiseWords[lowerCase(firstWord(name))] {
+	if several && isLatin(name) && plural(last) && !partPlurals[last] && !hasKey(labels, labelKey(last)) && !praiseWords[lowerCase(firstWord(name))] && !activityGerund(lowerCase(firstWord(name))) {
 		// "Message Brokers": a class in the plural lists its members.
 		// ("Popular brokers: NATS, …" names examples, as it says.)
 		return listMode{lab: label{labelRel, graph.TypeOf}}
