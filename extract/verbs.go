@@ -829,6 +829,9 @@ func (e *extractor) alias(st *sent, c ctx, topic string, h cueHit) {
 		if k >= len(st.ws) {
 			return
 		}
+		if at := st.wordAt(h.at); h.c.phrase == "known as" && at > 0 && beWord(st.ws[at-1].lower) && indefinite(st.ws[k].lower) {
+			return // "Ansible is known as a configuration management tool": a genus, not a name ("also known as a …" names)
+		}
 		p = st.englishPhraseFrom(k)
 		subj = e.subjectBefore(st, c, topic, st.wordAt(h.at), "en")
 	}
