@@ -607,7 +607,7 @@ var classifierHeads = []string{
 	"방식", "기법", "알고리즘", "전략", "패턴", "solution", "solutions", "algorithm", "algorithms", "method", "methods",
 	"technique", "techniques", "strategy", "strategies", "pattern", "patterns", "approaches", "approach", "해결책", "해결방법",
 	"policy", "policies", "정책", "모델", "models", "model", "protocols", "프로토콜들", "types", "kinds", "categories",
-	"mechanisms", "mechanism", "schemes", "representations", "families", "styles", "variants", "levels", "modes", "방법", "방법들",
+	"mechanisms", "mechanism", "schemes", "representations", "families", "styles", "variants", "levels", "modes", "모드", "레벨", "방법", "방법들",
 	"종류", "유형", "타입", "기준", "지표", "척도", "원칙", "criteria", "principles", "collections", "structures", "stores", "databases", "systems", "formats", "languages", "tools",
 	"frameworks", "libraries", "services", "devices", "기기", "장비", "분류",
 }
