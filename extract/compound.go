@@ -553,14 +553,15 @@ func (e *extractor) compoundHead(c *concept) string {
 		if hasHangul(n) != hasHangul(c.name) {
 			continue // a translation: "빅데이터 (Big Data)" is no kind of Data
 		}
-		if l := lowerCase(n); strings.ContainsAny(n, "&+/") || strings.Contains(l, " and ") || strings.Contains(l, " or ") || koreanPairName(n) || e.knownPair(n) {
+		if l := lowerCase(n); strings.ContainsAny(n, "&+/") || strings.Contains(l, " and ") || strings.Contains(l, " or ") || koreanPairName(n) || e.hangulPair(n) {
 			continue // "Sync & Blocking", "TCP와 UDP", "Labels And Selectors": a combination, no kind of Blocking
 		}
-		if f := lowerCase(firstWord(n)); strings.HasPrefix(f, "non-") || f == "non" || imperatives[firstWord(n)] || len(strings.Fields(n)) > 2 && imperatives[strings.Fields(n)[1]] ||
-			len(strings.Fields(n)) == 2 && activityGerund(f) {
+		if ws := strings.Fields(n); strings.HasPrefix(lowerCase(ws[0]), "non-") || lowerCase(ws[0]) == "non" || command(ws) ||
+			len(ws) == 2 && activityGerund(lowerCase(ws[0])) && !plural(lowerCase(ws[1])) {
 			// "Non-linear data structures" are no linear ones; "create
 			// deployment", "kubectl get jobs" are commands, and
-			// "Debugging Terraform" something done with it, not kinds.
+			// "Debugging Terraform" something done with it, not kinds
+			// (but "Testing Frameworks" are frameworks).
 			continue
 		}
 		if strings.ContainsAny(n, "↔⇔→−=<>") || vsIndex(n) != nil || phraseOfWords(n) {
@@ -742,6 +743,16 @@ func koreanPairName(n string) bool {
 	return false
 }
 
+// command reports whether a name's words are a command, written in lower
+// case: an imperative ("create deployment") or a tool and its verb
+// ("kubectl get jobs"). (Capitalised, "Build Tool" is a name.)
+func command(ws []string) bool {
+	if imperatives[ws[0]] {
+		return true
+	}
+	return len(ws) > 2 && ws[0] == lowerCase(ws[0]) && isLatin(ws[0]) && (imperatives[ws[1]] || baseVerb(ws[1]))
+}
+
 // activityGerund reports whether w is the -ing form of a verb of what one
 // does with a tool ("debugging", "installing", "configuring"), not of a
 // modifier ("covering index", "streaming replication").
@@ -762,24 +773,21 @@ func activityGerund(w string) bool {
 var activityVerbs = map[string]bool{"debug": true, "troubleshoot": true, "store": true, "implement": true, "represent": true,
 	"manage": true, "handle": true, "secure": true, "scale": true, "design": true}
 
-// knownPair reports whether a Korean name joins two with 와 or 과:
-// "가상화와 컨테이너" (a known concept, or any word before 와; "효과" and
-// "결과" end in 과 as nouns).
-func (e *extractor) knownPair(n string) bool {
+// hangulPair reports whether a Korean name joins two Korean words with
+// 와 or 과 ("가상화와 컨테이너"), as koreanPairName does a Latin one; a
+// word that ends in 과 as a noun ("효과", "결과") joins nothing.
+func (e *extractor) hangulPair(n string) bool {
 	ws := strings.Fields(n)
 	for _, w := range ws[:max(0, len(ws)-1)] {
 		if r, ok := strings.CutSuffix(w, "와"); ok && hasHangul(r) {
 			return true
 		}
-		if r, ok := strings.CutSuffix(w, "과"); ok && r != "" && (e.known(r) || hasHangul(r) && !gwaNouns[w]) {
+		if r, ok := strings.CutSuffix(w, "과"); ok && hasHangul(r) && !endsInNoun(w, "과") {
 			return true
 		}
 	}
 	return false
 }
-
-// gwaNouns end in 과 as nouns do, not as the particle.
-var gwaNouns = map[string]bool{"효과": true, "결과": true, "성과": true, "학과": true, "교과": true, "통과": true, "초과": true, "부과": true, "과목": true}
 
 // headOf returns the concept named by the longest proper word suffix of
 // name, or "".

@@ -878,12 +878,13 @@ var copulas = []string{"is", "are", "was", "were", "is also", "are also", "is ba
 	"are often", "are commonly", "refers to", "refer to", "is defined as", "are defined as", "means", "is known as a",
 	"describes", "denotes", "represents"}
 
-// koreanDefiners end a Korean definition: "X는 … G를 말한다".
+// koreanDefiners end a Korean definition: "X는 … G를 말한다". A clause
+// that goes on ("…를 의미하고, …", "…를 가리키며") is read as ending so
+// (see koreanDefinition).
 var koreanDefiners = []string{"을 말한다", "를 말한다", "을 말함", "를 말함", "을 의미한다", "를 의미한다", "을 의미함",
 	"를 의미함", "을 뜻한다", "를 뜻한다", "을 뜻함", "를 뜻함", "을 가리킨다", "를 가리킨다", "을 일컫는다", "를 일컫는다",
 	"을 말합니다", "를 말합니다", "을 의미합니다", "를 의미합니다",
-	"을 뜻합니다", "를 뜻합니다", "을 의미하고", "를 의미하고", "을 의미하며", "를 의미하며", "을 말하고", "를 말하고", "을 말하며",
-	"를 말하며", "을 뜻하고", "를 뜻하고", "을 뜻하며", "를 뜻하며", "을 가리키고", "를 가리키고", "을 가리키며", "를 가리키며",
+	"을 뜻합니다", "를 뜻합니다",
 	"을 의미", "를 의미"} // (the last close an item: "- kafka 서버 인스턴스를 의미")
 
 // namingCues end a Korean sentence that gives the subject another name:

@@ -888,6 +888,12 @@ func (e *extractor) koreanDefinition(st *sent, c ctx, topic string) {
 	}
 	// "X란 … G를 말한다", "… G를 의미한다"
 	end := strings.TrimRight(st.s, ". \t\n")
+	for _, c := range [][2]string{{"하고", "한다"}, {"하며", "한다"}, {"키고", "킨다"}, {"키며", "킨다"}} {
+		if r, ok := strings.CutSuffix(end, c[0]); ok {
+			end = r + c[1] // "…를 의미하고," the clause a sentence of two ends
+			break
+		}
+	}
 	for _, d := range koreanDefiners {
 		if i := len(end) - len(d); i > 0 && strings.HasSuffix(end, d) {
 			k := st.objectWord(i)

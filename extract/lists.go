@@ -849,7 +849,8 @@ func (e *extractor) term(it *item, head, desc string, bold bool, sc scope, paren
 
 // instructionItem reports whether an item's text cand is an instruction:
 // an imperative verb, then what to do it to, with an article, a
-// possessive or code ("Create `main.tf` file", "Review the plan").
+// possessive or code ("Create `main.tf` file", "Review the plan"); not a
+// name that opens with a verb ("Test Driven Development Cycle").
 func instructionItem(t *text, cand string) bool {
 	f := strings.Fields(cand)
 	if len(f) < 2 || !imperatives[lowerCase(strings.Trim(f[0], "*_"))] {
@@ -864,7 +865,7 @@ func instructionItem(t *text, cand string) bool {
 			return true
 		}
 	}
-	return len(f) >= 4
+	return false
 }
 
 func firstWord(s string) string {

@@ -397,6 +397,7 @@ func firstRune(s string) rune {
 	return r
 }
 
+// lastRune returns the last rune of s, or utf8.RuneError for "".
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r

@@ -1603,7 +1603,12 @@ func namedByTitle(t *text, title string) bool {
 	if strings.Contains(s, "\n") || utf8.RuneCountInString(s) > 30 || !nameLike(s, true) || strings.EqualFold(strings.TrimSpace(title), s) {
 		return false
 	}
-	return strings.Contains(lowerCase(title), lowerCase(s))
+	// Word by word, particles cut: "> DB" is not named by "RDBMS와 …".
+	var words []string
+	for _, w := range strings.Fields(lowerCase(title)) {
+		words = append(words, stripTrailingParticle(w))
+	}
+	return strings.Contains(" "+strings.Join(words, " ")+" ", " "+lowerCase(s)+" ")
 }
 
 // questionQuote reports whether a quote's text is one short question

@@ -236,24 +236,22 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if testHookSentence != nil {
 		testHookSentence(e.pass, s)
 	}
-	e.defineMarked(st, t, start)
-	if len(st.ws) == 0 {
-		return
-	}
 	if i, j := clauseCut(st); j > 0 && c.only == nil {
 		// "Docker is a platform, and Kubernetes is an orchestrator": two
 		// statements, read one after the other; "A stack is LIFO, whereas
 		// a queue is FIFO" sets their subjects side by side.
-		first, second := st.englishPhraseFrom(0), st.englishPhraseFrom(j)
-		next := st.ws[j].start
 		e.sentence(t, start, start+st.ws[i].end, c)
 		c.first = false
-		e.sentence(t, start+next, start+len(s), c)
-		if contrastWords[st.ws[j-1].lower] {
-			if a, b := e.conceptOf(st, first, false), e.conceptOf(st, second, false); a != "" && b != "" && a != b {
+		e.sentence(t, start+st.ws[j].start, start+len(s), c)
+		if !st.ko && contrastWords[st.ws[j-1].lower] {
+			if a, b := e.conceptOf(st, st.englishPhraseFrom(0), false), e.conceptOf(st, st.englishPhraseFrom(j), false); a != "" && b != "" && a != b {
 				e.relate(a, graph.ComparedWith, b, 0.7, st.ev, "whereas")
 			}
 		}
+		return
+	}
+	e.defineMarked(st, t, start)
+	if len(st.ws) == 0 {
 		return
 	}
 	if c.only == nil && e.equation(st, c) {
@@ -307,10 +305,11 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 // contrastWords join two clauses that set their subjects side by side.
 var contrastWords = map[string]bool{"whereas": true, "while": true}
 
-// clauseCut finds where an English sentence of two clauses, each with its
-// own subject and verb, is joined: ", and Y is …", ", whereas Y has …",
-// "; Y is …". It returns the index of the last word of the first clause
-// and of the second clause's first word, or 0, 0.
+// clauseCut finds where a sentence of two clauses, each with its own
+// subject and verb, is joined: ", and Y is …", ", whereas Y has …", "; Y
+// is …" (for Korean, see koreanClauseCut). It returns the index of the
+// last word of the first clause and of the second clause's first word,
+// or 0, 0.
 func clauseCut(st *sent) (int, int) {
 	if st.ko {
 		return koreanClauseCut(st)
@@ -1055,6 +1054,8 @@ func (e *extractor) conceptOf(st *sent, p phrase, allowNew bool) string {
 		for name.i < name.j && st.ws[name.i].fn == fnDet {
 			name.i++
 		}
+		// (The writer names it: a concept, even where the caller would
+		// take known ones only.)
 		id := e.conceptOf(st, name, allowNew || nameLikePhrase(st, name))
 		if g := e.conceptOf(st, phrase{p.i, m}, nameLikePhrase(st, phrase{p.i, m})); id != "" && g != "" && g != id {
 			e.relate(id, e.definitionRel(id, g), g, 0.8, st.ev, "called")
@@ -1581,7 +1582,7 @@ func (e *extractor) cueRules(st *sent, c ctx, topic string) bool {
 		if e.insideName(st, h) {
 			continue // "규칙 기반 옵티마이저(RBO)": a name, not "based on 규칙"
 		}
-		if h.c.lang == "en" && h.c.rel != graph.ComparedWith && keywordWord(st.s[h.at:h.end]) {
+		if h.c.lang == "en" && h.c.rel != graph.ComparedWith && st.s[h.at:h.end] != st.lower[h.at:h.end] && keywordWord(st.s[h.at:h.end]) {
 			continue // "WRITE THROUGH", "ORDER BY": a keyword, not "through"
 		}
 		if negated(st, h) {

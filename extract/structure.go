@@ -34,7 +34,7 @@ func (e *extractor) doc(d *doc) {
 		}
 		file := strings.TrimSuffix(baseName(d.file), ".md")
 		byFile := false
-		if info := e.analyzeTitle(name, false); name == "" || d.title == "" && info.kind == titleLabel && info.target == nil {
+		if info := e.analyzeTitle(name, false); name == "" || d.title == "" && info.kind == titleLabel && info.target == nil && fileConcept(file) {
 			name, byFile = file, name != "" // "# Description" opening "Dockerfile.md": a label, the file names the note
 		}
 		// A first heading that compares two concepts ("# Redis와
@@ -78,12 +78,22 @@ func atomicNote(d *doc) bool {
 	if blocks > 12 {
 		return false
 	}
-	file := strings.TrimSuffix(baseName(d.file), ".md")
+	return fileConcept(strings.TrimSuffix(baseName(d.file), ".md"))
+}
+
+// fileConcept reports whether a note's file name (without ".md") is a
+// concept's name, as a vault's titles are ("etcd", "Raft consensus",
+// "샤딩"), and not a label, a readme or index, a numbered part or a slug
+// ("ko-tcp", "bean_scope", "01 notes").
+func fileConcept(file string) bool {
+	if strings.ContainsAny(file, "0123456789_") || strings.Contains(file, "-") && !strings.Contains(file, " ") && file == lowerCase(file) {
+		return false
+	}
 	if _, isLabel := labelTitle(file); isLabel || strings.EqualFold(file, "readme") || strings.EqualFold(file, "index") {
 		return false
 	}
 	ns := parseNames(file)
-	return len(ns) == 1 && nameLike(ns[0].name, true) && !strings.ContainsAny(file, "0123456789_")
+	return len(ns) == 1 && nameLike(ns[0].name, true)
 }
 
 // labelsOnly reports whether every top heading of d is a label
@@ -100,9 +110,7 @@ func labelsOnly(d *doc) bool {
 		}
 		n++
 	}
-	file := strings.TrimSuffix(baseName(d.file), ".md")
-	ns := parseNames(file)
-	return n > 0 && len(ns) == 1 && nameLike(ns[0].name, true) && !strings.EqualFold(file, "readme") && !strings.EqualFold(file, "index")
+	return n > 0 && fileConcept(strings.TrimSuffix(baseName(d.file), ".md"))
 }
 
 // sectionsOfFile reports whether d is a vault note with no top heading
@@ -114,14 +122,8 @@ func sectionsOfFile(d *doc) bool {
 		return false
 	}
 	file := strings.TrimSuffix(baseName(d.file), ".md")
-	if strings.ContainsAny(file, "0123456789_") || strings.Contains(file, "-") && !strings.Contains(file, " ") && file == lowerCase(file) {
-		return false
-	}
-	if _, isLabel := labelTitle(file); isLabel || strings.EqualFold(file, "readme") || strings.EqualFold(file, "index") && len(d.root.blocks) == 0 {
-		return false
-	}
-	if ns := parseNames(file); len(ns) != 1 || !nameLike(ns[0].name, true) {
-		return false
+	if !fileConcept(file) && !(strings.EqualFold(file, "index") && len(d.root.blocks) > 0) {
+		return false // ("Index.md" opening with text is about indexes)
 	}
 	for _, c := range d.root.children {
 		if t := cleanTitle(c.title.s); c.kind == sectionHeading && !strings.EqualFold(t, file) && sameHeadNoun(t, file) {
@@ -319,6 +321,8 @@ func (e *extractor) open(s *section, in scope) (scope, titleInfo) {
 				rel = mode.lab.rel
 			}
 			for _, m := range members {
+				// (Values a heading lists, "Pending, Running", are kinds even
+				// when written as names; structural would make them examples.)
 				if mid := e.define(m, line, fromItem); mid != "" && mid != id {
 					e.relate(mid, rel, id, 0.75, ev, "heading-list")
 				}
