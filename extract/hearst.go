@@ -353,7 +353,7 @@ func (e *extractor) memberRel(st *sent, id, class string, rel graph.RelationType
 // "SERIALIZABLE".
 func keywordCased(name string) bool {
 	ws := strings.Fields(name)
-	if slices.ContainsFunc(ws, func(w string) bool { return w != strings.ToUpper(w) || w == strings.ToLower(w) }) {
+	if slices.ContainsFunc(ws, func(w string) bool { return !keywordWord(w) }) {
 		return false
 	}
 	return len(ws) > 1 || utf8.RuneCountInString(name) > 6

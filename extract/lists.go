@@ -574,11 +574,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 	// its examples.
 	if mode == 0 && desc == "" && len(it.children) == 0 && sc.subject != "" && parent == "" {
 		if names := namesOnly(t.s); len(names) >= 3 && !slices.ContainsFunc(names, func(n nameSet) bool { return !properName(n.name) || n.name == strings.ToUpper(n.name) }) {
-			for _, n := range names {
-				if id := e.define(n, line, fromItem); id != "" && id != sc.subject {
-					e.relate(id, graph.ExampleOf, sc.subject, 0.7, ev, "item-examples")
-				}
-			}
+			e.examplesOf(names, sc.subject, line, ev)
 			return
 		}
 	}
@@ -678,11 +674,7 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 					// "- declarative: describe the end state. Terraform,
 					// CloudFormation, Pulumi": what it is, then its
 					// examples.
-					for _, n := range names {
-						if nid := e.define(n, line, fromItem); nid != "" && nid != id {
-							e.relate(nid, graph.ExampleOf, id, 0.7, ev, "item-examples")
-						}
-					}
+					e.examplesOf(names, id, line, ev)
 					continue
 				}
 			}
@@ -698,6 +690,16 @@ func (e *extractor) item(it *item, sc scope, mentioned map[string]bool, depth in
 		e.item(c, csc, nil, depth+1, id)
 	}
 	e.blocks(nil, it.blocks, scope{subject: id}, true)
+}
+
+// examplesOf defines names, an item's list of products, as examples of
+// concept id.
+func (e *extractor) examplesOf(names []nameSet, id string, line int, ev graph.Evidence) {
+	for _, n := range names {
+		if nid := e.define(n, line, fromItem); nid != "" && nid != id {
+			e.relate(nid, graph.ExampleOf, id, 0.7, ev, "item-examples")
+		}
+	}
 }
 
 // trailingClass returns the concept an item's text names last when that
