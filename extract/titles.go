@@ -335,12 +335,20 @@ func labelTitle1(s string) (titleInfo, bool) {
 			continue
 		}
 		left, right := s[:i], strings.TrimSpace(s[i+len(sep):])
+		if f, rest, ok := strings.Cut(left, " "); ok && (lowerCase(f) == "some" || lowerCase(f) == "common" || lowerCase(f) == "main" || lowerCase(f) == "key") {
+			left = rest // "Some Uses for Graphs", "Common types of X"
+		}
 		l, ok := labels[labelKey(left)]
 		if !ok {
 			l, ok = labels[labelKey(left+sep)]
 		}
 		if !ok || right == "" {
 			continue
+		}
+		if l.rel == graph.Uses && (sep == " of " || sep == " for ") {
+			// "Uses for Graphs", "Uses of hashing": where it is used, not
+			// what it uses; about the concept, no relation of its items.
+			l = label{mode: labelIgnore}
 		}
 		info := titleInfo{kind: titleLabel, lab: l}
 		if ns := parseNames(right); len(ns) == 1 && nameLike(ns[0].name, false) && len(splitNames(right)) < 2 {
