@@ -236,7 +236,7 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	if testHookSentence != nil {
 		testHookSentence(e.pass, s)
 	}
-	if i, j := clauseCut(st); j > 0 && c.only == nil {
+	if i, j := cutUnlessOnly(st, c); j > 0 {
 		// "Docker is a platform, and Kubernetes is an orchestrator": two
 		// statements, read one after the other; "A stack is LIFO, whereas
 		// a queue is FIFO" sets their subjects side by side.
@@ -302,6 +302,19 @@ func (e *extractor) sentence(t *text, start, end int, c ctx) {
 	}
 }
 
+// personWords name the writer or the reader, who do things with concepts
+// and are none: "you could use", "we need", "one needs".
+var personWords = map[string]bool{"you": true, "we": true, "i": true, "one": true}
+
+// cutUnlessOnly is clauseCut of a sentence read for all its rules; one read
+// for some (a pro or con) is read whole.
+func cutUnlessOnly(st *sent, c ctx) (int, int) {
+	if c.only != nil {
+		return 0, 0
+	}
+	return clauseCut(st)
+}
+
 // contrastWords join two clauses that set their subjects side by side.
 var contrastWords = map[string]bool{"whereas": true, "while": true}
 
@@ -339,8 +352,7 @@ func clauseCut(st *sent) (int, int) {
 		if q.empty() || q.j >= len(st.ws) || q.i > j+1 {
 			continue
 		}
-		switch st.ws[q.i].lower {
-		case "you", "we", "i", "one":
+		if personWords[st.ws[q.i].lower] {
 			continue // "…, but you could also use a BST": advice, read whole
 		}
 		if v := st.ws[q.j].lower; beWord(v) || englishVerb(v) && !nounToo[v] || st.ws[q.j].fn == fnAux {
@@ -1696,8 +1708,7 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 					modal = modal || st.ws[j].fn == fnAux
 					j--
 				}
-				switch st.ws[j].lower {
-				case "you", "we", "i", "one", "users":
+				if w := st.ws[j].lower; personWords[w] || w == "users" {
 					if modal && st.ws[k].lower == "use" && j > 0 {
 						// "Heap is the usual implementation, but you could
 						// also use a BST": what the text's concept may be
@@ -1706,7 +1717,7 @@ func (e *extractor) subjectBefore(st *sent, c ctx, topic string, k int, lang str
 					}
 					return "" // "you need a majority": advice
 				}
-				if j > 0 && j < k && (baseVerb(st.ws[j].lower) || englishVerb(st.ws[j].lower)) {
+				if j > 0 && (baseVerb(st.ws[j].lower) || englishVerb(st.ws[j].lower)) {
 					// "Clients connect via TLS": the phrase opening the
 					// sentence, before its verb, is the subject, whether
 					// it names a concept or not.

@@ -525,12 +525,9 @@ var adverbialUse = map[string]bool{"using": true, "via": true, "through": true, 
 // personBefore reports whether a person opens a clause before word k: "you
 // can", "we use", "one needs".
 func personBefore(st *sent, k int) bool {
-	for i := 0; i < k && i < len(st.ws); i++ {
-		switch st.ws[i].lower {
-		case "you", "we", "i", "one":
-			if i+1 < len(st.ws) && (st.ws[i+1].fn == fnAux || baseVerb(st.ws[i+1].lower) || englishVerb(st.ws[i+1].lower) || st.ws[i+1].fn == fnAdverb) {
-				return true
-			}
+	for i := 0; i < k && i+1 < len(st.ws); i++ {
+		if next := &st.ws[i+1]; personWords[st.ws[i].lower] && (next.fn == fnAux || next.fn == fnAdverb || baseVerb(next.lower) || englishVerb(next.lower)) {
+			return true
 		}
 	}
 	return false
@@ -795,8 +792,7 @@ func (e *extractor) afterComma(st *sent, from int, topic string, c ctx) string {
 				continue
 			}
 		}
-		switch st.ws[p.i].lower {
-		case "we", "you", "i", "one":
+		if personWords[st.ws[p.i].lower] {
 			return "" // "…, we will have": the writer, not a concept
 		}
 		if pronounPhrase(st, p) || st.ws[p.i].lower == "it" {
